@@ -1,0 +1,320 @@
+//! The command-line interface: what can be typed, and the help that teaches it.
+//! Behaviour lives in `commands/`.
+
+use crate::output::ColorWhen;
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+
+const ABOUT: &str = "Exercises, routines and sitting-break reminders for lower back and glute pain";
+
+const LONG_ABOUT: &str = "\
+backfix helps with lower back and glute pain from the terminal. It does three jobs:
+
+  Reference   list, search and explain exercises
+  Routines    print a routine for a complaint, fitted to the time you have
+  Reminders   desktop notifications that break up long sitting
+
+It gives general information, not a diagnosis. Warning signs that need a doctor are one \
+command away: `backfix redflags`.";
+
+const EXAMPLES: &str = "\
+Examples:
+  backfix list --desk                 exercises you can do at a desk
+  backfix show glute bridge           how to do one exercise
+  backfix routine --sciatica          a routine for leg pain from the back
+  backfix routine low-back --minutes 10
+  backfix redflags                    when to see a doctor, and how soon
+  backfix remind --every 45m          sitting-break reminders
+
+Run `backfix <command> --help` for more, or `man backfix`.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "backfix",
+    version,
+    about = ABOUT,
+    long_about = LONG_ABOUT,
+    after_help = EXAMPLES,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// When to use colour: auto (terminal and no NO_COLOR), always or never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List exercises, with filters.
+    #[command(after_help = "\
+Examples:
+  backfix list
+  backfix list --category strength
+  backfix list --target glute --desk
+  backfix list --json | jq '.[].id'")]
+    List(ListArgs),
+
+    /// Explain one exercise: steps, dose, cues, cautions and sources.
+    #[command(after_help = "\
+Names are matched loosely: id, name or alias, any case, with or without
+punctuation, then a unique prefix or part of a name.
+
+Examples:
+  backfix show clam
+  backfix show glute bridge
+  backfix show figure four --json")]
+    Show(ShowArgs),
+
+    /// Search every field of every exercise.
+    #[command(after_help = "\
+Every word must match somewhere. Results are ranked: names first, then
+targets, summaries and the rest.
+
+Examples:
+  backfix search hamstring
+  backfix search outer hip
+  backfix search nerve --json")]
+    Search(SearchArgs),
+
+    /// Print a routine for a complaint, fitted to the time you have.
+    #[command(after_help = "\
+Examples:
+  backfix routine --list
+  backfix routine --sciatica
+  backfix routine outer hip --minutes 8
+  backfix routine --desk --level gentle
+  backfix routine --low-back --guided
+  backfix routine --morning-stiffness --json")]
+    Routine(RoutineArgs),
+
+    /// Warning signs: when to call for help, see a doctor today, or book a review.
+    #[command(after_help = "\
+Examples:
+  backfix redflags
+  backfix redflags --json")]
+    Redflags(JsonArgs),
+
+    /// Answer yes/no questions about warning signs and get the matching advice.
+    #[command(after_help = "\
+Reads one answer per line (y or n) from standard input, so it can be scripted.
+
+Exit status: 0 no warning sign, 3 see a doctor today, 4 emergency.
+
+Examples:
+  backfix check
+  printf 'n\\nn\\nn\\n' | backfix check")]
+    Check,
+
+    /// Print a shell completion script.
+    #[command(after_help = "\
+Examples:
+  backfix completions bash > ~/.local/share/bash-completion/completions/backfix
+  backfix completions zsh > ~/.zfunc/_backfix
+  backfix completions fish > ~/.config/fish/completions/backfix.fish")]
+    Completions {
+        /// The shell to write the script for.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+
+    /// Show where backfix keeps its files, and the variables that move them.
+    #[command(after_help = "\
+Examples:
+  backfix paths
+  backfix paths --json")]
+    Paths(JsonArgs),
+
+    /// Regenerate completions/ and man/ (for developers).
+    #[command(hide = true)]
+    Generate {
+        /// The project root that holds completions/ and man/.
+        #[arg(default_value = ".")]
+        root: std::path::PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    #[value(name = "powershell")]
+    PowerShell,
+    Elvish,
+}
+
+#[derive(Debug, Args)]
+pub struct JsonArgs {
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this category.
+    #[arg(long, short, value_enum)]
+    pub category: Option<CategoryArg>,
+    /// Only exercises whose targets mention this word (for example glute, hamstring).
+    #[arg(long, short, value_name = "WORD")]
+    pub target: Option<String>,
+    /// Only exercises you can do at a desk.
+    #[arg(long, short)]
+    pub desk: bool,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CategoryArg {
+    Strength,
+    Mobility,
+    Stretch,
+    NerveGlide,
+    SoftTissue,
+    Activity,
+}
+
+impl From<CategoryArg> for crate::model::Category {
+    fn from(c: CategoryArg) -> Self {
+        use crate::model::Category as C;
+        match c {
+            CategoryArg::Strength => C::Strength,
+            CategoryArg::Mobility => C::Mobility,
+            CategoryArg::Stretch => C::Stretch,
+            CategoryArg::NerveGlide => C::NerveGlide,
+            CategoryArg::SoftTissue => C::SoftTissue,
+            CategoryArg::Activity => C::Activity,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Exercise id, name or alias; several words need no quotes.
+    #[arg(required = true, value_name = "NAME")]
+    pub name: Vec<String>,
+    /// Print the record as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to look for.
+    #[arg(required = true, value_name = "TERM")]
+    pub terms: Vec<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("complaint").args([
+    "name", "sciatica", "low_back", "deep_buttock", "outer_hip", "desk", "morning_stiffness", "list"
+])))]
+pub struct RoutineArgs {
+    /// Complaint by name or alias (instead of a flag).
+    #[arg(value_name = "COMPLAINT")]
+    pub name: Vec<String>,
+    /// Leg pain from the back.
+    #[arg(long, help_heading = "Complaints")]
+    pub sciatica: bool,
+    /// Non-specific lower back pain.
+    #[arg(long, help_heading = "Complaints")]
+    pub low_back: bool,
+    /// Deep buttock pain (piriformis / deep gluteal).
+    #[arg(long, help_heading = "Complaints")]
+    pub deep_buttock: bool,
+    /// Pain on the outside of the hip (gluteal tendinopathy).
+    #[arg(long, help_heading = "Complaints")]
+    pub outer_hip: bool,
+    /// Desk work and long sitting.
+    #[arg(long, help_heading = "Complaints")]
+    pub desk: bool,
+    /// A stiff back on getting up.
+    #[arg(long, help_heading = "Complaints")]
+    pub morning_stiffness: bool,
+    /// List the complaints.
+    #[arg(long)]
+    pub list: bool,
+    /// Fit the routine into this many minutes (1 to 120).
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=120))]
+    pub minutes: Option<u16>,
+    /// Use easier or harder versions of the exercises.
+    #[arg(long, short, value_enum, default_value_t = Level::Standard)]
+    pub level: Level,
+    /// Walk through the routine in the terminal, with timers.
+    #[arg(long, short, conflicts_with = "json")]
+    pub guided: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl RoutineArgs {
+    /// The complaint chosen by a flag, if any.
+    pub fn flag(&self) -> Option<&'static str> {
+        [
+            (self.sciatica, "sciatica"),
+            (self.low_back, "low-back"),
+            (self.deep_buttock, "deep-buttock"),
+            (self.outer_hip, "outer-hip"),
+            (self.desk, "desk"),
+            (self.morning_stiffness, "morning-stiffness"),
+        ]
+        .into_iter()
+        .find_map(|(on, id)| on.then_some(id))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Easier versions where the catalogue has them.
+    Gentle,
+    #[default]
+    Standard,
+    /// Harder versions where the catalogue has them.
+    Harder,
+}
+
+/// The clap command, with built-in exercise ids and complaint names added
+/// as completion candidates (they are not enforced when parsing).
+pub fn command_for_completions() -> clap::Command {
+    use clap::CommandFactory;
+    use clap::builder::PossibleValuesParser;
+    let exercises: Vec<String> = crate::builtin::EXERCISES
+        .iter()
+        .map(|e| e.id.to_string())
+        .collect();
+    let complaints: Vec<String> = crate::builtin::COMPLAINTS
+        .iter()
+        .map(|c| c.id.to_string())
+        .collect();
+    Cli::command()
+        .mut_subcommand("show", |s| {
+            s.mut_arg("name", |a| {
+                a.value_parser(PossibleValuesParser::new(exercises))
+            })
+        })
+        .mut_subcommand("routine", |s| {
+            s.mut_arg("name", |a| {
+                a.value_parser(PossibleValuesParser::new(complaints))
+            })
+        })
+}
+
+/// The names of the visible subcommands, for documentation.
+pub fn subcommand_names() -> Vec<String> {
+    use clap::CommandFactory;
+    Cli::command()
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set())
+        .map(|s| s.get_name().to_string())
+        .collect()
+}

@@ -1,0 +1,80 @@
+//! `backfix paths`
+
+use crate::cli::JsonArgs;
+use crate::error::Result;
+use crate::output::{self, Out};
+use crate::paths;
+use std::path::PathBuf;
+
+pub fn entries() -> Vec<(&'static str, Option<PathBuf>, &'static str, &'static str)> {
+    vec![
+        (
+            "config",
+            paths::config_dir(),
+            paths::CONFIG_ENV,
+            "your exercises.json and routines.json",
+        ),
+        (
+            "exercises",
+            paths::user_exercises(),
+            paths::CONFIG_ENV,
+            "your own exercises, added to or replacing built-in ones",
+        ),
+        (
+            "routines",
+            paths::user_routines(),
+            paths::CONFIG_ENV,
+            "your own routines",
+        ),
+        (
+            "data",
+            paths::data_dir(),
+            paths::DATA_ENV,
+            "reminder history",
+        ),
+        (
+            "history",
+            paths::history_file(),
+            paths::DATA_ENV,
+            "one JSON line per reminder and its outcome",
+        ),
+        (
+            "state",
+            paths::state_dir(),
+            paths::STATE_ENV,
+            "the running reminder's lock and status",
+        ),
+        (
+            "systemd",
+            paths::systemd_user_dir(),
+            "BACKFIX_SYSTEMD_DIR",
+            "where `remind --install` writes its unit",
+        ),
+    ]
+}
+
+pub fn run(out: &mut Out, args: &JsonArgs) -> Result<u8> {
+    let entries = entries();
+    if args.json {
+        let map: serde_json::Map<String, serde_json::Value> = entries
+            .iter()
+            .map(|(k, p, env, _)| {
+                (k.to_string(), serde_json::json!({ "path": p.as_ref().map(|p| p.display().to_string()), "env": env }))
+            })
+            .collect();
+        output::json(out, &map)?;
+        return Ok(0);
+    }
+    for (key, path, env, what) in entries {
+        out.styled(output::TITLE, &format!("{key:<10}"))?;
+        match path {
+            Some(p) => out.line(&p.display().to_string())?,
+            None => out.styled_line(output::WARN, "(unknown: set the variable or HOME)")?,
+        }
+        out.styled_line(
+            output::DIM,
+            &format!("{:10}{what}; set {env} to move it", ""),
+        )?;
+    }
+    Ok(0)
+}

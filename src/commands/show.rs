@@ -1,0 +1,131 @@
+//! `backfix show`
+
+use crate::catalog::Catalog;
+use crate::cli::ShowArgs;
+use crate::dose;
+use crate::error::Result;
+use crate::model::{Exercise, Str};
+use crate::output::{self, Out};
+use anstyle::Style;
+
+pub fn run(out: &mut Out, args: &ShowArgs) -> Result<u8> {
+    let catalog = super::load_catalog();
+    let query = args.name.join(" ");
+    let e = super::find(&query, &catalog.exercises, "exercise", "backfix list")?;
+    if args.json {
+        output::json(out, e)?;
+    } else {
+        card(out, &catalog, e)?;
+    }
+    Ok(0)
+}
+
+fn section(out: &mut Out, title: &str) -> std::io::Result<()> {
+    out.blank()?;
+    out.styled_line(output::HEADING, title)
+}
+
+fn bullets(out: &mut Out, items: &[Str], marker: &str, style: Style) -> std::io::Result<()> {
+    for item in items {
+        out.hanging(2, marker, item, style)?;
+    }
+    Ok(())
+}
+
+fn field(out: &mut Out, label: &str, value: &str) -> std::io::Result<()> {
+    out.styled(output::TITLE, &format!("{label:<11}"))?;
+    let width = out.width.saturating_sub(11).max(20);
+    for (i, l) in textwrap::wrap(value, width).iter().enumerate() {
+        if i > 0 {
+            out.text(&" ".repeat(11))?;
+        }
+        out.line(l)?;
+    }
+    Ok(())
+}
+
+fn variants(catalog: &Catalog, ids: &[Str]) -> String {
+    ids.iter()
+        .map(|id| match catalog.exercise(id) {
+            Some(v) => format!("{} ({id})", v.name),
+            None => id.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The full card for one exercise.
+pub fn card(out: &mut Out, catalog: &Catalog, e: &Exercise) -> std::io::Result<()> {
+    out.styled(output::TITLE, &e.name)?;
+    out.styled_line(
+        output::DIM,
+        &format!("  ({} · {})", e.id, e.category.label()),
+    )?;
+    out.para(0, &e.summary)?;
+    out.blank()?;
+    field(out, "Targets", &e.targets.join(", "))?;
+    field(out, "Position", &e.position)?;
+    if !e.equipment.is_empty() {
+        field(out, "Equipment", &e.equipment.join(", "))?;
+    }
+    field(out, "At a desk", if e.desk { "yes" } else { "no" })?;
+    if !e.aliases.is_empty() {
+        field(out, "Also", &e.aliases.join(", "))?;
+    }
+
+    section(out, "Why it may help")?;
+    out.para(2, &e.why)?;
+
+    section(out, "Steps")?;
+    for (i, step) in e.steps.iter().enumerate() {
+        out.hanging(2, &format!("{}.", i + 1), step, output::TITLE)?;
+    }
+
+    section(out, "Dose")?;
+    out.para(2, &dose::describe(&e.dose))?;
+    if let Some(note) = &e.dose.note {
+        out.para(2, note)?;
+    }
+
+    section(out, "Form cues")?;
+    bullets(out, &e.cues, "-", output::GOOD)?;
+    section(out, "Common mistakes")?;
+    bullets(out, &e.mistakes, "-", output::DIM)?;
+
+    out.blank()?;
+    out.styled_line(output::WARN, "Cautions")?;
+    bullets(out, &e.cautions, "!", output::WARN)?;
+    if !e.not_for.is_empty() {
+        out.blank()?;
+        out.styled_line(output::WARN, "Not a good fit for")?;
+        bullets(out, &e.not_for, "!", output::WARN)?;
+    }
+
+    if !e.easier.is_empty() || !e.harder.is_empty() {
+        section(out, "Variants")?;
+        if !e.easier.is_empty() {
+            out.hanging(2, "Easier:", &variants(catalog, &e.easier), output::TITLE)?;
+        }
+        if !e.harder.is_empty() {
+            out.hanging(2, "Harder:", &variants(catalog, &e.harder), output::TITLE)?;
+        }
+    }
+
+    section(out, "Sources")?;
+    for id in e.sources.iter() {
+        let text = match catalog.source(id) {
+            Some(s) => format!("{} [{}]", s.short, s.kind),
+            None => id.to_string(),
+        };
+        out.hanging(2, "-", &text, output::DIM)?;
+    }
+    out.blank()?;
+    out.styled_line(output::DIM, "General information, not a diagnosis.")?;
+    out.styled_line(
+        output::DIM,
+        "Stop if pain spreads down a leg, or if you feel numbness or weakness.",
+    )?;
+    out.styled(output::DIM, "Warning signs: ")?;
+    out.styled_line(output::CODE, "backfix redflags")?;
+    Ok(())
+}

@@ -1,0 +1,363 @@
+//! `backfix routine --guided`: one exercise at a time, with live timers.
+//! Keys: Enter goes on, s skips the exercise, q (or Ctrl-C) quits.
+
+use crate::catalog::Catalog;
+use crate::error::{Error, Result};
+use crate::model::{Complaint, Dose};
+use crate::routine::Plan;
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::{cursor, execute, terminal};
+use std::io::{IsTerminal, Write};
+use std::time::{Duration, Instant};
+
+/// One timed step of an exercise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phase {
+    pub label: String,
+    pub seconds: u32,
+    /// A rest between efforts (shown differently).
+    pub rest: bool,
+}
+
+/// The timed steps of a dose: holds and rests, or sets of moving reps, on each side.
+pub fn phases(d: &Dose) -> Vec<Phase> {
+    if let Some(m) = d.minutes {
+        return vec![Phase {
+            label: format!("{m} minute{}", if m == 1 { "" } else { "s" }),
+            seconds: u32::from(m) * 60,
+            rest: false,
+        }];
+    }
+    let sets = u32::from(d.sets.unwrap_or(1).max(1));
+    let reps = u32::from(d.reps.unwrap_or(1).max(1));
+    let rest = u32::from(d.rest_seconds.unwrap_or(0));
+    let sides: &[&str] = if d.per_side {
+        &["left side", "right side"]
+    } else {
+        &[""]
+    };
+    let mut out = Vec::new();
+    for (si, side) in sides.iter().enumerate() {
+        let on = |s: String| {
+            if side.is_empty() {
+                s
+            } else {
+                format!("{s}, {side}")
+            }
+        };
+        match d.hold_seconds {
+            Some(h) => {
+                let holds = sets * reps;
+                for n in 1..=holds {
+                    out.push(Phase {
+                        label: on(format!("Hold {n} of {holds}")),
+                        seconds: u32::from(h),
+                        rest: false,
+                    });
+                    if n < holds && rest > 0 {
+                        out.push(Phase {
+                            label: "Rest".into(),
+                            seconds: rest,
+                            rest: true,
+                        });
+                    }
+                }
+            }
+            None => {
+                let tempo = d
+                    .seconds_per_rep
+                    .map_or(crate::dose::DEFAULT_REP_SECONDS, u32::from);
+                for n in 1..=sets {
+                    out.push(Phase {
+                        label: on(format!("Set {n} of {sets}: {reps} reps")),
+                        seconds: reps * tempo,
+                        rest: false,
+                    });
+                    if n < sets && rest > 0 {
+                        out.push(Phase {
+                            label: "Rest".into(),
+                            seconds: rest,
+                            rest: true,
+                        });
+                    }
+                }
+            }
+        }
+        if si + 1 < sides.len() {
+            out.push(Phase {
+                label: "Change sides".into(),
+                seconds: crate::dose::SWITCH_SECONDS,
+                rest: true,
+            });
+        }
+    }
+    out
+}
+
+/// "[#####-----]" for `done` of `total`.
+pub fn bar(done: u32, total: u32, width: usize) -> String {
+    let filled = if total == 0 {
+        width
+    } else {
+        (done.min(total) as usize * width) / total as usize
+    };
+    format!("[{}{}]", "#".repeat(filled), "-".repeat(width - filled))
+}
+
+/// Puts the terminal back however we leave (including errors and Ctrl-C).
+struct RawGuard;
+
+impl RawGuard {
+    fn new() -> std::io::Result<RawGuard> {
+        terminal::enable_raw_mode()?;
+        let _ = execute!(std::io::stdout(), cursor::Hide);
+        Ok(RawGuard)
+    }
+}
+
+impl Drop for RawGuard {
+    fn drop(&mut self) {
+        let _ = execute!(std::io::stdout(), cursor::Show);
+        let _ = terminal::disable_raw_mode();
+        println!();
+    }
+}
+
+enum Key {
+    Next,
+    Skip,
+    Quit,
+    Other,
+}
+
+fn key(ev: KeyEvent) -> Key {
+    if ev.kind != KeyEventKind::Press {
+        return Key::Other;
+    }
+    match ev.code {
+        KeyCode::Char('c') if ev.modifiers.contains(KeyModifiers::CONTROL) => Key::Quit,
+        KeyCode::Char('q') | KeyCode::Char('Q') | KeyCode::Esc => Key::Quit,
+        KeyCode::Char('s') | KeyCode::Char('S') => Key::Skip,
+        KeyCode::Enter | KeyCode::Char(' ') => Key::Next,
+        _ => Key::Other,
+    }
+}
+
+/// Wait for a key for up to `timeout`.
+fn poll(timeout: Duration) -> std::io::Result<Option<Key>> {
+    if event::poll(timeout)? {
+        if let Event::Key(k) = event::read()? {
+            return Ok(Some(key(k)));
+        }
+    }
+    Ok(None)
+}
+
+fn wait_key() -> std::io::Result<Key> {
+    loop {
+        if let Some(k) = poll(Duration::from_secs(3600))? {
+            if !matches!(k, Key::Other) {
+                return Ok(k);
+            }
+        }
+    }
+}
+
+/// Raw mode needs explicit carriage returns.
+fn say(w: &mut impl Write, s: &str) -> std::io::Result<()> {
+    for line in s.split('\n') {
+        write!(w, "{line}\r\n")?;
+    }
+    Ok(())
+}
+
+fn wrapped(w: &mut impl Write, indent: &str, s: &str, width: usize) -> std::io::Result<()> {
+    for l in textwrap::wrap(s, width.saturating_sub(indent.len()).max(20)) {
+        say(w, &format!("{indent}{l}"))?;
+    }
+    Ok(())
+}
+
+enum Outcome {
+    Done,
+    Skipped,
+    Quit,
+}
+
+pub fn run(catalog: &Catalog, complaint: &Complaint, plan: &Plan) -> Result<u8> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(
+            Error::usage("--guided needs a terminal to read keys and draw timers").with_hint(
+                "run it in an interactive terminal, or leave out --guided to print the routine",
+            ),
+        );
+    }
+    let width = terminal::size()
+        .map_or(80, |(w, _)| w as usize)
+        .clamp(40, crate::output::MAX_WIDTH);
+    let guard = RawGuard::new()?;
+    let mut w = std::io::stdout();
+    let total = plan.items.len();
+    let mut finished = 0;
+    for (i, item) in plan.items.iter().enumerate() {
+        let Some(e) = catalog.exercise(&item.id) else {
+            continue;
+        };
+        execute!(
+            w,
+            terminal::Clear(terminal::ClearType::All),
+            cursor::MoveTo(0, 0)
+        )?;
+        say(
+            &mut w,
+            &format!(
+                "{} — exercise {} of {total}: {}",
+                complaint.name,
+                i + 1,
+                e.name
+            ),
+        )?;
+        say(&mut w, "")?;
+        for (n, step) in e.steps.iter().enumerate() {
+            wrapped(&mut w, "   ", &format!("{}. {step}", n + 1), width)?;
+        }
+        say(&mut w, "")?;
+        wrapped(
+            &mut w,
+            "",
+            &format!("Dose: {}", crate::dose::describe(&item.dose)),
+            width,
+        )?;
+        if let Some(c) = e.cautions.first() {
+            wrapped(&mut w, "", &format!("Care: {c}"), width)?;
+        }
+        say(
+            &mut w,
+            "Stop if pain spreads down a leg, or you feel numbness or weakness.",
+        )?;
+        say(&mut w, "")?;
+        say(&mut w, "Enter: start   s: skip   q: quit")?;
+        w.flush()?;
+        match wait_key()? {
+            Key::Quit => break,
+            Key::Skip => continue,
+            _ => {}
+        }
+        match timed(&mut w, &phases(&item.dose), width)? {
+            Outcome::Quit => break,
+            Outcome::Skipped => {}
+            Outcome::Done => finished += 1,
+        }
+    }
+    drop(guard);
+    println!("Finished {finished} of {total} exercises. Warning signs: backfix redflags");
+    Ok(0)
+}
+
+fn timed(w: &mut impl Write, phases: &[Phase], width: usize) -> std::io::Result<Outcome> {
+    let bar_width = width.saturating_sub(30).clamp(10, 40);
+    for phase in phases {
+        write!(w, "\x07")?; // a bell at each change
+        say(w, "")?;
+        let start = Instant::now();
+        let total = Duration::from_secs(u64::from(phase.seconds));
+        loop {
+            let elapsed = start.elapsed().min(total);
+            let left = (total - elapsed).as_secs_f64().ceil() as u32;
+            let label = if phase.rest {
+                format!("{} (rest)", phase.label)
+            } else {
+                phase.label.clone()
+            };
+            write!(
+                w,
+                "\r{} {:>4}s  {}",
+                bar(elapsed.as_secs() as u32, phase.seconds, bar_width),
+                left,
+                label
+            )?;
+            execute!(w, terminal::Clear(terminal::ClearType::UntilNewLine))?;
+            w.flush()?;
+            if elapsed >= total {
+                break;
+            }
+            match poll(Duration::from_millis(200).min(total - elapsed))? {
+                Some(Key::Quit) => return Ok(Outcome::Quit),
+                Some(Key::Skip) => return Ok(Outcome::Skipped),
+                Some(Key::Next) => break,
+                _ => {}
+            }
+        }
+    }
+    write!(w, "\x07")?;
+    Ok(Outcome::Done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phases_for_holds_per_side() {
+        let d = Dose {
+            sets: Some(2),
+            reps: Some(1),
+            hold_seconds: Some(30),
+            rest_seconds: Some(5),
+            per_side: true,
+            frequency: "daily".into(),
+            ..Dose::default()
+        };
+        let p = phases(&d);
+        let labels: Vec<&str> = p.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Hold 1 of 2, left side",
+                "Rest",
+                "Hold 2 of 2, left side",
+                "Change sides",
+                "Hold 1 of 2, right side",
+                "Rest",
+                "Hold 2 of 2, right side"
+            ]
+        );
+    }
+
+    #[test]
+    fn phases_for_reps_and_minutes() {
+        let d = Dose {
+            sets: Some(2),
+            reps: Some(10),
+            seconds_per_rep: Some(4),
+            rest_seconds: Some(30),
+            frequency: "x".into(),
+            ..Dose::default()
+        };
+        let p = phases(&d);
+        assert_eq!(p.len(), 3);
+        assert_eq!(p[0].seconds, 40);
+        assert!(p[1].rest);
+        let m = Dose {
+            minutes: Some(5),
+            frequency: "x".into(),
+            ..Dose::default()
+        };
+        assert_eq!(
+            phases(&m),
+            vec![Phase {
+                label: "5 minutes".into(),
+                seconds: 300,
+                rest: false
+            }]
+        );
+    }
+
+    #[test]
+    fn bars() {
+        assert_eq!(bar(0, 10, 10), "[----------]");
+        assert_eq!(bar(5, 10, 10), "[#####-----]");
+        assert_eq!(bar(20, 10, 10), "[##########]");
+        assert_eq!(bar(0, 0, 4), "[####]");
+    }
+}

@@ -1,0 +1,221 @@
+//! The data model behind `data/*.json`.
+//!
+//! This file is shared with `build.rs` (through `#[path]`), which parses the
+//! JSON at compile time and writes the records out as Rust statics, so the
+//! binary starts without parsing anything. Text fields are `Cow<'static, _>`:
+//! borrowed for the built-in data, owned for records read from the user's
+//! config directory.
+
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// A piece of text: static for built-in data, owned for user data.
+pub type Str = Cow<'static, str>;
+/// A list: static for built-in data, owned for user data.
+pub type List<T> = Cow<'static, [T]>;
+
+/// What kind of exercise a record is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    Strength,
+    Mobility,
+    Stretch,
+    NerveGlide,
+    SoftTissue,
+    Activity,
+}
+
+impl Category {
+    pub const ALL: [Category; 6] = [
+        Category::Strength,
+        Category::Mobility,
+        Category::Stretch,
+        Category::NerveGlide,
+        Category::SoftTissue,
+        Category::Activity,
+    ];
+
+    /// The kebab-case name used in the data and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Strength => "strength",
+            Category::Mobility => "mobility",
+            Category::Stretch => "stretch",
+            Category::NerveGlide => "nerve-glide",
+            Category::SoftTissue => "soft-tissue",
+            Category::Activity => "activity",
+        }
+    }
+
+    /// A human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Strength => "strength",
+            Category::Mobility => "mobility",
+            Category::Stretch => "stretch",
+            Category::NerveGlide => "nerve glide",
+            Category::SoftTissue => "soft-tissue release",
+            Category::Activity => "activity",
+        }
+    }
+}
+
+/// How much of an exercise to do. Every field is optional so that one shape
+/// fits holds, repetitions and continuous activity.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dose {
+    /// Number of sets (or rounds of holds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sets: Option<u16>,
+    /// Repetitions in each set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reps: Option<u16>,
+    /// How long each repetition (or the single position) is held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hold_seconds: Option<u16>,
+    /// Seconds a moving repetition takes (tempo), used for time estimates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seconds_per_rep: Option<u16>,
+    /// Minutes of continuous activity (walking, swimming).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u16>,
+    /// Rest between sets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rest_seconds: Option<u16>,
+    /// Whether the dose is done on each side.
+    #[serde(default)]
+    pub per_side: bool,
+    /// How often, in words ("daily", "2 to 3 days a week").
+    pub frequency: Str,
+    /// Anything else about the dose (how to build up).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Str>,
+}
+
+/// One exercise in the catalogue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exercise {
+    /// Kebab-case identifier, unique across ids and aliases.
+    pub id: Str,
+    pub name: Str,
+    #[serde(default)]
+    pub aliases: List<Str>,
+    pub category: Category,
+    /// Muscles or structures it works on.
+    pub targets: List<Str>,
+    /// Starting position ("lying on your back").
+    pub position: Str,
+    #[serde(default)]
+    pub equipment: List<Str>,
+    /// Whether it can be done at (or beside) a desk in work clothes.
+    pub desk: bool,
+    /// One line.
+    pub summary: Str,
+    /// Why it may help, honest about the strength of the evidence.
+    pub why: Str,
+    pub steps: List<Str>,
+    pub dose: Dose,
+    pub cues: List<Str>,
+    pub mistakes: List<Str>,
+    /// Cautions, including when to stop.
+    pub cautions: List<Str>,
+    /// Conditions it does not suit, in words.
+    #[serde(default)]
+    pub not_for: List<Str>,
+    /// Complaint ids (from routines.json) whose routines must never use it.
+    #[serde(default)]
+    pub avoid_in: List<Str>,
+    /// Machine-readable properties that content rules are checked against
+    /// (for example `figure-4`, `crosses-midline`, `nerve-slider`).
+    #[serde(default)]
+    pub tags: List<Str>,
+    /// Exercise ids of easier versions.
+    #[serde(default)]
+    pub easier: List<Str>,
+    /// Exercise ids of harder versions.
+    #[serde(default)]
+    pub harder: List<Str>,
+    /// Source ids (from sources.json).
+    pub sources: List<Str>,
+}
+
+/// A reference that data records cite.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: Str,
+    /// Short form for cards ("NICE NG59 (2016, updated 2020)").
+    pub short: Str,
+    /// Full citation.
+    pub citation: Str,
+    /// What kind of evidence: guideline, systematic review, trial, clinical summary.
+    pub kind: Str,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<Str>,
+}
+
+/// One exercise in a routine.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoutineItem {
+    /// Exercise id.
+    pub exercise: Str,
+    /// 1 = core of the routine, kept first when time is short; higher = dropped earlier.
+    pub priority: u8,
+    /// A dose for this routine when it differs from the catalogue's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dose: Option<Dose>,
+    /// Why it is in this routine, or how to do it here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Str>,
+}
+
+/// A complaint and its routine.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Complaint {
+    /// Kebab-case id, also the `routine --<id>` flag.
+    pub id: Str,
+    pub name: Str,
+    #[serde(default)]
+    pub aliases: List<Str>,
+    /// What it usually is, in plain words; never a diagnosis.
+    pub about: Str,
+    /// In the order they are done.
+    pub items: List<RoutineItem>,
+    #[serde(rename = "do")]
+    pub dos: List<Str>,
+    pub donts: List<Str>,
+    /// When to see a professional, with time frames.
+    pub see_professional: List<Str>,
+    /// Warning signs specific to this complaint.
+    pub red_flags: List<Str>,
+    pub sources: List<Str>,
+}
+
+/// One warning sign, with the yes/no question `backfix check` asks about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sign {
+    pub text: Str,
+    /// Question for `backfix check`; signs without one are only listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<Str>,
+}
+
+/// A tier of red flags: emergency, urgent or review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    pub id: Str,
+    pub title: Str,
+    /// The signs in one short line, for banners.
+    pub summary: Str,
+    /// What to do, in one line.
+    pub action: Str,
+    pub signs: List<Sign>,
+    pub sources: List<Str>,
+}

@@ -1,0 +1,140 @@
+//! Writing to the terminal: one locked, colour-aware stdout, text wrapped to
+//! a readable width, and the few styles the cards use.
+
+use anstream::AutoStream;
+use anstyle::{AnsiColor, Style};
+use std::io::{self, IsTerminal, StdoutLock, Write};
+
+pub const HEADING: Style = Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
+pub const TITLE: Style = Style::new().bold();
+pub const DIM: Style = Style::new().dimmed();
+pub const WARN: Style = Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
+pub const ALERT: Style = Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
+pub const GOOD: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
+pub const CODE: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
+
+/// The widest text we print, even on a wide terminal.
+pub const MAX_WIDTH: usize = 100;
+/// Width used when stdout is not a terminal.
+pub const PIPE_WIDTH: usize = 80;
+
+/// `--color`: when to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// Colour when writing to a terminal and NO_COLOR is not set.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+pub struct Out {
+    w: AutoStream<StdoutLock<'static>>,
+    pub width: usize,
+    pub is_terminal: bool,
+}
+
+impl Out {
+    pub fn new(color: ColorWhen) -> Out {
+        let stdout = io::stdout();
+        let is_terminal = stdout.is_terminal();
+        let choice = match color {
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+            ColorWhen::Auto => AutoStream::choice(&stdout),
+        };
+        let width = if is_terminal {
+            terminal_size::terminal_size()
+                .map_or(PIPE_WIDTH, |(w, _)| w.0 as usize)
+                .clamp(40, MAX_WIDTH)
+        } else {
+            PIPE_WIDTH
+        };
+        Out {
+            w: AutoStream::new(stdout.lock(), choice),
+            width,
+            is_terminal,
+        }
+    }
+
+    /// Plain text, as is.
+    pub fn text(&mut self, s: &str) -> io::Result<()> {
+        self.w.write_all(s.as_bytes())
+    }
+
+    pub fn line(&mut self, s: &str) -> io::Result<()> {
+        writeln!(self.w, "{s}")
+    }
+
+    pub fn blank(&mut self) -> io::Result<()> {
+        writeln!(self.w)
+    }
+
+    /// Text in a style, without a newline.
+    pub fn styled(&mut self, style: Style, s: &str) -> io::Result<()> {
+        write!(self.w, "{style}{s}{style:#}")
+    }
+
+    pub fn styled_line(&mut self, style: Style, s: &str) -> io::Result<()> {
+        writeln!(self.w, "{style}{s}{style:#}")
+    }
+
+    /// A paragraph wrapped to the width, every line indented by `indent`.
+    pub fn para(&mut self, indent: usize, s: &str) -> io::Result<()> {
+        self.hanging(indent, "", s, Style::new())
+    }
+
+    /// `marker` (for example "1." or "-") at `indent`, then the text wrapped
+    /// so that continuation lines line up after the marker.
+    pub fn hanging(
+        &mut self,
+        indent: usize,
+        marker: &str,
+        s: &str,
+        marker_style: Style,
+    ) -> io::Result<()> {
+        let lead = if marker.is_empty() {
+            indent
+        } else {
+            indent + textwrap::core::display_width(marker) + 1
+        };
+        let width = self.width.saturating_sub(lead).max(20);
+        for (i, l) in textwrap::wrap(s, width).iter().enumerate() {
+            if i == 0 && !marker.is_empty() {
+                write!(self.w, "{:indent$}", "")?;
+                self.styled(marker_style, marker)?;
+                writeln!(self.w, " {l}")?;
+            } else {
+                writeln!(self.w, "{:lead$}{l}", "")?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.w.flush()
+    }
+}
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.w.write(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.w.flush()
+    }
+}
+
+/// Print `value` as pretty JSON followed by a newline.
+pub fn json<T: serde::Serialize>(out: &mut Out, value: &T) -> crate::error::Result<()> {
+    let s = serde_json::to_string_pretty(value)
+        .map_err(|e| crate::error::Error::failure(e.to_string()))?;
+    out.line(&s)?;
+    Ok(())
+}

@@ -1,0 +1,195 @@
+//! The catalogue's rules, checked by the tests for the built-in data and at
+//! start-up for the user's own records.
+
+use crate::catalog::{Catalog, Named};
+use crate::matching::normalize;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    Exercise(String),
+    Complaint(String),
+    Tier(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub subject: Subject,
+    pub message: String,
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Every rule the catalogue breaks; empty when it is sound.
+pub fn problems(c: &Catalog) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut push = |subject: Subject, message: String| out.push(Problem { subject, message });
+
+    // Names must identify one record: ids, names and aliases, after
+    // normalisation, are unique across all exercises (and across complaints).
+    fn names_unique<T: Named>(
+        items: &[T],
+        subject: fn(&str) -> Subject,
+        push: &mut dyn FnMut(Subject, String),
+    ) {
+        let mut seen: HashMap<String, String> = HashMap::new();
+        for item in items {
+            let mut own = Vec::new();
+            for name in std::iter::once(item.id())
+                .chain(std::iter::once(item.display_name()))
+                .chain(item.aliases().iter().map(|a| &**a))
+            {
+                let key = normalize(name);
+                if key.is_empty() {
+                    push(subject(item.id()), "has an empty name or alias".into());
+                    continue;
+                }
+                if own.contains(&key) && name != item.display_name() {
+                    push(subject(item.id()), format!("repeats its own name '{name}'"));
+                }
+                own.push(key.clone());
+                if let Some(other) = seen.get(&key) {
+                    if other != item.id() {
+                        push(
+                            subject(item.id()),
+                            format!("name or alias '{name}' is already used by '{other}'"),
+                        );
+                    }
+                } else {
+                    seen.insert(key, item.id().to_string());
+                }
+            }
+        }
+    }
+    names_unique(&c.exercises, |id| Subject::Exercise(id.into()), &mut push);
+    names_unique(&c.complaints, |id| Subject::Complaint(id.into()), &mut push);
+
+    for e in &c.exercises {
+        let s = || Subject::Exercise(e.id.to_string());
+        if !is_kebab(&e.id) {
+            push(
+                s(),
+                "id must be kebab-case (a-z, 0-9 and single hyphens)".into(),
+            );
+        }
+        for (field, empty) in [
+            ("name", e.name.trim().is_empty()),
+            ("summary", e.summary.trim().is_empty()),
+            ("why", e.why.trim().is_empty()),
+            ("position", e.position.trim().is_empty()),
+            (
+                "steps",
+                e.steps.is_empty() || e.steps.iter().any(|x| x.trim().is_empty()),
+            ),
+            ("targets", e.targets.is_empty()),
+            ("cues", e.cues.is_empty()),
+            ("mistakes", e.mistakes.is_empty()),
+            ("cautions", e.cautions.is_empty()),
+            ("sources", e.sources.is_empty()),
+            ("dose.frequency", e.dose.frequency.trim().is_empty()),
+        ] {
+            if empty {
+                push(s(), format!("'{field}' must not be empty"));
+            }
+        }
+        let d = &e.dose;
+        if d.minutes.is_none() && d.reps.is_none() && d.hold_seconds.is_none() {
+            push(s(), "dose needs reps, hold_seconds or minutes".into());
+        }
+        if [d.sets, d.reps, d.hold_seconds, d.minutes]
+            .iter()
+            .any(|v| *v == Some(0))
+        {
+            push(s(), "dose values must be above zero".into());
+        }
+        for v in e.easier.iter().chain(e.harder.iter()) {
+            if v == &e.id {
+                push(s(), "lists itself as a variant".into());
+            } else if c.exercise(v).is_none() {
+                push(s(), format!("variant '{v}' is not an exercise id"));
+            }
+        }
+        for src in e.sources.iter() {
+            if c.source(src).is_none() {
+                push(s(), format!("source '{src}' is not in sources.json"));
+            }
+        }
+        for comp in e.avoid_in.iter() {
+            if c.complaint(comp).is_none() {
+                push(s(), format!("avoid_in '{comp}' is not a complaint id"));
+            }
+        }
+    }
+
+    for comp in &c.complaints {
+        let s = || Subject::Complaint(comp.id.to_string());
+        if !is_kebab(&comp.id) {
+            push(s(), "id must be kebab-case".into());
+        }
+        if comp.items.is_empty() {
+            push(s(), "has no exercises".into());
+        }
+        for (field, empty) in [
+            ("about", comp.about.trim().is_empty()),
+            ("do", comp.dos.is_empty()),
+            ("donts", comp.donts.is_empty()),
+            ("see_professional", comp.see_professional.is_empty()),
+            ("red_flags", comp.red_flags.is_empty()),
+            ("sources", comp.sources.is_empty()),
+        ] {
+            if empty {
+                push(s(), format!("'{field}' must not be empty"));
+            }
+        }
+        for item in comp.items.iter() {
+            match c.exercise(&item.exercise) {
+                None => push(
+                    s(),
+                    format!("exercise '{}' is not in the catalogue", item.exercise),
+                ),
+                Some(e) if e.avoid_in.iter().any(|a| a == &comp.id) => push(
+                    s(),
+                    format!(
+                        "uses '{}', which is marked as not suiting this complaint",
+                        e.id
+                    ),
+                ),
+                Some(_) => {}
+            }
+            if item.priority == 0 {
+                push(
+                    s(),
+                    format!("item '{}' needs a priority of 1 or more", item.exercise),
+                );
+            }
+        }
+        for src in comp.sources.iter() {
+            if c.source(src).is_none() {
+                push(s(), format!("source '{src}' is not in sources.json"));
+            }
+        }
+    }
+
+    for t in c.tiers {
+        for src in t.sources.iter() {
+            if c.source(src).is_none() {
+                push(
+                    Subject::Tier(t.id.to_string()),
+                    format!("source '{src}' is not in sources.json"),
+                );
+            }
+        }
+        if t.signs.is_empty() {
+            push(Subject::Tier(t.id.to_string()), "has no signs".into());
+        }
+    }
+    out
+}
