@@ -62,15 +62,15 @@ impl Catalog {
     /// user's files become warnings; the built-in catalogue always works.
     pub fn load(warnings: &mut Vec<String>) -> Catalog {
         let mut catalog = Catalog::builtin();
-        if let Some(path) = paths::user_exercises() {
-            if let Some(records) = read_user_file::<Exercise>(&path, warnings) {
-                overlay(&mut catalog.exercises, records);
-            }
+        if let Some(path) = paths::user_exercises()
+            && let Some(records) = read_user_file::<Exercise>(&path, warnings)
+        {
+            overlay(&mut catalog.exercises, records);
         }
-        if let Some(path) = paths::user_routines() {
-            if let Some(records) = read_user_file::<Complaint>(&path, warnings) {
-                overlay(&mut catalog.complaints, records);
-            }
+        if let Some(path) = paths::user_routines()
+            && let Some(records) = read_user_file::<Complaint>(&path, warnings)
+        {
+            overlay(&mut catalog.complaints, records);
         }
         if catalog.exercises.len() != builtin::EXERCISES.len()
             || catalog.complaints.len() != builtin::COMPLAINTS.len()

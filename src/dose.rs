@@ -12,7 +12,7 @@ pub const DEFAULT_REP_SECONDS: u32 = 3;
 pub const HOLD_TRANSITION_SECONDS: u32 = 2;
 
 fn secs(s: u16) -> String {
-    if s >= 60 && s % 60 == 0 {
+    if s >= 60 && s.is_multiple_of(60) {
         format!("{} min", s / 60)
     } else {
         format!("{s} s")

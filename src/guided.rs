@@ -145,20 +145,20 @@ fn key(ev: KeyEvent) -> Key {
 
 /// Wait for a key for up to `timeout`.
 fn poll(timeout: Duration) -> std::io::Result<Option<Key>> {
-    if event::poll(timeout)? {
-        if let Event::Key(k) = event::read()? {
-            return Ok(Some(key(k)));
-        }
+    if event::poll(timeout)?
+        && let Event::Key(k) = event::read()?
+    {
+        return Ok(Some(key(k)));
     }
     Ok(None)
 }
 
 fn wait_key() -> std::io::Result<Key> {
     loop {
-        if let Some(k) = poll(Duration::from_secs(3600))? {
-            if !matches!(k, Key::Other) {
-                return Ok(k);
-            }
+        if let Some(k) = poll(Duration::from_secs(3600))?
+            && !matches!(k, Key::Other)
+        {
+            return Ok(k);
         }
     }
 }
@@ -271,7 +271,7 @@ fn timed(w: &mut impl Write, phases: &[Phase], width: usize) -> std::io::Result<
             };
             write!(
                 w,
-                "\r{} {:>4}s  {}",
+                "\r{} {:>4}s left  {}",
                 bar(elapsed.as_secs() as u32, phase.seconds, bar_width),
                 left,
                 label

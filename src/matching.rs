@@ -93,6 +93,10 @@ pub fn resolve<T: Named>(query: &str, items: &[T]) -> Resolution {
 
 /// Up to three records whose names are close to `q`, best first.
 fn suggest<T: Named>(q: &str, items: &[T]) -> Vec<usize> {
+    // No name is this long; comparing would only cost time.
+    if q.len() > 80 {
+        return Vec::new();
+    }
     let mut scored: Vec<(f64, usize)> = items
         .iter()
         .enumerate()

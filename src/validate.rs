@@ -41,7 +41,15 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
         push: &mut dyn FnMut(Subject, String),
     ) {
         let mut seen: HashMap<String, String> = HashMap::new();
+        let mut ids: Vec<&str> = Vec::new();
         for item in items {
+            if ids.contains(&item.id()) {
+                push(
+                    subject(item.id()),
+                    format!("id '{}' is already used by another record", item.id()),
+                );
+            }
+            ids.push(item.id());
             let mut own = Vec::new();
             for name in std::iter::once(item.id())
                 .chain(std::iter::once(item.display_name()))
@@ -104,10 +112,7 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
         if d.minutes.is_none() && d.reps.is_none() && d.hold_seconds.is_none() {
             push(s(), "dose needs reps, hold_seconds or minutes".into());
         }
-        if [d.sets, d.reps, d.hold_seconds, d.minutes]
-            .iter()
-            .any(|v| *v == Some(0))
-        {
+        if [d.sets, d.reps, d.hold_seconds, d.minutes].contains(&Some(0)) {
             push(s(), "dose values must be above zero".into());
         }
         for v in e.easier.iter().chain(e.harder.iter()) {

@@ -64,8 +64,8 @@ pub fn check(out: &mut Out, input: &mut dyn BufRead) -> Result<u8> {
                     None => out.styled_line(output::WARN, "Please answer y or n.")?,
                 }
             }
-            // One emergency sign is enough: say so at once.
-            if tier.id == "emergency" && !yes.is_empty() {
+            // One sign is enough to say how soon to get help.
+            if !yes.is_empty() {
                 break;
             }
         }

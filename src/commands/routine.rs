@@ -212,8 +212,7 @@ fn print(
         .filter_map(|id| catalog.source(id))
         .map(|s| s.short.to_string())
         .collect();
-    out.styled(output::DIM, "Sources: ")?;
-    out.styled_line(output::DIM, &names.join("; "))?;
+    out.hanging(0, "Sources:", &names.join("; "), output::DIM)?;
     Ok(())
 }
 

@@ -1,0 +1,108 @@
+//! Helpers shared by the integration tests: the real binary in a clean
+//! environment (temporary HOME and XDG dirs, no colour variables).
+
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+pub struct Env {
+    pub home: TempDir,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env {
+            home: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn config(&self) -> PathBuf {
+        self.home.path().join("config/backfix")
+    }
+
+    pub fn data(&self) -> PathBuf {
+        self.home.path().join("data/backfix")
+    }
+
+    pub fn state(&self) -> PathBuf {
+        self.home.path().join("state/backfix")
+    }
+
+    /// The binary with a clean environment rooted in this temp HOME.
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("backfix").expect("binary");
+        c.env_clear();
+        apply(&mut c, self.home.path());
+        c
+    }
+
+    /// The same environment, as `(name, value)` pairs for other launchers.
+    pub fn vars(&self) -> Vec<(String, String)> {
+        vars(self.home.path())
+    }
+}
+
+pub fn vars(home: &Path) -> Vec<(String, String)> {
+    let h = home.display().to_string();
+    vec![
+        ("HOME".into(), h.clone()),
+        ("PATH".into(), std::env::var("PATH").unwrap_or_default()),
+        ("XDG_CONFIG_HOME".into(), format!("{h}/config")),
+        ("XDG_DATA_HOME".into(), format!("{h}/data")),
+        ("XDG_STATE_HOME".into(), format!("{h}/state")),
+        ("LANG".into(), "C.UTF-8".into()),
+    ]
+}
+
+fn apply(c: &mut Command, home: &Path) {
+    for (k, v) in vars(home) {
+        c.env(k, v);
+    }
+}
+
+/// Compare `actual` with `tests/golden/<name>`; `BACKFIX_BLESS=1` rewrites it.
+pub fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("BACKFIX_BLESS").is_some() {
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run with BACKFIX_BLESS=1 to create it)",
+            path.display()
+        )
+    });
+    if expected != actual {
+        panic!(
+            "output differs from {}; if the change is intended, rerun with BACKFIX_BLESS=1\n--- expected\n{expected}\n--- actual\n{actual}",
+            path.display()
+        );
+    }
+}
+
+/// Whether a program is on PATH.
+pub fn have(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).any(|d| d.join(program).is_file()))
+        .unwrap_or(false)
+}
+
+/// Skip (with a visible note) when a tool is missing, unless CI demands it.
+pub fn require(programs: &[&str], test: &str) -> bool {
+    let missing: Vec<&&str> = programs.iter().filter(|p| !have(p)).collect();
+    if missing.is_empty() {
+        return true;
+    }
+    if std::env::var_os("BACKFIX_REQUIRE_ALL").is_some() {
+        panic!("{test}: {missing:?} not installed, and BACKFIX_REQUIRE_ALL is set");
+    }
+    eprintln!(
+        "SKIPPED {test}: {missing:?} not installed (set BACKFIX_REQUIRE_ALL=1 to make this a failure)"
+    );
+    false
+}
