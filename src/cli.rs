@@ -7,14 +7,12 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 const ABOUT: &str = "Exercises, routines and sitting-break reminders for lower back and glute pain";
 
 const LONG_ABOUT: &str = "\
-backfix helps with lower back and glute pain from the terminal. It does three jobs:
+backfix helps with lower back and glute pain from the terminal. It does three jobs: a reference \
+of exercises to list, search and read; routines for a complaint, fitted to the time you have; and \
+desktop reminders that break up long sitting, each suggesting one short exercise.
 
-  Reference   list, search and explain exercises
-  Routines    print a routine for a complaint, fitted to the time you have
-  Reminders   desktop notifications that break up long sitting
-
-It gives general information, not a diagnosis. Warning signs that need a doctor are one \
-command away: `backfix redflags`.";
+It gives general information, not a diagnosis. Warning signs that need a doctor are one command \
+away: backfix redflags.";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -35,6 +33,7 @@ Run `backfix <command> --help` for more, or `man backfix`.";
     long_about = LONG_ABOUT,
     after_help = EXAMPLES,
     propagate_version = true,
+    disable_help_subcommand = true,
     max_term_width = 100
 )]
 pub struct Cli {
@@ -126,14 +125,6 @@ Examples:
   backfix paths
   backfix paths --json")]
     Paths(JsonArgs),
-
-    /// Regenerate completions/ and man/ (for developers).
-    #[command(hide = true)]
-    Generate {
-        /// The project root that holds completions/ and man/.
-        #[arg(default_value = ".")]
-        root: std::path::PathBuf,
-    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

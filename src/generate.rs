@@ -1,6 +1,6 @@
 //! Completion scripts and man pages, generated from the clap definition.
-//! `backfix generate` writes them into `completions/` and `man/`; a test
-//! fails when the committed files differ from what this produces.
+//! `cargo run --example generate` writes them into `completions/` and `man/`;
+//! a test fails when the committed files differ from what this produces.
 
 use crate::cli::{Shell, command_for_completions};
 use clap_complete::Generator;
@@ -17,7 +17,10 @@ pub fn completion(shell: Shell) -> Vec<u8> {
     match shell {
         Shell::Bash => clap_complete::generate(clap_complete::Shell::Bash, &mut cmd, bin, &mut buf),
         Shell::Zsh => clap_complete::generate(clap_complete::Shell::Zsh, &mut cmd, bin, &mut buf),
-        Shell::Fish => clap_complete::generate(clap_complete::Shell::Fish, &mut cmd, bin, &mut buf),
+        Shell::Fish => {
+            clap_complete::generate(clap_complete::Shell::Fish, &mut cmd, bin, &mut buf);
+            buf.extend_from_slice(fish_names().as_bytes());
+        }
         Shell::PowerShell => {
             clap_complete::generate(clap_complete::Shell::PowerShell, &mut cmd, bin, &mut buf)
         }
@@ -26,6 +29,30 @@ pub fn completion(shell: Shell) -> Vec<u8> {
         }
     }
     buf
+}
+
+/// clap_complete's fish script offers no values for positionals: add the
+/// exercise ids for `show` and the complaint ids for `routine`.
+fn fish_names() -> String {
+    let quote = |s: &str| format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"));
+    let mut out =
+        String::from("# Names for `backfix show` and `backfix routine` (added by backfix).\n");
+    let entries = crate::builtin::EXERCISES
+        .iter()
+        .map(|e| ("show", &e.id, &e.name))
+        .chain(
+            crate::builtin::COMPLAINTS
+                .iter()
+                .map(|c| ("routine", &c.id, &c.name)),
+        );
+    for (sub, id, name) in entries {
+        out.push_str(&format!(
+            "complete -c backfix -n \"__fish_backfix_using_subcommand {sub}\" -f -a {} -d {}\n",
+            quote(id),
+            quote(name)
+        ));
+    }
+    out
 }
 
 /// File name of the completion script for a shell, as installed.
@@ -69,7 +96,10 @@ fn examples(after_help: &str) -> Option<String> {
     let mut out = String::new();
     section(&mut out, "EXAMPLES");
     if !intro.is_empty() {
-        out.push_str(&format!("{}\n.PP\n", esc(&intro.replace('\n', " "))));
+        out.push_str(&format!(
+            "{}\n.PP\n",
+            esc(&intro.split_whitespace().collect::<Vec<_>>().join(" "))
+        ));
     }
     out.push_str(".nf\n.RS 4\n");
     for line in block
@@ -209,7 +239,50 @@ fn render_page(cmd: clap::Command, title: &str, top: bool) -> Vec<u8> {
     extra.push('\n');
     buf.extend_from_slice(extra.as_bytes());
     let _ = man.render_version_section(&mut buf);
-    buf
+    tidy_roff(&String::from_utf8_lossy(&buf)).into_bytes()
+}
+
+/// Make clap_mangen's output pass `mandoc -Tlint` cleanly: no trailing
+/// blanks, no `.br` around blank lines, text lines of at most 80 bytes
+/// (roff fills text, so breaking at a space changes nothing on the page).
+fn tidy_roff(page: &str) -> String {
+    let page = page.replace(".br\n\n.br\n", ".sp\n");
+    let mut out = String::with_capacity(page.len());
+    let mut no_fill = false;
+    for line in page.lines() {
+        let line = line.trim_end();
+        if line.starts_with(".nf") {
+            no_fill = true;
+        } else if line.starts_with(".fi") {
+            no_fill = false;
+        }
+        if line.starts_with('.') || no_fill || line.len() <= 80 {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let mut current = String::new();
+        for word in line.split(' ') {
+            if !current.is_empty()
+                && current.len() + 1 + word.len() > 80
+                && !current.ends_with('\\')
+            {
+                out.push_str(current.trim_end());
+                out.push('\n');
+                current.clear();
+            }
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            if current.is_empty() && (word.starts_with('.') || word.starts_with('\'')) {
+                current.push_str("\\&");
+            }
+            current.push_str(word);
+        }
+        out.push_str(current.trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 /// Every generated file, by path relative to the project root.

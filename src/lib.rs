@@ -88,7 +88,6 @@ pub fn run(cli: Cli) -> Result<u8> {
         Some(Command::Check) => commands::check::run(&mut out)?,
         Some(Command::Paths(a)) => commands::paths::run(&mut out, a)?,
         Some(Command::Completions { shell }) => commands::generate::completions(&mut out, *shell)?,
-        Some(Command::Generate { root }) => commands::generate::write_all(&mut out, root)?,
     };
     out.flush()?;
     Ok(code)

@@ -1,0 +1,118 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[backfix] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'backfix'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'backfix'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List exercises, with filters'
+            cand search 'Search every field of every exercise'
+            cand redflags 'Warning signs: when to call for help, see a doctor today, or book a review'
+            cand check 'Answer yes/no questions about warning signs and get the matching advice'
+            cand completions 'Print a shell completion script'
+            cand paths 'Show where backfix keeps its files, and the variables that move them'
+            cand show 'Explain one exercise: steps, dose, cues, cautions and sources'
+            cand routine 'Print a routine for a complaint, fitted to the time you have'
+        }
+        &'backfix;list'= {
+            cand -c 'Only this category'
+            cand --category 'Only this category'
+            cand -t 'Only exercises whose targets mention this word (for example glute, hamstring)'
+            cand --target 'Only exercises whose targets mention this word (for example glute, hamstring)'
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand -d 'Only exercises you can do at a desk'
+            cand --desk 'Only exercises you can do at a desk'
+            cand --json 'Print JSON instead of a table'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;search'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --json 'Print JSON instead of text'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;redflags'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --json 'Print JSON instead of text'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;check'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;completions'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;paths'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --json 'Print JSON instead of text'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;show'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --json 'Print the record as JSON'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;routine'= {
+            cand -m 'Fit the routine into this many minutes (1 to 120)'
+            cand --minutes 'Fit the routine into this many minutes (1 to 120)'
+            cand -l 'Use easier or harder versions of the exercises'
+            cand --level 'Use easier or harder versions of the exercises'
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --sciatica 'Leg pain from the back'
+            cand --low-back 'Non-specific lower back pain'
+            cand --deep-buttock 'Deep buttock pain (piriformis / deep gluteal)'
+            cand --outer-hip 'Pain on the outside of the hip (gluteal tendinopathy)'
+            cand --desk 'Desk work and long sitting'
+            cand --morning-stiffness 'A stiff back on getting up'
+            cand --list 'List the complaints'
+            cand -g 'Walk through the routine in the terminal, with timers'
+            cand --guided 'Walk through the routine in the terminal, with timers'
+            cand --json 'Print JSON instead of text'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+    ]
+    $completions[$command]
+}

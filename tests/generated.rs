@@ -1,0 +1,263 @@
+//! Generated files: fresh, clean under mandoc, and working in real shells.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn committed_files_match_the_code() {
+    let mut stale = Vec::new();
+    for (rel, content) in backfix::generate::files() {
+        let on_disk = std::fs::read(root().join(&rel)).unwrap_or_default();
+        if on_disk != content {
+            stale.push(rel.display().to_string());
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale generated files {stale:?}: run `cargo run --example generate` and commit"
+    );
+}
+
+#[test]
+fn completions_command_prints_the_committed_scripts() {
+    let env = common::Env::new();
+    for (shell, file) in [
+        ("bash", "backfix.bash"),
+        ("zsh", "_backfix"),
+        ("fish", "backfix.fish"),
+        ("powershell", "_backfix.ps1"),
+        ("elvish", "backfix.elv"),
+    ] {
+        let out = env.cmd().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success());
+        assert_eq!(
+            out.stdout,
+            std::fs::read(root().join("completions").join(file)).unwrap(),
+            "{shell}"
+        );
+    }
+}
+
+fn man_pages() -> Vec<PathBuf> {
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(root().join("man"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    pages.sort();
+    pages
+}
+
+#[test]
+fn man_pages_have_the_extra_sections() {
+    let top = std::fs::read_to_string(root().join("man/backfix.1")).unwrap();
+    for section in [
+        "EXAMPLES",
+        "FILES",
+        "ENVIRONMENT",
+        "EXIT STATUS",
+        "HEALTH NOTICE",
+        "SEE ALSO",
+    ] {
+        assert!(
+            top.contains(&format!(".SH {section}")),
+            "backfix.1 lacks {section}"
+        );
+    }
+    for var in [
+        "NO_COLOR",
+        "BACKFIX_CONFIG_DIR",
+        "BACKFIX_DATA_DIR",
+        "BACKFIX_STATE_DIR",
+    ] {
+        assert!(
+            top.contains(&var.replace('_', "_")),
+            "backfix.1 lacks {var}"
+        );
+    }
+    let pages = man_pages();
+    assert!(pages.len() >= 8, "{pages:?}");
+    for page in pages {
+        let text = std::fs::read_to_string(&page).unwrap();
+        for section in ["EXAMPLES", "EXIT STATUS", "HEALTH NOTICE", "SEE ALSO"] {
+            assert!(
+                text.contains(&format!(".SH {section}")),
+                "{} lacks {section}",
+                page.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn mandoc_lint_is_clean() {
+    if !common::require(&["mandoc"], "mandoc_lint_is_clean") {
+        return;
+    }
+    for page in man_pages() {
+        let out = Command::new("mandoc")
+            .args(["-Tlint", "-Wall"])
+            .arg(&page)
+            .output()
+            .unwrap();
+        let report = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.status.success() && report.trim().is_empty(),
+            "{}:\n{report}",
+            page.display()
+        );
+    }
+}
+
+fn bash_complete(line: &str) -> Vec<String> {
+    let script = format!(
+        r#"source /usr/share/bash-completion/bash_completion 2>/dev/null
+source {}
+COMP_LINE="{line}"
+read -r -a COMP_WORDS <<< "$COMP_LINE"
+[[ "$COMP_LINE" == *" " ]] && COMP_WORDS+=("")
+COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))
+COMP_POINT=${{#COMP_LINE}}
+_backfix backfix "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"
+printf '%s\n' "${{COMPREPLY[@]}}""#,
+        root().join("completions/backfix.bash").display()
+    );
+    let out = Command::new("bash")
+        .arg("--norc")
+        .arg("-c")
+        .arg(script)
+        .output()
+        .expect("bash");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn bash_completes_subcommands_and_names() {
+    if !common::require(&["bash"], "bash completion") {
+        return;
+    }
+    assert_eq!(bash_complete("backfix sh"), ["show"]);
+    assert_eq!(bash_complete("backfix show cl"), ["clamshell"]);
+    let routine = bash_complete("backfix routine sc");
+    assert_eq!(routine, ["sciatica"]);
+    assert!(bash_complete("backfix routine --mo").contains(&"--morning-stiffness".to_string()));
+}
+
+fn fish_complete(line: &str) -> Vec<String> {
+    let script = format!(
+        "source {}; complete -C '{line}'",
+        root().join("completions/backfix.fish").display()
+    );
+    let out = Command::new("fish")
+        .arg("--no-config")
+        .arg("-c")
+        .arg(script)
+        .output()
+        .expect("fish");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| l.split('\t').next().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn fish_completes_subcommands_and_names() {
+    if !common::require(&["fish"], "fish completion") {
+        return;
+    }
+    assert!(fish_complete("backfix sh").contains(&"show".to_string()));
+    assert!(fish_complete("backfix show cl").contains(&"clamshell".to_string()));
+    assert!(fish_complete("backfix routine ").contains(&"outer-hip".to_string()));
+}
+
+/// zsh completion needs an interactive shell: run one in tmux and press Tab.
+#[test]
+fn zsh_completes_subcommands_and_names() {
+    if !common::require(&["zsh", "tmux"], "zsh completion") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let sock = dir.path().join("sock");
+    let tmux = |args: &[&str]| {
+        Command::new("tmux")
+            .arg("-S")
+            .arg(&sock)
+            .args(args)
+            .output()
+            .expect("tmux")
+    };
+    let rc = dir.path().join(".zshrc");
+    std::fs::write(
+        &rc,
+        format!(
+            "fpath=({} $fpath)\nautoload -U compinit\ncompinit -u -d {}/zcompdump\nPS1='zsh-ready%% '\n",
+            root().join("completions").display(),
+            dir.path().display()
+        ),
+    )
+    .unwrap();
+    let start = tmux(&[
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-x",
+        "120",
+        "-y",
+        "20",
+        "env",
+        &format!("ZDOTDIR={}", dir.path().display()),
+        "TERM=xterm",
+        "zsh",
+        "-i",
+    ]);
+    assert!(
+        start.status.success(),
+        "{}",
+        String::from_utf8_lossy(&start.stderr)
+    );
+    let screen = || String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout).to_string();
+    let wait = |needle: &str| {
+        let t = std::time::Instant::now();
+        loop {
+            let s = screen();
+            if s.contains(needle) {
+                return;
+            }
+            if t.elapsed() > std::time::Duration::from_secs(10) {
+                let _ = tmux(&["kill-server"]);
+                panic!("zsh: waited for {needle:?}; screen:\n{s}");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    };
+    wait("zsh-ready%");
+    tmux(&["send-keys", "backfix sh", "Tab"]);
+    wait("backfix show");
+    tmux(&["send-keys", "cl", "Tab"]);
+    wait("backfix show clamshell");
+    let _ = tmux(&["kill-server"]);
+}
