@@ -3,7 +3,7 @@
 
 use anstream::AutoStream;
 use anstyle::{AnsiColor, Style};
-use std::io::{self, IsTerminal, StdoutLock, Write};
+use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
 
 pub const HEADING: Style = Style::new()
     .bold()
@@ -35,7 +35,7 @@ pub enum ColorWhen {
 }
 
 pub struct Out {
-    w: AutoStream<StdoutLock<'static>>,
+    w: BufWriter<AutoStream<StdoutLock<'static>>>,
     pub width: usize,
     pub is_terminal: bool,
 }
@@ -57,7 +57,7 @@ impl Out {
             PIPE_WIDTH
         };
         Out {
-            w: AutoStream::new(stdout.lock(), choice),
+            w: BufWriter::new(AutoStream::new(stdout.lock(), choice)),
             width,
             is_terminal,
         }

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Start-up benchmark for backfix, measured against references in the same run:
+#   /bin/true                 the floor: starting any process at all
+#   tldr --render PAGE        tealdeer (Debian package), a fast Rust pager
+# It times `backfix show clam` and `backfix list`, in the default release build
+# and in the static Linux build the README recommends, and prints the ratios.
+#
+#   scripts/bench.sh            (RUNS=1000 for steadier figures)
+#
+# Needs hyperfine and tealdeer: sudo apt-get install hyperfine tealdeer
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for tool in hyperfine tldr python3; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "bench: $tool is not installed (apt-get install hyperfine tealdeer python3)" >&2
+    exit 1
+  fi
+done
+
+runs=${RUNS:-500}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cargo build --release --quiet
+bin=target/release/backfix
+names=(-n "true" -n "tldr render" -n "show clam" -n "list")
+cmds=("/bin/true" "tldr --render $work/tar.md" "$bin show clam" "$bin list")
+
+static_target=""
+if [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ]; then
+  static_target=x86_64-unknown-linux-gnu
+  RUSTFLAGS="-C target-feature=+crt-static" cargo build --release --quiet --target "$static_target"
+  sbin=target/$static_target/release/backfix
+  names+=(-n "show clam (static)" -n "list (static)")
+  cmds+=("$sbin show clam" "$sbin list")
+fi
+
+cat > "$work/tar.md" <<'PAGE'
+# tar
+
+> Archiving utility.
+> More information: <https://www.gnu.org/software/tar>.
+
+- Create an archive from files:
+
+`tar cf {{target.tar}} {{file1 file2 file3}}`
+
+- Extract an archive into the current directory:
+
+`tar xf {{source.tar}}`
+
+- List the contents of an archive:
+
+`tar tvf {{source.tar}}`
+PAGE
+
+# -N: no shell in between, so the figures are the programs' own.
+args=()
+for i in "${!cmds[@]}"; do args+=("${names[$((2*i))]}" "${names[$((2*i+1))]}" "${cmds[$i]}"); done
+hyperfine -N --warmup 50 --runs "$runs" --style basic --export-json "$work/out.json" "${args[@]}" >/dev/null
+
+python3 - "$work/out.json" <<'PY'
+import json, sys
+res = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+true = res["true"]["mean"]
+tldr = res["tldr render"]["mean"]
+print(f"{'command':<22}{'mean':>10}{'± σ':>10}{'vs true':>10}{'vs tldr':>10}")
+for name, r in res.items():
+    print(f"{name:<22}{r['mean']*1e3:>8.3f}ms{r['stddev']*1e3:>8.3f}ms{r['mean']/true:>10.2f}{r['mean']/tldr:>10.2f}")
+print()
+for name in [n for n in res if n.startswith("show clam")]:
+    a, b = res[name]["mean"] / true, res[name]["mean"] / tldr
+    ok = a <= 1.6 and b <= 1.0
+    print(f"goal for '{name}': <= 1.6x /bin/true and <= 1.0x tldr: {a:.2f}x, {b:.2f}x -> {'met' if ok else 'NOT met'}")
+PY
