@@ -15,6 +15,7 @@ pub mod model;
 pub mod output;
 pub mod paths;
 pub mod routine;
+pub mod schedule;
 pub mod search;
 pub mod validate;
 

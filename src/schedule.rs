@@ -1,0 +1,627 @@
+//! The reminder schedule, pure: parsing of durations, working hours and days,
+//! and a scheduler driven by whatever clock it is given (tests use a fake one).
+//!
+//! Time is wall-clock (local, naive). The loop polls at least once a minute;
+//! a longer gap between polls means the machine slept or the clock jumped.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
+use std::fmt;
+use std::time::Duration;
+
+/// The longest the loop sleeps between polls: at most one wake-up a minute.
+pub const MAX_SLEEP: TimeDelta = TimeDelta::seconds(60);
+/// A gap between polls longer than this means a suspend or a clock jump.
+pub const GAP: TimeDelta = TimeDelta::seconds(90);
+/// Shortest and longest interval accepted.
+pub const MIN_EVERY: Duration = Duration::from_secs(1);
+pub const MAX_EVERY: Duration = Duration::from_secs(24 * 3600);
+
+/// `45m`, `1h30m`, `1h 30m`, `90s`.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    let example = "use a duration such as 45m, 1h30m or 90s";
+    let t = s.trim();
+    if t.is_empty() {
+        return Err(format!("empty duration; {example}"));
+    }
+    let d =
+        humantime::parse_duration(t).map_err(|_| format!("'{s}' is not a duration; {example}"))?;
+    if d.is_zero() {
+        return Err(format!("the duration must be more than zero; {example}"));
+    }
+    Ok(d)
+}
+
+/// An interval for `--every` or `--snooze`: 1 second to 24 hours.
+pub fn parse_interval(s: &str) -> Result<Duration, String> {
+    let d = parse_duration(s)?;
+    if d < MIN_EVERY {
+        return Err(format!(
+            "'{s}' is shorter than a second; use a duration such as 45m"
+        ));
+    }
+    if d > MAX_EVERY {
+        return Err(format!(
+            "'{s}' is longer than 24 hours; use a duration such as 45m or 2h"
+        ));
+    }
+    Ok(d)
+}
+
+/// Formats a duration the way it can be typed back in: `45m`, `1h 30m`.
+pub fn format_duration(d: Duration) -> String {
+    humantime::format_duration(Duration::from_secs(d.as_secs())).to_string()
+}
+
+/// `17:30` or `9:00`.
+pub fn parse_clock(s: &str) -> Result<NaiveTime, String> {
+    NaiveTime::parse_from_str(s.trim(), "%H:%M")
+        .map_err(|_| format!("'{s}' is not a time of day; use HH:MM, such as 17:30"))
+}
+
+/// Working hours, `09:00-17:30`; may cross midnight (`22:00-06:00`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+}
+
+impl Window {
+    /// How long the window lasts.
+    pub fn length(&self) -> TimeDelta {
+        let d = self.end - self.start;
+        if d <= TimeDelta::zero() {
+            d + TimeDelta::days(1)
+        } else {
+            d
+        }
+    }
+}
+
+impl fmt::Display for Window {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}-{}",
+            self.start.format("%H:%M"),
+            self.end.format("%H:%M")
+        )
+    }
+}
+
+pub fn parse_window(s: &str) -> Result<Window, String> {
+    let example = "use HH:MM-HH:MM, such as 09:00-17:30";
+    let (a, b) = s
+        .split_once('-')
+        .ok_or_else(|| format!("'{s}' is not a time range; {example}"))?;
+    let w = Window {
+        start: parse_clock(a).map_err(|_| format!("'{a}' is not a time; {example}"))?,
+        end: parse_clock(b).map_err(|_| format!("'{b}' is not a time; {example}"))?,
+    };
+    if w.start == w.end {
+        return Err(format!("'{s}' starts and ends at the same time; {example}"));
+    }
+    Ok(w)
+}
+
+/// A set of weekdays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Days(u8);
+
+const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+impl Days {
+    pub const ALL: Days = Days(0x7f);
+
+    pub fn contains(self, d: Weekday) -> bool {
+        self.0 & (1 << d.num_days_from_monday()) != 0
+    }
+}
+
+impl fmt::Display for Days {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = (0..7)
+            .filter(|i| self.0 & (1 << i) != 0)
+            .map(|i| DAY_NAMES[i])
+            .collect();
+        f.write_str(&names.join(","))
+    }
+}
+
+fn day_index(s: &str) -> Option<u8> {
+    let s = s.trim().to_ascii_lowercase();
+    if s.len() < 2 {
+        return None;
+    }
+    let full = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    full.iter()
+        .position(|f| f.starts_with(&s) && s.len() >= 2)
+        .map(|i| i as u8)
+}
+
+/// `mon-fri`, `mon,wed,fri`, `sat-sun`, `fri-mon` (wraps), `weekdays`, `weekends`, `all`.
+pub fn parse_days(s: &str) -> Result<Days, String> {
+    let example = "use day names or ranges, such as mon-fri, mon,wed,fri, weekends or all";
+    let mut bits = 0u8;
+    for part in s.split(',') {
+        let part = part.trim().to_ascii_lowercase();
+        match part.as_str() {
+            "all" | "every" | "daily" => bits |= 0x7f,
+            "weekdays" => bits |= 0x1f,
+            "weekends" | "weekend" => bits |= 0x60,
+            _ => {
+                let (a, b) = part.split_once('-').unwrap_or((&part, &part));
+                let (Some(a), Some(b)) = (day_index(a), day_index(b)) else {
+                    return Err(format!("'{part}' is not a day or range of days; {example}"));
+                };
+                let mut i = a;
+                loop {
+                    bits |= 1 << i;
+                    if i == b {
+                        break;
+                    }
+                    i = (i + 1) % 7;
+                }
+            }
+        }
+    }
+    if bits == 0 {
+        return Err(format!("no days given; {example}"));
+    }
+    Ok(Days(bits))
+}
+
+/// What the schedule is asked to do.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub every: TimeDelta,
+    pub snooze: TimeDelta,
+    pub window: Option<Window>,
+    pub days: Days,
+    /// Idle time (no input) that counts as a break.
+    pub idle_break: TimeDelta,
+    pub count: Option<u32>,
+    pub until: Option<NaiveTime>,
+}
+
+impl Plan {
+    /// Checks that the parts fit together.
+    pub fn check(&self) -> Result<(), String> {
+        if let Some(w) = self.window
+            && self.every > w.length()
+        {
+            return Err(format!(
+                "--every is longer than the --between window {w}, so no reminder would ever fire"
+            ));
+        }
+        if self.count == Some(0) {
+            return Err("--count must be at least 1".into());
+        }
+        Ok(())
+    }
+
+    fn delta(d: Duration) -> TimeDelta {
+        TimeDelta::from_std(d).unwrap_or(TimeDelta::MAX)
+    }
+
+    pub fn new(every: Duration, snooze: Duration, idle_break: Duration) -> Plan {
+        Plan {
+            every: Self::delta(every),
+            snooze: Self::delta(snooze),
+            window: None,
+            days: Days::ALL,
+            idle_break: Self::delta(idle_break),
+            count: None,
+            until: None,
+        }
+    }
+
+    /// Whether a reminder may fire at `t`.
+    pub fn allowed(&self, t: NaiveDateTime) -> bool {
+        match self.window {
+            None => self.days.contains(t.weekday()),
+            Some(w) => [t.date() - TimeDelta::days(1), t.date()].iter().any(|d| {
+                let s = d.and_time(w.start);
+                self.days.contains(d.weekday()) && s <= t && t < s + w.length()
+            }),
+        }
+    }
+
+    /// The first moment at or after `t` when a window (or an allowed day) opens.
+    fn next_opening(&self, t: NaiveDateTime) -> Option<NaiveDateTime> {
+        let start = self.window.map_or(NaiveTime::MIN, |w| w.start);
+        (0..=8)
+            .map(|i| t.date() + TimeDelta::days(i))
+            .map(|d: NaiveDate| d.and_time(start))
+            .find(|s| *s >= t && self.days.contains(s.weekday()))
+    }
+
+    /// When the next reminder is due, counting a full interval from `base`
+    /// and from the opening of the next window when `base + every` is outside.
+    pub fn next_after(&self, base: NaiveDateTime) -> NaiveDateTime {
+        // Time outside working hours is not sitting time: count from the opening.
+        let base = if self.allowed(base) {
+            base
+        } else {
+            self.next_opening(base).unwrap_or(base)
+        };
+        let candidate = base + self.every;
+        if self.allowed(candidate) {
+            return candidate;
+        }
+        let mut from = candidate;
+        for _ in 0..16 {
+            match self.next_opening(from) {
+                Some(open) if self.allowed(open + self.every) => return open + self.every,
+                Some(open) => from = open + TimeDelta::minutes(1),
+                None => break,
+            }
+        }
+        candidate
+    }
+
+    /// The first occurrence of `until` after `start`.
+    pub fn deadline(&self, start: NaiveDateTime) -> Option<NaiveDateTime> {
+        self.until.map(|u| {
+            let today = start.date().and_time(u);
+            if today > start {
+                today
+            } else {
+                today + TimeDelta::days(1)
+            }
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Show a reminder now.
+    Fire,
+    /// Nothing to do; poll again at this time (never more than a minute away).
+    Wait(NaiveDateTime),
+    /// `--count` or `--until` reached.
+    Finished,
+}
+
+/// Why the schedule moved, for the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reset {
+    /// A suspend or absence at least as long as the interval: counted as a break.
+    Gap,
+    /// Idle for longer than the idle threshold: counted as a break.
+    Idle,
+    /// The clock went backwards.
+    ClockBack,
+}
+
+#[derive(Debug, Clone)]
+pub struct Scheduler {
+    pub plan: Plan,
+    next: NaiveDateTime,
+    last: NaiveDateTime,
+    deadline: Option<NaiveDateTime>,
+    pub fired: u32,
+    pub last_reset: Option<Reset>,
+}
+
+impl Scheduler {
+    pub fn new(plan: Plan, now: NaiveDateTime) -> Scheduler {
+        let next = plan.next_after(now);
+        let deadline = plan.deadline(now);
+        Scheduler {
+            plan,
+            next,
+            last: now,
+            deadline,
+            fired: 0,
+            last_reset: None,
+        }
+    }
+
+    /// When the next reminder is due.
+    pub fn next(&self) -> NaiveDateTime {
+        self.next
+    }
+
+    pub fn finished(&self, now: NaiveDateTime) -> bool {
+        self.plan.count.is_some_and(|c| self.fired >= c) || self.deadline.is_some_and(|d| now >= d)
+    }
+
+    /// Snooze: the next reminder comes after the snooze time.
+    pub fn snooze(&mut self, now: NaiveDateTime) {
+        self.next = now + self.plan.snooze;
+    }
+
+    /// Decide what to do at `now`; `idle` is how long the user has been idle, when known.
+    pub fn poll(&mut self, now: NaiveDateTime, idle: Option<TimeDelta>) -> Step {
+        self.last_reset = None;
+        if self.finished(now) {
+            return Step::Finished;
+        }
+        let gap = now - self.last;
+        if gap < TimeDelta::zero() {
+            // The clock went back: never wait longer than one interval from now.
+            if self.next - now > self.plan.every {
+                self.next = self.plan.next_after(now);
+                self.last_reset = Some(Reset::ClockBack);
+            }
+        } else if gap > GAP && gap >= self.plan.every {
+            // Asleep or away for a whole interval: that was a break.
+            self.next = self.plan.next_after(now);
+            self.last_reset = Some(Reset::Gap);
+        }
+        // A shorter gap leaves `next` alone: if it passed, one reminder fires below.
+        if idle.is_some_and(|i| i >= self.plan.idle_break) {
+            self.next = self.plan.next_after(now);
+            self.last_reset = Some(Reset::Idle);
+        }
+        self.last = now;
+        if now >= self.next {
+            let allowed = self.plan.allowed(now);
+            self.next = self.plan.next_after(now);
+            if allowed {
+                self.fired += 1;
+                return Step::Fire;
+            }
+        }
+        let mut wake = self.next.min(now + MAX_SLEEP);
+        if let Some(d) = self.deadline {
+            wake = wake.min(d);
+        }
+        Step::Wait(wake)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    fn plan(every: &str) -> Plan {
+        Plan::new(
+            parse_interval(every).unwrap(),
+            parse_interval("10m").unwrap(),
+            parse_interval("5m").unwrap(),
+        )
+    }
+
+    /// Drive the scheduler like the loop does, waking when asked, and return the firing times.
+    fn run(s: &mut Scheduler, mut now: NaiveDateTime, until: NaiveDateTime) -> Vec<NaiveDateTime> {
+        let mut fired = Vec::new();
+        let mut polls = 0;
+        while now < until {
+            polls += 1;
+            assert!(polls < 100_000, "runaway loop");
+            match s.poll(now, None) {
+                Step::Fire => fired.push(now),
+                Step::Wait(t) => {
+                    assert!(t > now, "wait must move forward");
+                    assert!(t - now <= MAX_SLEEP, "sleeps at most a minute");
+                    now = t;
+                }
+                Step::Finished => break,
+            }
+        }
+        fired
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("45m").unwrap(), Duration::from_secs(2700));
+        assert_eq!(parse_duration("1h30m").unwrap(), Duration::from_secs(5400));
+        assert_eq!(parse_duration("1h 30m").unwrap(), Duration::from_secs(5400));
+        assert_eq!(parse_duration("90s").unwrap(), Duration::from_secs(90));
+        assert!(parse_duration("0m").unwrap_err().contains("more than zero"));
+        assert!(parse_duration("soon").unwrap_err().contains("45m"));
+        assert!(parse_interval("3d").unwrap_err().contains("24 hours"));
+        assert!(parse_interval("500ms").unwrap_err().contains("second"));
+        assert_eq!(format_duration(Duration::from_secs(5400)), "1h 30m");
+    }
+
+    #[test]
+    fn windows_and_days() {
+        let w = parse_window("09:00-17:30").unwrap();
+        assert_eq!(w.length(), TimeDelta::minutes(510));
+        assert_eq!(
+            parse_window("22:00-06:00").unwrap().length(),
+            TimeDelta::hours(8)
+        );
+        assert!(parse_window("9-5").is_err());
+        assert!(parse_window("10:00-10:00").is_err());
+        let d = parse_days("mon-fri").unwrap();
+        assert!(d.contains(Weekday::Mon) && d.contains(Weekday::Fri) && !d.contains(Weekday::Sat));
+        let wrap = parse_days("fri-mon").unwrap();
+        assert_eq!(wrap.to_string(), "mon,fri,sat,sun");
+        assert_eq!(
+            parse_days("Monday, wed ,FRI").unwrap().to_string(),
+            "mon,wed,fri"
+        );
+        assert_eq!(parse_days("weekends").unwrap().to_string(), "sat,sun");
+        assert!(parse_days("funday").is_err());
+        assert!(parse_days("").is_err());
+    }
+
+    #[test]
+    fn fires_every_interval() {
+        let start = at("2026-11-24 10:00:00");
+        let mut s = Scheduler::new(plan("45m"), start);
+        let fired = run(&mut s, start, at("2026-11-24 13:00:01"));
+        assert_eq!(
+            fired,
+            [
+                at("2026-11-24 10:45:00"),
+                at("2026-11-24 11:30:00"),
+                at("2026-11-24 12:15:00"),
+                at("2026-11-24 13:00:00")
+            ]
+        );
+    }
+
+    #[test]
+    fn count_and_until_stop() {
+        let start = at("2026-11-24 10:00:00");
+        let mut p = plan("30m");
+        p.count = Some(2);
+        let mut s = Scheduler::new(p, start);
+        assert_eq!(run(&mut s, start, at("2026-11-25 00:00:00")).len(), 2);
+        let mut p = plan("30m");
+        p.until = Some(parse_clock("11:40").unwrap());
+        let mut s = Scheduler::new(p, start);
+        let fired = run(&mut s, start, at("2026-11-25 00:00:00"));
+        assert_eq!(
+            fired,
+            [
+                at("2026-11-24 10:30:00"),
+                at("2026-11-24 11:00:00"),
+                at("2026-11-24 11:30:00")
+            ]
+        );
+        assert!(s.finished(at("2026-11-24 11:40:00")));
+    }
+
+    #[test]
+    fn working_hours_and_weekends() {
+        // Friday 2026-11-27, 16:50, window 09:00-17:30 on weekdays.
+        let start = at("2026-11-27 16:50:00");
+        let mut p = plan("45m");
+        p.window = Some(parse_window("09:00-17:30").unwrap());
+        p.days = parse_days("mon-fri").unwrap();
+        let mut s = Scheduler::new(p, start);
+        let fired = run(&mut s, start, at("2026-11-30 11:00:00"));
+        // Nothing after 17:30 on Friday, nothing at the weekend; Monday starts a full interval after 09:00.
+        assert_eq!(
+            fired,
+            [at("2026-11-30 09:45:00"), at("2026-11-30 10:30:00")]
+        );
+    }
+
+    #[test]
+    fn working_hours_across_midnight() {
+        // Night shift 22:00-06:00, Monday nights only (the window belongs to the day it opens).
+        let start = at("2026-11-23 21:00:00"); // a Monday
+        let mut p = plan("2h");
+        p.window = Some(parse_window("22:00-06:00").unwrap());
+        p.days = parse_days("mon").unwrap();
+        let mut s = Scheduler::new(p, start);
+        let fired = run(&mut s, start, at("2026-11-24 12:00:00"));
+        assert_eq!(
+            fired,
+            [
+                at("2026-11-24 00:00:00"),
+                at("2026-11-24 02:00:00"),
+                at("2026-11-24 04:00:00")
+            ]
+        );
+        assert!(s.plan.allowed(at("2026-11-24 05:59:00")));
+        assert!(!s.plan.allowed(at("2026-11-24 06:00:00")));
+        assert!(
+            !s.plan.allowed(at("2026-11-24 23:00:00")),
+            "Tuesday night is not in the set"
+        );
+    }
+
+    #[test]
+    fn every_longer_than_window_is_refused() {
+        let mut p = plan("2h");
+        p.window = Some(parse_window("09:00-10:00").unwrap());
+        assert!(p.check().unwrap_err().contains("longer than"));
+    }
+
+    #[test]
+    fn long_suspend_counts_as_a_break_and_never_bursts() {
+        let start = at("2026-11-24 10:00:00");
+        let mut s = Scheduler::new(plan("45m"), start);
+        assert_eq!(
+            s.poll(at("2026-11-24 10:01:00"), None),
+            Step::Wait(at("2026-11-24 10:02:00"))
+        );
+        // The lid closes for 3 hours: four reminders would have been due.
+        let woke = at("2026-11-24 13:02:00");
+        assert_eq!(s.poll(woke, None), Step::Wait(at("2026-11-24 13:03:00")));
+        assert_eq!(s.last_reset, Some(Reset::Gap));
+        assert_eq!(
+            s.next(),
+            at("2026-11-24 13:47:00"),
+            "the interval restarts on waking"
+        );
+        assert_eq!(s.fired, 0);
+    }
+
+    #[test]
+    fn short_suspend_fires_one_overdue_reminder() {
+        let start = at("2026-11-24 10:00:00");
+        let mut s = Scheduler::new(plan("45m"), start);
+        s.poll(at("2026-11-24 10:40:00"), None);
+        // Asleep 10:40 to 11:00 (20 minutes, shorter than the interval); 10:45 passed.
+        assert_eq!(s.poll(at("2026-11-24 11:00:00"), None), Step::Fire);
+        assert_eq!(s.next(), at("2026-11-24 11:45:00"));
+        assert!(
+            matches!(s.poll(at("2026-11-24 11:00:01"), None), Step::Wait(_)),
+            "one, not a burst"
+        );
+    }
+
+    #[test]
+    fn clock_jumps() {
+        let start = at("2026-11-24 10:00:00");
+        let mut s = Scheduler::new(plan("45m"), start);
+        // Forward by 5 hours (NTP or a time-zone change): one interval from now, no burst.
+        assert!(matches!(
+            s.poll(at("2026-11-24 15:00:00"), None),
+            Step::Wait(_)
+        ));
+        assert_eq!(s.next(), at("2026-11-24 15:45:00"));
+        // Back by 3 hours: we don't wait 3 hours 45.
+        assert!(matches!(
+            s.poll(at("2026-11-24 12:00:00"), None),
+            Step::Wait(_)
+        ));
+        assert_eq!(s.last_reset, Some(Reset::ClockBack));
+        assert_eq!(s.next(), at("2026-11-24 12:45:00"));
+    }
+
+    #[test]
+    fn idle_counts_as_a_break() {
+        let start = at("2026-11-24 10:00:00");
+        let mut s = Scheduler::new(plan("45m"), start);
+        s.poll(at("2026-11-24 10:30:00"), Some(TimeDelta::seconds(20)));
+        assert_eq!(s.next(), at("2026-11-24 10:45:00"));
+        // Away from the keyboard for 6 minutes at 10:40: the interval restarts.
+        s.poll(at("2026-11-24 10:40:00"), Some(TimeDelta::minutes(6)));
+        assert_eq!(s.last_reset, Some(Reset::Idle));
+        assert_eq!(s.next(), at("2026-11-24 11:25:00"));
+        // Still away at 10:50: it keeps moving, so nothing fires while away.
+        assert!(matches!(
+            s.poll(at("2026-11-24 10:50:00"), Some(TimeDelta::minutes(16))),
+            Step::Wait(_)
+        ));
+        assert_eq!(s.next(), at("2026-11-24 11:35:00"));
+    }
+
+    #[test]
+    fn snooze_moves_the_next_reminder() {
+        let start = at("2026-11-24 10:00:00");
+        let mut s = Scheduler::new(plan("45m"), start);
+        assert_eq!(
+            run(&mut s, start, at("2026-11-24 10:45:01")),
+            [at("2026-11-24 10:45:00")]
+        );
+        s.snooze(at("2026-11-24 10:45:30"));
+        assert_eq!(s.next(), at("2026-11-24 10:55:30"));
+        let fired = run(&mut s, at("2026-11-24 10:46:00"), at("2026-11-24 11:41:00"));
+        assert_eq!(
+            fired,
+            [at("2026-11-24 10:55:30"), at("2026-11-24 11:40:30")]
+        );
+    }
+}
