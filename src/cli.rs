@@ -107,6 +107,23 @@ Examples:
   printf 'n\\nn\\nn\\n' | backfix check")]
     Check,
 
+    /// Desktop reminders that break up long sitting, each suggesting one exercise.
+    #[command(after_help = "\
+Reminders follow the wall clock: after a suspend at most one overdue reminder
+fires, and a suspend or absence as long as the interval counts as a break.
+Where the desktop reports idle time, 5 minutes without input counts as a break.
+Without a notification server, reminders go to the terminal (with a bell).
+
+Examples:
+  backfix remind --every 45m
+  backfix remind --every 30m --between 09:00-17:30 --days mon-fri
+  backfix remind --for sciatica --every 1h --until 17:00
+  backfix remind --dry-run --count 5
+  backfix remind --status
+  backfix remind --stop
+  backfix remind --install --every 45m --between 09:00-17:30")]
+    Remind(RemindArgs),
+
     /// Print a shell completion script.
     #[command(after_help = "\
 Examples:
@@ -125,6 +142,53 @@ Examples:
   backfix paths
   backfix paths --json")]
     Paths(JsonArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("mode").args(["dry_run", "status", "stop", "install", "uninstall"])))]
+pub struct RemindArgs {
+    /// How often to remind you, such as 30m, 45m or 1h30m.
+    #[arg(long, short, value_name = "DURATION", default_value = "45m", value_parser = crate::schedule::parse_interval)]
+    pub every: std::time::Duration,
+    /// Suggest exercises from this complaint's routine (default: desk-friendly ones).
+    #[arg(long = "for", value_name = "COMPLAINT")]
+    pub for_complaint: Option<String>,
+    /// How long the Snooze button puts a reminder off.
+    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = crate::schedule::parse_interval)]
+    pub snooze: std::time::Duration,
+    /// Only remind between these times, such as 09:00-17:30 (may cross midnight).
+    #[arg(long, value_name = "HH:MM-HH:MM", value_parser = crate::schedule::parse_window)]
+    pub between: Option<crate::schedule::Window>,
+    /// Only remind on these days, such as mon-fri, mon,wed,fri or weekends.
+    #[arg(long, value_name = "DAYS", value_parser = crate::schedule::parse_days)]
+    pub days: Option<crate::schedule::Days>,
+    /// Stop after this many reminders.
+    #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub count: Option<u32>,
+    /// Stop at this time of day, such as 17:30.
+    #[arg(long, value_name = "HH:MM", value_parser = crate::schedule::parse_clock)]
+    pub until: Option<chrono::NaiveTime>,
+    /// Time without keyboard or mouse input that counts as a break.
+    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = crate::schedule::parse_interval)]
+    pub idle: std::time::Duration,
+    /// Print the next reminders (times and suggestions) without sending anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Show whether a reminder is running and when the next one is due.
+    #[arg(long)]
+    pub status: bool,
+    /// Stop the running reminder.
+    #[arg(long)]
+    pub stop: bool,
+    /// Write a systemd user unit that starts the reminder, with these options, at login.
+    #[arg(long)]
+    pub install: bool,
+    /// Remove the systemd user unit.
+    #[arg(long)]
+    pub uninstall: bool,
+    /// With --status or --dry-run: print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

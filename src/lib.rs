@@ -14,6 +14,7 @@ pub mod matching;
 pub mod model;
 pub mod output;
 pub mod paths;
+pub mod remind;
 pub mod routine;
 pub mod schedule;
 pub mod search;
@@ -87,6 +88,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Some(Command::Routine(a)) => commands::routine::run(&mut out, a)?,
         Some(Command::Redflags(a)) => commands::redflags::run(&mut out, a)?,
         Some(Command::Check) => commands::check::run(&mut out)?,
+        Some(Command::Remind(a)) => commands::remind::run(&mut out, a)?,
         Some(Command::Paths(a)) => commands::paths::run(&mut out, a)?,
         Some(Command::Completions { shell }) => commands::generate::completions(&mut out, *shell)?,
     };

@@ -119,11 +119,26 @@ impl Days {
 
 impl fmt::Display for Days {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names: Vec<&str> = (0..7)
-            .filter(|i| self.0 & (1 << i) != 0)
-            .map(|i| DAY_NAMES[i])
-            .collect();
-        f.write_str(&names.join(","))
+        // Runs of three or more days read as ranges: "mon-fri,sun".
+        let mut parts = Vec::new();
+        let mut i = 0;
+        while i < 7 {
+            if self.0 & (1 << i) == 0 {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < 7 && self.0 & (1 << (j + 1)) != 0 {
+                j += 1;
+            }
+            match j - i {
+                0 => parts.push(DAY_NAMES[i].to_string()),
+                1 => parts.extend([DAY_NAMES[i].to_string(), DAY_NAMES[j].to_string()]),
+                _ => parts.push(format!("{}-{}", DAY_NAMES[i], DAY_NAMES[j])),
+            }
+            i = j + 1;
+        }
+        f.write_str(&parts.join(","))
     }
 }
 
@@ -441,7 +456,9 @@ mod tests {
         let d = parse_days("mon-fri").unwrap();
         assert!(d.contains(Weekday::Mon) && d.contains(Weekday::Fri) && !d.contains(Weekday::Sat));
         let wrap = parse_days("fri-mon").unwrap();
-        assert_eq!(wrap.to_string(), "mon,fri,sat,sun");
+        assert_eq!(wrap.to_string(), "mon,fri-sun");
+        assert_eq!(d.to_string(), "mon-fri");
+        assert_eq!(parse_days(&d.to_string()).unwrap(), d, "Display reads back");
         assert_eq!(
             parse_days("Monday, wed ,FRI").unwrap().to_string(),
             "mon,wed,fri"

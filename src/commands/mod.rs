@@ -6,6 +6,7 @@ pub mod generate;
 pub mod list;
 pub mod paths;
 pub mod redflags;
+pub mod remind;
 pub mod routine;
 pub mod search;
 pub mod show;
