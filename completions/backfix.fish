@@ -33,6 +33,7 @@ complete -c backfix -n "__fish_backfix_needs_command" -f -a "list" -d 'List exer
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "search" -d 'Search every field of every exercise'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "redflags" -d 'Warning signs: when to call for help, see a doctor today, or book a review'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "check" -d 'Answer yes/no questions about warning signs and get the matching advice'
+complete -c backfix -n "__fish_backfix_needs_command" -f -a "remind" -d 'Desktop reminders that break up long sitting, each suggesting one exercise'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "paths" -d 'Show where backfix keeps its files, and the variables that move them'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "show" -d 'Explain one exercise: steps, dose, cues, cautions and sources'
@@ -68,6 +69,25 @@ always\t''
 never\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c backfix -n "__fish_backfix_using_subcommand check" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand remind" -s e -l every -d 'How often to remind you, such as 30m, 45m or 1h30m' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind" -l for -d 'Suggest exercises from this complaint\'s routine (default: desk-friendly ones)' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind" -l snooze -d 'How long the Snooze button puts a reminder off' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind" -l between -d 'Only remind between these times, such as 09:00-17:30 (may cross midnight)' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind" -l days -d 'Only remind on these days, such as mon-fri, mon,wed,fri or weekends' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind" -s n -l count -d 'Stop after this many reminders' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind" -l until -d 'Stop at this time of day, such as 17:30' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind" -l idle -d 'Time without keyboard or mouse input that counts as a break' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand remind" -l dry-run -d 'Print the next reminders (times and suggestions) without sending anything'
+complete -c backfix -n "__fish_backfix_using_subcommand remind" -l status -d 'Show whether a reminder is running and when the next one is due'
+complete -c backfix -n "__fish_backfix_using_subcommand remind" -l stop -d 'Stop the running reminder'
+complete -c backfix -n "__fish_backfix_using_subcommand remind" -l install -d 'Write a systemd user unit that starts the reminder, with these options, at login'
+complete -c backfix -n "__fish_backfix_using_subcommand remind" -l uninstall -d 'Remove the systemd user unit'
+complete -c backfix -n "__fish_backfix_using_subcommand remind" -l json -d 'With --status or --dry-run: print JSON'
+complete -c backfix -n "__fish_backfix_using_subcommand remind" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backfix -n "__fish_backfix_using_subcommand remind" -s V -l version -d 'Print version'
 complete -c backfix -n "__fish_backfix_using_subcommand completions" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when writing to a terminal and NO_COLOR is not set'
 always\t''
 never\t''"

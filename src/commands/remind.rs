@@ -132,12 +132,12 @@ fn dry_run(
         let v: Vec<_> = upcoming
             .iter()
             .filter_map(|(t, id)| {
-                let e = catalog.exercise(id)?;
+                let r = remind::reminder(catalog, complaint, id)?;
                 Some(serde_json::json!({
                     "time": t.format("%Y-%m-%dT%H:%M:%S").to_string(),
                     "exercise": id,
-                    "name": e.name,
-                    "dose": crate::dose::amount(&e.dose),
+                    "title": r.title,
+                    "body": r.body,
                 }))
             })
             .collect();
