@@ -28,6 +28,21 @@ fn is_kebab(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+/// What is wrong with a dose, if anything.
+fn dose_problems(d: &crate::model::Dose) -> Vec<String> {
+    let mut out = Vec::new();
+    if d.minutes.is_none() && d.reps.is_none() && d.hold_seconds.is_none() {
+        out.push("dose needs reps, hold_seconds or minutes".into());
+    }
+    if [d.sets, d.reps, d.hold_seconds, d.minutes].contains(&Some(0)) {
+        out.push("dose values must be above zero".into());
+    }
+    if d.frequency.trim().is_empty() {
+        out.push("'dose.frequency' must not be empty".into());
+    }
+    out
+}
+
 /// Every rule the catalogue breaks; empty when it is sound.
 pub fn problems(c: &Catalog) -> Vec<Problem> {
     let mut out = Vec::new();
@@ -102,18 +117,13 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
             ("mistakes", e.mistakes.is_empty()),
             ("cautions", e.cautions.is_empty()),
             ("sources", e.sources.is_empty()),
-            ("dose.frequency", e.dose.frequency.trim().is_empty()),
         ] {
             if empty {
                 push(s(), format!("'{field}' must not be empty"));
             }
         }
-        let d = &e.dose;
-        if d.minutes.is_none() && d.reps.is_none() && d.hold_seconds.is_none() {
-            push(s(), "dose needs reps, hold_seconds or minutes".into());
-        }
-        if [d.sets, d.reps, d.hold_seconds, d.minutes].contains(&Some(0)) {
-            push(s(), "dose values must be above zero".into());
+        for p in dose_problems(&e.dose) {
+            push(s(), p);
         }
         for v in e.easier.iter().chain(e.harder.iter()) {
             if v == &e.id {
@@ -168,6 +178,9 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
                     ),
                 ),
                 Some(_) => {}
+            }
+            for p in item.dose.as_ref().map(dose_problems).unwrap_or_default() {
+                push(s(), format!("item '{}': {p}", item.exercise));
             }
             if item.priority == 0 {
                 push(

@@ -53,12 +53,20 @@ fn validation_can_fail() {
     c.exercises[2].easier = vec!["nope".into()].into();
     c.exercises[3].sources = Vec::new().into();
     c.exercises[4].steps = Vec::new().into();
+    let mut items = c.complaints[0].items.to_vec();
+    items[0].dose = Some(backfix::model::Dose {
+        minutes: Some(0),
+        frequency: "daily".into(),
+        ..Default::default()
+    });
+    c.complaints[0].items = items.into();
     let problems = backfix::validate::problems(&c);
     let text = format!("{problems:?}");
     assert!(text.contains("is already used by another record"), "{text}");
     assert!(text.contains("variant 'nope'"), "{text}");
     assert!(text.contains("'sources' must not be empty"), "{text}");
     assert!(text.contains("'steps' must not be empty"), "{text}");
+    assert!(text.contains("dose values must be above zero"), "{text}");
 }
 
 #[test]
