@@ -24,7 +24,7 @@ function __fish_backfix_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c backfix -n "__fish_backfix_needs_command" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when writing to a terminal and NO_COLOR is not set'
+complete -c backfix -n "__fish_backfix_needs_command" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c backfix -n "__fish_backfix_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -45,29 +45,29 @@ nerve-glide\t''
 soft-tissue\t''
 activity\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand list" -s t -l target -d 'Only exercises whose targets mention this word (for example glute, hamstring)' -r
-complete -c backfix -n "__fish_backfix_using_subcommand list" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when writing to a terminal and NO_COLOR is not set'
+complete -c backfix -n "__fish_backfix_using_subcommand list" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand list" -s d -l desk -d 'Only exercises you can do at a desk'
 complete -c backfix -n "__fish_backfix_using_subcommand list" -l json -d 'Print JSON instead of a table'
-complete -c backfix -n "__fish_backfix_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backfix -n "__fish_backfix_using_subcommand list" -s h -l help -d 'Print help'
 complete -c backfix -n "__fish_backfix_using_subcommand list" -s V -l version -d 'Print version'
-complete -c backfix -n "__fish_backfix_using_subcommand search" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when writing to a terminal and NO_COLOR is not set'
+complete -c backfix -n "__fish_backfix_using_subcommand search" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand search" -l json -d 'Print JSON instead of text'
-complete -c backfix -n "__fish_backfix_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backfix -n "__fish_backfix_using_subcommand search" -s h -l help -d 'Print help'
 complete -c backfix -n "__fish_backfix_using_subcommand search" -s V -l version -d 'Print version'
-complete -c backfix -n "__fish_backfix_using_subcommand redflags" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when writing to a terminal and NO_COLOR is not set'
+complete -c backfix -n "__fish_backfix_using_subcommand redflags" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand redflags" -l json -d 'Print JSON instead of text'
-complete -c backfix -n "__fish_backfix_using_subcommand redflags" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backfix -n "__fish_backfix_using_subcommand redflags" -s h -l help -d 'Print help'
 complete -c backfix -n "__fish_backfix_using_subcommand redflags" -s V -l version -d 'Print version'
-complete -c backfix -n "__fish_backfix_using_subcommand check" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when writing to a terminal and NO_COLOR is not set'
+complete -c backfix -n "__fish_backfix_using_subcommand check" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c backfix -n "__fish_backfix_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backfix -n "__fish_backfix_using_subcommand check" -s h -l help -d 'Print help'
 complete -c backfix -n "__fish_backfix_using_subcommand check" -s V -l version -d 'Print version'
 complete -c backfix -n "__fish_backfix_using_subcommand remind" -s e -l every -d 'How often to remind you, such as 30m, 45m or 1h30m' -r
 complete -c backfix -n "__fish_backfix_using_subcommand remind" -l for -d 'Suggest exercises from this complaint\'s routine (default: desk-friendly ones)' -r
@@ -77,7 +77,7 @@ complete -c backfix -n "__fish_backfix_using_subcommand remind" -l days -d 'Only
 complete -c backfix -n "__fish_backfix_using_subcommand remind" -s n -l count -d 'Stop after this many reminders' -r
 complete -c backfix -n "__fish_backfix_using_subcommand remind" -l until -d 'Stop at this time of day, such as 17:30' -r
 complete -c backfix -n "__fish_backfix_using_subcommand remind" -l idle -d 'Time without keyboard or mouse input that counts as a break' -r
-complete -c backfix -n "__fish_backfix_using_subcommand remind" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when writing to a terminal and NO_COLOR is not set'
+complete -c backfix -n "__fish_backfix_using_subcommand remind" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand remind" -l dry-run -d 'Print the next reminders (times and suggestions) without sending anything'
@@ -86,30 +86,30 @@ complete -c backfix -n "__fish_backfix_using_subcommand remind" -l stop -d 'Stop
 complete -c backfix -n "__fish_backfix_using_subcommand remind" -l install -d 'Write a systemd user unit that starts the reminder, with these options, at login'
 complete -c backfix -n "__fish_backfix_using_subcommand remind" -l uninstall -d 'Remove the systemd user unit'
 complete -c backfix -n "__fish_backfix_using_subcommand remind" -l json -d 'With --status or --dry-run: print JSON'
-complete -c backfix -n "__fish_backfix_using_subcommand remind" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backfix -n "__fish_backfix_using_subcommand remind" -s h -l help -d 'Print help'
 complete -c backfix -n "__fish_backfix_using_subcommand remind" -s V -l version -d 'Print version'
-complete -c backfix -n "__fish_backfix_using_subcommand completions" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when writing to a terminal and NO_COLOR is not set'
+complete -c backfix -n "__fish_backfix_using_subcommand completions" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c backfix -n "__fish_backfix_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backfix -n "__fish_backfix_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c backfix -n "__fish_backfix_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c backfix -n "__fish_backfix_using_subcommand paths" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when writing to a terminal and NO_COLOR is not set'
+complete -c backfix -n "__fish_backfix_using_subcommand paths" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand paths" -l json -d 'Print JSON instead of text'
-complete -c backfix -n "__fish_backfix_using_subcommand paths" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backfix -n "__fish_backfix_using_subcommand paths" -s h -l help -d 'Print help'
 complete -c backfix -n "__fish_backfix_using_subcommand paths" -s V -l version -d 'Print version'
-complete -c backfix -n "__fish_backfix_using_subcommand show" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when writing to a terminal and NO_COLOR is not set'
+complete -c backfix -n "__fish_backfix_using_subcommand show" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand show" -l json -d 'Print the record as JSON'
-complete -c backfix -n "__fish_backfix_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backfix -n "__fish_backfix_using_subcommand show" -s h -l help -d 'Print help'
 complete -c backfix -n "__fish_backfix_using_subcommand show" -s V -l version -d 'Print version'
 complete -c backfix -n "__fish_backfix_using_subcommand routine" -s m -l minutes -d 'Fit the routine into this many minutes (1 to 120)' -r
-complete -c backfix -n "__fish_backfix_using_subcommand routine" -s l -l level -d 'Use easier or harder versions of the exercises' -r -f -a "gentle\t'Easier versions where the catalogue has them'
+complete -c backfix -n "__fish_backfix_using_subcommand routine" -s l -l level -d 'Use the easier (gentle) or harder versions of the exercises, where the catalogue has them' -r -f -a "gentle\t''
 standard\t''
-harder\t'Harder versions where the catalogue has them'"
-complete -c backfix -n "__fish_backfix_using_subcommand routine" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t'Colour when writing to a terminal and NO_COLOR is not set'
+harder\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand routine" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand routine" -l sciatica -d 'Leg pain from the back'
@@ -121,7 +121,7 @@ complete -c backfix -n "__fish_backfix_using_subcommand routine" -l morning-stif
 complete -c backfix -n "__fish_backfix_using_subcommand routine" -l list -d 'List the complaints'
 complete -c backfix -n "__fish_backfix_using_subcommand routine" -s g -l guided -d 'Walk through the routine in the terminal, with timers'
 complete -c backfix -n "__fish_backfix_using_subcommand routine" -l json -d 'Print JSON instead of text'
-complete -c backfix -n "__fish_backfix_using_subcommand routine" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backfix -n "__fish_backfix_using_subcommand routine" -s h -l help -d 'Print help'
 complete -c backfix -n "__fish_backfix_using_subcommand routine" -s V -l version -d 'Print version'
 # Names for `backfix show` and `backfix routine` (added by backfix).
 complete -c backfix -n "__fish_backfix_using_subcommand show" -f -a 'glute-bridge' -d 'Glute bridge'

@@ -300,7 +300,7 @@ pub struct RoutineArgs {
     /// Fit the routine into this many minutes (1 to 120).
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=120))]
     pub minutes: Option<u16>,
-    /// Use easier or harder versions of the exercises.
+    /// Use the easier (gentle) or harder versions of the exercises, where the catalogue has them.
     #[arg(long, short, value_enum, default_value_t = Level::Standard)]
     pub level: Level,
     /// Walk through the routine in the terminal, with timers.
@@ -330,11 +330,9 @@ impl RoutineArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
-    /// Easier versions where the catalogue has them.
     Gentle,
     #[default]
     Standard,
-    /// Harder versions where the catalogue has them.
     Harder,
 }
 

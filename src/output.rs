@@ -27,7 +27,6 @@ pub const PIPE_WIDTH: usize = 80;
 /// `--color`: when to use colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ColorWhen {
-    /// Colour when writing to a terminal and NO_COLOR is not set.
     #[default]
     Auto,
     Always,

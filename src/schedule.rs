@@ -1,17 +1,19 @@
 //! The reminder schedule, pure: parsing of durations, working hours and days,
 //! and a scheduler driven by whatever clock it is given (tests use a fake one).
 //!
-//! Time is wall-clock (local, naive). The loop polls at least once a minute;
-//! a longer gap between polls means the machine slept or the clock jumped.
+//! Time is wall-clock (local, naive). The loop polls at least every
+//! `MAX_SLEEP`; a longer gap between polls means the machine slept or the
+//! clock jumped.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
 use std::fmt;
 use std::time::Duration;
 
-/// The longest the loop sleeps between polls: at most one wake-up a minute.
-pub const MAX_SLEEP: TimeDelta = TimeDelta::seconds(60);
+/// The longest the loop sleeps between polls: one wake-up every two minutes
+/// while waiting, enough to notice a suspend, a clock change or an absence.
+pub const MAX_SLEEP: TimeDelta = TimeDelta::seconds(120);
 /// A gap between polls longer than this means a suspend or a clock jump.
-pub const GAP: TimeDelta = TimeDelta::seconds(90);
+pub const GAP: TimeDelta = TimeDelta::seconds(180);
 /// Shortest and longest interval accepted.
 pub const MIN_EVERY: Duration = Duration::from_secs(1);
 pub const MAX_EVERY: Duration = Duration::from_secs(24 * 3600);
@@ -421,7 +423,7 @@ mod tests {
                 Step::Fire => fired.push(now),
                 Step::Wait(t) => {
                     assert!(t > now, "wait must move forward");
-                    assert!(t - now <= MAX_SLEEP, "sleeps at most a minute");
+                    assert!(t - now <= MAX_SLEEP, "sleeps at most MAX_SLEEP");
                     now = t;
                 }
                 Step::Finished => break,
@@ -560,11 +562,11 @@ mod tests {
         let mut s = Scheduler::new(plan("45m"), start);
         assert_eq!(
             s.poll(at("2026-11-24 10:01:00"), None),
-            Step::Wait(at("2026-11-24 10:02:00"))
+            Step::Wait(at("2026-11-24 10:03:00"))
         );
         // The lid closes for 3 hours: four reminders would have been due.
         let woke = at("2026-11-24 13:02:00");
-        assert_eq!(s.poll(woke, None), Step::Wait(at("2026-11-24 13:03:00")));
+        assert_eq!(s.poll(woke, None), Step::Wait(at("2026-11-24 13:04:00")));
         assert_eq!(s.last_reset, Some(Reset::Gap));
         assert_eq!(
             s.next(),

@@ -142,35 +142,68 @@ impl Fallback for Terminal {
     }
 }
 
-/// Where idle time comes from.
+/// Where idle time comes from. D-Bus sources keep their connection, so a
+/// query is one call and not a new connection each time.
 pub enum Idle {
-    Mutter,
+    Mutter(zbus::blocking::Connection),
     X11(x11::Idle),
-    ScreenSaver,
+    ScreenSaver(zbus::blocking::Connection),
     None,
+}
+
+type Method = (&'static str, &'static str, &'static str, &'static str);
+const MUTTER: Method = (
+    "org.gnome.Mutter.IdleMonitor",
+    "/org/gnome/Mutter/IdleMonitor/Core",
+    "org.gnome.Mutter.IdleMonitor",
+    "GetIdletime",
+);
+const SCREENSAVER: Method = (
+    "org.freedesktop.ScreenSaver",
+    "/org/freedesktop/ScreenSaver",
+    "org.freedesktop.ScreenSaver",
+    "GetActive",
+);
+
+fn call<R: serde::de::DeserializeOwned + zbus::zvariant::Type>(
+    conn: &zbus::blocking::Connection,
+    m: Method,
+) -> Option<R> {
+    let reply = conn.call_method(Some(m.0), m.1, Some(m.2), m.3, &()).ok()?;
+    reply.body().deserialize::<R>().ok()
+}
+
+fn mutter_idle(conn: &zbus::blocking::Connection) -> Option<TimeDelta> {
+    let ms: u64 = call(conn, MUTTER)?;
+    Some(TimeDelta::milliseconds(ms.min(i64::MAX as u64) as i64))
 }
 
 impl Idle {
     /// Find the first source that answers: GNOME's IdleMonitor, the X11
     /// screensaver extension, then org.freedesktop.ScreenSaver.
     pub fn detect() -> Idle {
-        if mutter_idle().is_some() {
-            return Idle::Mutter;
+        let bus = zbus::blocking::Connection::session().ok();
+        if let Some(conn) = &bus
+            && mutter_idle(conn).is_some()
+        {
+            return Idle::Mutter(conn.clone());
         }
         if let Some(x) = x11::Idle::open() {
             return Idle::X11(x);
         }
-        if screensaver_active().is_some() {
-            return Idle::ScreenSaver;
+        if let Some(conn) = bus
+            && call::<bool>(&conn, SCREENSAVER).is_some()
+        {
+            return Idle::ScreenSaver(conn);
         }
         Idle::None
     }
 
     pub fn name(&self) -> &'static str {
         match self {
-            Idle::Mutter => "GNOME Mutter IdleMonitor",
+            Idle::Mutter(_) => "GNOME Mutter IdleMonitor",
             Idle::X11(_) => "X11 screensaver extension",
-            Idle::ScreenSaver => {
+            Idle::ScreenSaver(_) => {
                 "org.freedesktop.ScreenSaver (screen locked or blanked counts as a break)"
             }
             Idle::None => "none",
@@ -181,10 +214,10 @@ impl Idle {
 impl IdleSource for Idle {
     fn idle(&mut self) -> Option<TimeDelta> {
         match self {
-            Idle::Mutter => mutter_idle(),
+            Idle::Mutter(conn) => mutter_idle(conn),
             Idle::X11(x) => x.idle(),
             // Active screensaver: the user is away, however long it has been.
-            Idle::ScreenSaver => screensaver_active().map(|on| {
+            Idle::ScreenSaver(conn) => call::<bool>(conn, SCREENSAVER).map(|on| {
                 if on {
                     TimeDelta::days(1)
                 } else {
@@ -194,38 +227,6 @@ impl IdleSource for Idle {
             Idle::None => None,
         }
     }
-}
-
-fn session_call<R: serde::de::DeserializeOwned + zbus::zvariant::Type>(
-    dest: &str,
-    path: &str,
-    iface: &str,
-    method: &str,
-) -> Option<R> {
-    let conn = zbus::blocking::Connection::session().ok()?;
-    let reply = conn
-        .call_method(Some(dest), path, Some(iface), method, &())
-        .ok()?;
-    reply.body().deserialize::<R>().ok()
-}
-
-fn mutter_idle() -> Option<TimeDelta> {
-    let ms: u64 = session_call(
-        "org.gnome.Mutter.IdleMonitor",
-        "/org/gnome/Mutter/IdleMonitor/Core",
-        "org.gnome.Mutter.IdleMonitor",
-        "GetIdletime",
-    )?;
-    Some(TimeDelta::milliseconds(ms.min(i64::MAX as u64) as i64))
-}
-
-fn screensaver_active() -> Option<bool> {
-    session_call(
-        "org.freedesktop.ScreenSaver",
-        "/org/freedesktop/ScreenSaver",
-        "org.freedesktop.ScreenSaver",
-        "GetActive",
-    )
 }
 
 /// The X11 screensaver extension, loaded at run time so backfix neither
