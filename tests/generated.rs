@@ -128,22 +128,7 @@ _backfix backfix "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"
 printf '%s\n' "${{COMPREPLY[@]}}""#,
         root().join("completions/backfix.bash").display()
     );
-    let out = Command::new("bash")
-        .arg("--norc")
-        .arg("-c")
-        .arg(script)
-        .output()
-        .expect("bash");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| l.trim().to_string())
-        .filter(|l| !l.is_empty())
-        .collect()
+    common::shell_lines("bash", &["--norc"], &script)
 }
 
 #[test]
@@ -163,19 +148,8 @@ fn fish_complete(line: &str) -> Vec<String> {
         "source {}; complete -C '{line}'",
         root().join("completions/backfix.fish").display()
     );
-    let out = Command::new("fish")
-        .arg("--no-config")
-        .arg("-c")
-        .arg(script)
-        .output()
-        .expect("fish");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
+    common::shell_lines("fish", &["--no-config"], &script)
+        .iter()
         .map(|l| l.split('\t').next().unwrap_or("").to_string())
         .collect()
 }
@@ -197,15 +171,6 @@ fn zsh_completes_subcommands_and_names() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let sock = dir.path().join("sock");
-    let tmux = |args: &[&str]| {
-        Command::new("tmux")
-            .arg("-S")
-            .arg(&sock)
-            .args(args)
-            .output()
-            .expect("tmux")
-    };
     let rc = dir.path().join(".zshrc");
     std::fs::write(
         &rc,
@@ -216,45 +181,14 @@ fn zsh_completes_subcommands_and_names() {
         ),
     )
     .unwrap();
-    let start = tmux(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-x",
-        "120",
-        "-y",
-        "20",
-        "env",
-        &format!("ZDOTDIR={}", dir.path().display()),
-        "TERM=xterm",
-        "zsh",
-        "-i",
-    ]);
-    assert!(
-        start.status.success(),
-        "{}",
-        String::from_utf8_lossy(&start.stderr)
-    );
-    let screen = || String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout).to_string();
+    let zdotdir = format!("ZDOTDIR={}", dir.path().display());
+    let tmux = common::Tmux::start(120, 20, &["env", &zdotdir, "TERM=xterm", "zsh", "-i"]);
     let wait = |needle: &str| {
-        let t = std::time::Instant::now();
-        loop {
-            let s = screen();
-            if s.contains(needle) {
-                return;
-            }
-            if t.elapsed() > std::time::Duration::from_secs(10) {
-                let _ = tmux(&["kill-server"]);
-                panic!("zsh: waited for {needle:?}; screen:\n{s}");
-            }
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
+        tmux.wait_for(needle);
     };
     wait("zsh-ready%");
-    tmux(&["send-keys", "backfix sh", "Tab"]);
+    tmux.send(&["backfix sh", "Tab"]);
     wait("backfix show");
-    tmux(&["send-keys", "cl", "Tab"]);
+    tmux.send(&["cl", "Tab"]);
     wait("backfix show clamshell");
-    let _ = tmux(&["kill-server"]);
 }

@@ -139,7 +139,7 @@ impl Desktop {
             .spawn()
             .expect("dunst");
         self.dunst = Some(child);
-        wait_until(Duration::from_secs(10), "dunst on the bus", || {
+        common::wait_until(Duration::from_secs(10), "dunst on the bus", || {
             self.dunstctl(&["is-paused"]).status.success()
         });
     }
@@ -168,14 +168,6 @@ impl Drop for Desktop {
         self.stop_dunst();
         let _ = self.xvfb.kill();
         let _ = self.xvfb.wait();
-    }
-}
-
-fn wait_until(limit: Duration, what: &str, mut ok: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !ok() {
-        assert!(start.elapsed() < limit, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(100));
     }
 }
 
@@ -256,11 +248,11 @@ fn server_going_away_falls_back_to_the_terminal_and_recovers() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    wait_until(Duration::from_secs(15), "the first reminder", || {
+    common::wait_until(Duration::from_secs(15), "the first reminder", || {
         events(&env).contains(&"shown".to_string())
     });
     desk.stop_dunst();
-    wait_until(Duration::from_secs(15), "a fallback", || {
+    common::wait_until(Duration::from_secs(15), "a fallback", || {
         events(&env).contains(&"fallback".to_string())
     });
     desk.start_dunst();
@@ -465,7 +457,7 @@ fn spawn_remind(env: &Env, args: &[&str]) -> Child {
 
 fn wait_running(env: &Env) -> Value {
     let mut status = Value::Null;
-    wait_until(Duration::from_secs(10), "the status file", || {
+    common::wait_until(Duration::from_secs(10), "the status file", || {
         let out = env
             .cmd()
             .args(["remind", "--status", "--json"])

@@ -254,18 +254,7 @@ fn guided_mode_in_a_pty() {
     if !common::require(&["tmux"], "guided_mode_in_a_pty") {
         return;
     }
-    use std::process::Command;
-    use std::time::{Duration, Instant};
     let env = Env::new();
-    let sock = env.home.path().join("tmux.sock");
-    let tmux = |args: &[&str]| {
-        Command::new("tmux")
-            .arg("-S")
-            .arg(&sock)
-            .args(args)
-            .output()
-            .expect("tmux")
-    };
     let bin = assert_cmd::cargo::cargo_bin("backfix");
     let envs: String = env
         .vars()
@@ -276,54 +265,23 @@ fn guided_mode_in_a_pty() {
         "env -i {envs} TERM=xterm {} routine --desk --minutes 3 --guided; echo EXIT=$?; sleep 30",
         bin.display()
     );
-    let out = tmux(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-x",
-        "100",
-        "-y",
-        "40",
-        "sh",
-        "-c",
-        &script,
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let screen = || String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout).to_string();
-    let wait_for = |needle: &str| {
-        let start = Instant::now();
-        loop {
-            let s = screen();
-            if s.contains(needle) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(15) {
-                let _ = tmux(&["kill-server"]);
-                panic!("timed out waiting for {needle:?}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    };
+    let tmux = common::Tmux::start(100, 40, &["sh", "-c", &script]);
+    let wait_for = |needle: &str| tmux.wait_for(needle);
+    let screen = || tmux.screen();
     let first = wait_for("Enter: start");
     assert!(first.contains("exercise 1 of"));
     assert!(first.contains("Change position"));
-    tmux(&["send-keys", "Enter"]);
+    tmux.send(&["Enter"]);
     wait_for("s left");
     let timer = screen();
     assert!(
         timer.contains("[#") || timer.contains("[-"),
         "no progress bar:\n{timer}"
     );
-    tmux(&["send-keys", "s"]);
+    tmux.send(&["s"]);
     wait_for("exercise 2 of");
-    tmux(&["send-keys", "q"]);
+    tmux.send(&["q"]);
     let end = wait_for("EXIT=");
     assert!(end.contains("EXIT=0"), "{end}");
     assert!(end.contains("Finished 0 of"), "{end}");
-    let _ = tmux(&["kill-server"]);
 }

@@ -106,3 +106,100 @@ pub fn require(programs: &[&str], test: &str) -> bool {
     );
     false
 }
+
+/// Poll `ok` every 100 ms until it holds; panic after `limit`.
+pub fn wait_until(limit: std::time::Duration, what: &str, mut ok: impl FnMut() -> bool) {
+    let start = std::time::Instant::now();
+    while !ok() {
+        assert!(start.elapsed() < limit, "timed out waiting for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// Run a shell with a script; its stdout lines, trimmed, empty ones dropped.
+pub fn shell_lines(shell: &str, flags: &[&str], script: &str) -> Vec<String> {
+    let out = std::process::Command::new(shell)
+        .args(flags)
+        .arg("-c")
+        .arg(script)
+        .output()
+        .expect(shell);
+    assert!(
+        out.status.success(),
+        "{shell}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// A tmux server of the test's own, running one command in a real terminal.
+pub struct Tmux {
+    sock: PathBuf,
+    _dir: TempDir,
+}
+
+impl Tmux {
+    pub fn start(cols: u16, rows: u16, command: &[&str]) -> Tmux {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let t = Tmux {
+            sock: dir.path().join("tmux.sock"),
+            _dir: dir,
+        };
+        let mut args = vec!["-f", "/dev/null", "new-session", "-d"];
+        let (c, r) = (cols.to_string(), rows.to_string());
+        args.extend(["-x", &c, "-y", &r]);
+        args.extend(command);
+        let out = t.run(&args);
+        assert!(
+            out.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        t
+    }
+
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        std::process::Command::new("tmux")
+            .arg("-S")
+            .arg(&self.sock)
+            .args(args)
+            .output()
+            .expect("tmux")
+    }
+
+    pub fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys"];
+        args.extend(keys);
+        self.run(&args);
+    }
+
+    pub fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p"]).stdout).to_string()
+    }
+
+    /// The screen once it shows `needle`; panics with the screen after 15 s.
+    pub fn wait_for(&self, needle: &str) -> String {
+        let start = std::time::Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(needle) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(15),
+                "timed out waiting for {needle:?}; screen:\n{s}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
