@@ -3,7 +3,8 @@
 # Workrave measured in the same run, on the same private desktop (Xvfb, a
 # private D-Bus session bus and dunst):
 #   RSS        resident memory after start-up (the whole process tree)
-#   wake-ups   context switches per minute while waiting (all threads)
+#   switches   context switches per minute while waiting, all threads (each
+#              wake-up costs at least one, so this bounds the wake-ups)
 #   CPU        CPU time used while waiting
 #
 #   scripts/footprint.sh                 (SECONDS_TO_WATCH=300 for a longer look)
@@ -77,7 +78,7 @@ for name in "${!roots[@]}"; do s0[$name]=$(switches "${roots[$name]}"); c0[$name
 echo "watching for $watch s..." >&2
 sleep "$watch"
 hz=$(getconf CLK_TCK)
-printf '%-12s %10s %16s %12s\n' program "RSS (MB)" "wake-ups/min" "CPU (ms)"
+printf "%-12s %10s %16s %12s\n" program "RSS (MB)" "switches/min" "CPU (ms)"
 for name in backfix "Safe Eyes" Workrave; do
   [ -n "${roots[$name]:-}" ] || continue
   pid=${roots[$name]}
