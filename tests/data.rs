@@ -292,12 +292,15 @@ fn red_flag_tiers_are_complete() {
     let c = catalog();
     let ids: Vec<&str> = c.tiers.iter().map(|t| &*t.id).collect();
     assert_eq!(ids, ["emergency", "urgent", "review"]);
-    let emergency = c.tiers[0]
-        .signs
-        .iter()
-        .map(|s| s.text.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let tier_text = |i: usize| {
+        c.tiers[i]
+            .signs
+            .iter()
+            .map(|s| s.text.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let emergency = tier_text(0);
     for needle in [
         "genitals",
         "peeing",
@@ -311,12 +314,7 @@ fn red_flag_tiers_are_complete() {
             "emergency tier lacks '{needle}'"
         );
     }
-    let urgent = c.tiers[1]
-        .signs
-        .iter()
-        .map(|s| s.text.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let urgent = tier_text(1);
     for needle in [
         "temperature",
         "cancer",

@@ -97,18 +97,10 @@ fn mandoc_lint_is_clean() {
         return;
     }
     for page in man_pages() {
-        let out = Command::new("mandoc")
-            .args(["-Tlint", "-Wall"])
-            .arg(&page)
-            .output()
-            .unwrap();
-        let report = format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let (ok, report) =
+            common::report(Command::new("mandoc").args(["-Tlint", "-Wall"]).arg(&page));
         assert!(
-            out.status.success() && report.trim().is_empty(),
+            ok && report.trim().is_empty(),
             "{}:\n{report}",
             page.display()
         );

@@ -663,17 +663,12 @@ fn install_writes_a_valid_systemd_user_unit() {
         "{exec}"
     );
     if common::require(&["systemd-analyze"], "systemd-analyze verify") {
-        let out = Command::new("systemd-analyze")
-            .args(["verify", "--man=no"])
-            .arg(&unit_path)
-            .output()
-            .unwrap();
-        let report = format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
+        let (ok, report) = common::report(
+            Command::new("systemd-analyze")
+                .args(["verify", "--man=no"])
+                .arg(&unit_path),
         );
-        assert!(out.status.success(), "systemd-analyze verify: {report}");
+        assert!(ok, "systemd-analyze verify: {report}");
         assert!(!report.contains("backfix-remind.service:"), "{report}");
     }
     env.cmd()

@@ -203,3 +203,16 @@ impl Drop for Tmux {
         let _ = self.run(&["kill-server"]);
     }
 }
+
+/// Run a checker; whether it succeeded, and everything it printed.
+pub fn report(cmd: &mut std::process::Command) -> (bool, String) {
+    let out = cmd.output().expect("run checker");
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
