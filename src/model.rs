@@ -27,27 +27,6 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 6] = [
-        Category::Strength,
-        Category::Mobility,
-        Category::Stretch,
-        Category::NerveGlide,
-        Category::SoftTissue,
-        Category::Activity,
-    ];
-
-    /// The kebab-case name used in the data and on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::Strength => "strength",
-            Category::Mobility => "mobility",
-            Category::Stretch => "stretch",
-            Category::NerveGlide => "nerve-glide",
-            Category::SoftTissue => "soft-tissue",
-            Category::Activity => "activity",
-        }
-    }
-
     /// A human label.
     pub fn label(self) -> &'static str {
         match self {

@@ -23,7 +23,6 @@ fn flock(f: &File, op: libc::c_int) -> io::Result<()> {
 /// Held for as long as the reminder runs; the kernel releases it if we die.
 pub struct Lock {
     _file: File,
-    path: PathBuf,
 }
 
 pub enum Acquired {
@@ -53,18 +52,12 @@ pub fn acquire(dir: &Path) -> io::Result<Acquired> {
             file.rewind()?;
             writeln!(file, "{}", std::process::id())?;
             file.flush()?;
-            Ok(Acquired::Yes(Lock { _file: file, path }))
+            Ok(Acquired::Yes(Lock { _file: file }))
         }
         Err(e) if e.raw_os_error() == Some(libc::EWOULDBLOCK) => {
             Ok(Acquired::Busy(read_pid(&path)))
         }
         Err(e) => Err(e),
-    }
-}
-
-impl Lock {
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 }
 
