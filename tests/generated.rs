@@ -183,4 +183,6 @@ fn zsh_completes_subcommands_and_names() {
     wait("backfix show");
     tmux.send(&["cl", "Tab"]);
     wait("backfix show clamshell");
+    tmux.send(&["C-u", "backfix routine outer", "Tab"]);
+    wait("backfix routine outer-hip");
 }

@@ -49,3 +49,55 @@ proptest! {
         }
     }
 }
+
+mod schedule_parsers {
+    use backfix::schedule::{
+        format_duration, parse_clock, parse_days, parse_duration, parse_interval, parse_window,
+    };
+    use proptest::prelude::*;
+    use std::time::Duration;
+
+    proptest! {
+        #[test]
+        fn durations_never_panic(s in ".{0,40}") {
+            let _ = parse_duration(&s);
+            let _ = parse_interval(&s);
+            let _ = parse_window(&s);
+            let _ = parse_days(&s);
+            let _ = parse_clock(&s);
+        }
+
+        #[test]
+        fn intervals_read_back_from_their_formatting(secs in 1u64..=24 * 3600) {
+            let d = Duration::from_secs(secs);
+            prop_assert_eq!(parse_interval(&format_duration(d)), Ok(d));
+        }
+
+        #[test]
+        fn hours_and_minutes_in_any_spacing(h in 0u64..24, m in 1u64..60, space in any::<bool>()) {
+            let s = if space { format!("{h}h {m}m") } else { format!("{h}h{m}m") };
+            prop_assert_eq!(parse_duration(&s), Ok(Duration::from_secs(h * 3600 + m * 60)));
+        }
+
+        #[test]
+        fn windows_read_back(a in 0u32..24 * 60, b in 0u32..24 * 60) {
+            let s = format!("{:02}:{:02}-{:02}:{:02}", a / 60, a % 60, b / 60, b % 60);
+            match parse_window(&s) {
+                Ok(w) => {
+                    prop_assert_ne!(a, b);
+                    prop_assert_eq!(w.to_string(), s);
+                    prop_assert!(w.length() > chrono::TimeDelta::zero() && w.length() < chrono::TimeDelta::days(1));
+                }
+                Err(_) => prop_assert_eq!(a, b),
+            }
+        }
+
+        #[test]
+        fn day_sets_read_back(bits in 1u8..128) {
+            let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+            let list: Vec<&str> = (0..7).filter(|i| bits & (1 << i) != 0).map(|i| names[i]).collect();
+            let days = parse_days(&list.join(",")).unwrap();
+            prop_assert_eq!(parse_days(&days.to_string()).unwrap(), days);
+        }
+    }
+}
