@@ -144,13 +144,31 @@ fn key(ev: KeyEvent) -> Key {
 }
 
 /// Wait for a key for up to `timeout`.
+/// Set by SIGTERM, SIGHUP or SIGINT: leave like `q`, with the terminal restored.
+static STOP: std::sync::OnceLock<std::sync::Arc<std::sync::atomic::AtomicBool>> =
+    std::sync::OnceLock::new();
+
+fn stop_requested() -> bool {
+    STOP.get()
+        .is_some_and(|f| f.load(std::sync::atomic::Ordering::Relaxed))
+}
+
+/// Wait for a key for up to `timeout`, checking for a stop signal every 250 ms.
 fn poll(timeout: Duration) -> std::io::Result<Option<Key>> {
-    if event::poll(timeout)?
-        && let Event::Key(k) = event::read()?
-    {
-        return Ok(Some(key(k)));
+    let deadline = std::time::Instant::now() + timeout;
+    loop {
+        if stop_requested() {
+            return Ok(Some(Key::Quit));
+        }
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if event::poll(left.min(Duration::from_millis(250)))? {
+            if let Event::Key(k) = event::read()? {
+                return Ok(Some(key(k)));
+            }
+        } else if left.is_zero() {
+            return Ok(None);
+        }
     }
-    Ok(None)
 }
 
 fn wait_key() -> std::io::Result<Key> {
@@ -195,6 +213,14 @@ pub fn run(catalog: &Catalog, complaint: &Complaint, plan: &Plan) -> Result<u8> 
     let width = terminal::size()
         .map_or(80, |(w, _)| w as usize)
         .clamp(40, crate::output::MAX_WIDTH);
+    let flag = STOP.get_or_init(Default::default).clone();
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        let _ = signal_hook::flag::register(sig, flag.clone());
+    }
     let guard = RawGuard::new()?;
     let mut w = std::io::stdout();
     let total = plan.items.len();

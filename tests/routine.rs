@@ -285,3 +285,43 @@ fn guided_mode_in_a_pty() {
     assert!(end.contains("EXIT=0"), "{end}");
     assert!(end.contains("Finished 0 of"), "{end}");
 }
+
+/// A termination signal during guided mode leaves the terminal as it was.
+#[test]
+fn guided_mode_restores_the_terminal_on_sigterm() {
+    if !common::require(
+        &["tmux", "stty"],
+        "guided_mode_restores_the_terminal_on_sigterm",
+    ) {
+        return;
+    }
+    let env = Env::new();
+    let bin = assert_cmd::cargo::cargo_bin("backfix");
+    let pidfile = env.home.path().join("guided.pid");
+    let envs: String = env
+        .vars()
+        .iter()
+        .map(|(k, v)| format!("{k}='{v}' "))
+        .collect();
+    // The inner shell writes its pid, then becomes backfix (same pid).
+    let script = format!(
+        "sh -c 'echo $$ > {}; exec env -i {envs} TERM=xterm {} routine --low-back --guided'; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon'; sleep 30",
+        pidfile.display(),
+        bin.display()
+    );
+    let tmux = common::Tmux::start(100, 40, &["sh", "-c", &script]);
+    tmux.wait_for("Enter: start");
+    let pid: i32 = std::fs::read_to_string(&pidfile)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    // SAFETY: signalling the backfix process this test started.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    let end = tmux.wait_for("EXIT=");
+    assert!(end.contains("EXIT=0"), "{end}");
+    assert!(
+        end.lines().any(|l| l.trim() == "icanon"),
+        "terminal left in raw mode:\n{end}"
+    );
+}
