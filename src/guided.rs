@@ -190,7 +190,7 @@ fn say(w: &mut impl Write, s: &str) -> std::io::Result<()> {
 }
 
 fn wrapped(w: &mut impl Write, indent: &str, s: &str, width: usize) -> std::io::Result<()> {
-    for l in textwrap::wrap(s, width.saturating_sub(indent.len()).max(20)) {
+    for l in crate::output::wrap(s, width.saturating_sub(indent.len()).max(20)) {
         say(w, &format!("{indent}{l}"))?;
     }
     Ok(())

@@ -104,7 +104,7 @@ impl Out {
             indent + textwrap::core::display_width(marker) + 1
         };
         let width = self.width.saturating_sub(lead).max(20);
-        for (i, l) in textwrap::wrap(s, width).iter().enumerate() {
+        for (i, l) in wrap(s, width).iter().enumerate() {
             if i == 0 && !marker.is_empty() {
                 write!(self.w, "{:indent$}", "")?;
                 self.styled(marker_style, marker)?;
@@ -128,6 +128,14 @@ impl Write for Out {
     fn flush(&mut self) -> io::Result<()> {
         self.w.flush()
     }
+}
+
+/// Wrap at spaces only: ids and words like "side-lying" stay whole.
+pub fn wrap(s: &str, width: usize) -> Vec<std::borrow::Cow<'_, str>> {
+    textwrap::wrap(
+        s,
+        textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation),
+    )
 }
 
 /// Print `value` as pretty JSON followed by a newline.

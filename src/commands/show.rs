@@ -35,7 +35,7 @@ fn bullets(out: &mut Out, items: &[Str], marker: &str, style: Style) -> std::io:
 fn field(out: &mut Out, label: &str, value: &str) -> std::io::Result<()> {
     out.styled(output::TITLE, &format!("{label:<11}"))?;
     let width = out.width.saturating_sub(11).max(20);
-    for (i, l) in textwrap::wrap(value, width).iter().enumerate() {
+    for (i, l) in output::wrap(value, width).iter().enumerate() {
         if i > 0 {
             out.text(&" ".repeat(11))?;
         }
