@@ -5,7 +5,6 @@ use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::model::{Complaint, Dose};
 use crate::routine::Plan;
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::{cursor, execute, terminal};
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
@@ -119,7 +118,7 @@ impl Drop for RawGuard {
     fn drop(&mut self) {
         let _ = execute!(std::io::stdout(), cursor::Show);
         let _ = terminal::disable_raw_mode();
-        println!();
+        let _ = writeln!(std::io::stdout());
     }
 }
 
@@ -130,20 +129,17 @@ enum Key {
     Other,
 }
 
-fn key(ev: KeyEvent) -> Key {
-    if ev.kind != KeyEventKind::Press {
-        return Key::Other;
-    }
-    match ev.code {
-        KeyCode::Char('c') if ev.modifiers.contains(KeyModifiers::CONTROL) => Key::Quit,
-        KeyCode::Char('q') | KeyCode::Char('Q') | KeyCode::Esc => Key::Quit,
-        KeyCode::Char('s') | KeyCode::Char('S') => Key::Skip,
-        KeyCode::Enter | KeyCode::Char(' ') => Key::Next,
+/// The key in a chunk of raw terminal input.
+fn key(bytes: &[u8]) -> Key {
+    match bytes {
+        [b'\r' | b'\n' | b' ', ..] => Key::Next,
+        [b's' | b'S', ..] => Key::Skip,
+        // q, Ctrl-C (raw mode delivers it as a byte) and a lone Esc; not arrow keys.
+        [b'q' | b'Q' | 0x03, ..] | [0x1b] => Key::Quit,
         _ => Key::Other,
     }
 }
 
-/// Wait for a key for up to `timeout`.
 /// Set by SIGTERM, SIGHUP or SIGINT: leave like `q`, with the terminal restored.
 static STOP: std::sync::OnceLock<std::sync::Arc<std::sync::atomic::AtomicBool>> =
     std::sync::OnceLock::new();
@@ -154,6 +150,7 @@ fn stop_requested() -> bool {
 }
 
 /// Wait for a key for up to `timeout`, checking for a stop signal every 250 ms.
+/// A terminal that hangs up or reaches end of input counts as `q`.
 fn poll(timeout: Duration) -> std::io::Result<Option<Key>> {
     let deadline = std::time::Instant::now() + timeout;
     loop {
@@ -161,11 +158,31 @@ fn poll(timeout: Duration) -> std::io::Result<Option<Key>> {
             return Ok(Some(Key::Quit));
         }
         let left = deadline.saturating_duration_since(std::time::Instant::now());
-        if event::poll(left.min(Duration::from_millis(250)))? {
-            if let Event::Key(k) = event::read()? {
-                return Ok(Some(key(k)));
+        let wait = left.min(Duration::from_millis(250));
+        let mut fd = libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: poll on one pollfd that lives on this stack frame.
+        let ready = unsafe { libc::poll(&mut fd, 1, wait.as_millis() as libc::c_int) };
+        if ready < 0 {
+            let e = std::io::Error::last_os_error();
+            if e.kind() == std::io::ErrorKind::Interrupted {
+                continue;
             }
-        } else if left.is_zero() {
+            return Err(e);
+        }
+        if ready > 0 {
+            let mut buf = [0u8; 32];
+            // SAFETY: read into a local buffer of the given length.
+            let n = unsafe { libc::read(libc::STDIN_FILENO, buf.as_mut_ptr().cast(), buf.len()) };
+            if n <= 0 {
+                return Ok(Some(Key::Quit));
+            }
+            return Ok(Some(key(&buf[..n as usize])));
+        }
+        if left.is_zero() {
             return Ok(None);
         }
     }
@@ -276,7 +293,10 @@ pub fn run(catalog: &Catalog, complaint: &Complaint, plan: &Plan) -> Result<u8> 
         }
     }
     drop(guard);
-    println!("Finished {finished} of {total} exercises. Warning signs: backfix redflags");
+    let _ = writeln!(
+        std::io::stdout(),
+        "Finished {finished} of {total} exercises. Warning signs: backfix redflags"
+    );
     Ok(0)
 }
 
@@ -377,6 +397,21 @@ mod tests {
                 rest: false
             }]
         );
+    }
+
+    #[test]
+    fn keys() {
+        assert!(matches!(key(b"\r"), Key::Next));
+        assert!(matches!(key(b" "), Key::Next));
+        assert!(matches!(key(b"s"), Key::Skip));
+        assert!(matches!(key(b"q"), Key::Quit));
+        assert!(matches!(key(&[0x03]), Key::Quit));
+        assert!(matches!(key(&[0x1b]), Key::Quit));
+        assert!(
+            matches!(key(b"\x1b[A"), Key::Other),
+            "an arrow key is not Esc"
+        );
+        assert!(matches!(key(b"x"), Key::Other));
     }
 
     #[test]

@@ -286,6 +286,31 @@ fn guided_mode_in_a_pty() {
     assert!(end.contains("Finished 0 of"), "{end}");
 }
 
+/// Guided mode in tmux, as a process whose pid the test knows.
+fn guided_in_tmux(env: &Env, args: &str) -> (common::Tmux, i32) {
+    let bin = assert_cmd::cargo::cargo_bin("backfix");
+    let pidfile = env.home.path().join("guided.pid");
+    let envs: String = env
+        .vars()
+        .iter()
+        .map(|(k, v)| format!("{k}={v} "))
+        .collect();
+    // The inner shell writes its pid, then becomes backfix (same pid).
+    let script = format!(
+        "sh -c 'echo $$ > {}; exec env -i {envs} TERM=xterm {} {args}'; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon'; echo DONE; sleep 30",
+        pidfile.display(),
+        bin.display()
+    );
+    let tmux = common::Tmux::start(100, 40, &["sh", "-c", &script]);
+    tmux.wait_for("Enter: start");
+    let pid = std::fs::read_to_string(&pidfile)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    (tmux, pid)
+}
+
 /// A termination signal during guided mode leaves the terminal as it was.
 #[test]
 fn guided_mode_restores_the_terminal_on_sigterm() {
@@ -296,32 +321,33 @@ fn guided_mode_restores_the_terminal_on_sigterm() {
         return;
     }
     let env = Env::new();
-    let bin = assert_cmd::cargo::cargo_bin("backfix");
-    let pidfile = env.home.path().join("guided.pid");
-    let envs: String = env
-        .vars()
-        .iter()
-        .map(|(k, v)| format!("{k}='{v}' "))
-        .collect();
-    // The inner shell writes its pid, then becomes backfix (same pid).
-    let script = format!(
-        "sh -c 'echo $$ > {}; exec env -i {envs} TERM=xterm {} routine --low-back --guided'; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon'; sleep 30",
-        pidfile.display(),
-        bin.display()
-    );
-    let tmux = common::Tmux::start(100, 40, &["sh", "-c", &script]);
-    tmux.wait_for("Enter: start");
-    let pid: i32 = std::fs::read_to_string(&pidfile)
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
+    let (tmux, pid) = guided_in_tmux(&env, "routine --low-back --guided");
     // SAFETY: signalling the backfix process this test started.
     assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
-    let end = tmux.wait_for("EXIT=");
+    let end = tmux.wait_for("DONE");
     assert!(end.contains("EXIT=0"), "{end}");
     assert!(
         end.lines().any(|l| l.trim() == "icanon"),
         "terminal left in raw mode:\n{end}"
+    );
+}
+
+/// Closing the terminal ends guided mode instead of leaving it spinning.
+#[test]
+fn guided_mode_exits_when_the_terminal_goes_away() {
+    if !common::require(&["tmux"], "guided_mode_exits_when_the_terminal_goes_away") {
+        return;
+    }
+    let env = Env::new();
+    let (tmux, pid) = guided_in_tmux(&env, "routine --desk --guided");
+    drop(tmux); // kills the tmux server and with it the terminal
+    let gone = || {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .map_or(true, |s| s.split(' ').nth(2) == Some("Z"))
+    };
+    common::wait_until(
+        std::time::Duration::from_secs(5),
+        "guided mode to exit",
+        gone,
     );
 }
