@@ -511,7 +511,7 @@ fn one_reminder_per_user_with_status_and_stop() {
 
 #[test]
 fn signals_end_it_promptly_with_status_0_and_release_the_lock() {
-    for signal in [libc::SIGINT, libc::SIGTERM] {
+    for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
         let env = Env::new();
         let mut child = spawn_remind(&env, &["--every", "1h"]);
         wait_running(&env);

@@ -205,6 +205,8 @@ fn remind(
         let mut signals = signal_hook::iterator::Signals::new([
             signal_hook::consts::SIGINT,
             signal_hook::consts::SIGTERM,
+            // The terminal it was started from closed.
+            signal_hook::consts::SIGHUP,
         ])
         .map_err(|e| Error::failure(format!("cannot listen for Ctrl-C: {e}")))?;
         std::thread::Builder::new()
