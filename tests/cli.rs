@@ -367,3 +367,27 @@ fn paths_name_their_variables() {
         .unwrap();
     assert!(String::from_utf8_lossy(&moved.stdout).contains("/tmp/elsewhere/history.jsonl"));
 }
+
+#[test]
+fn every_exercise_has_a_full_card() {
+    let env = Env::new();
+    let list: serde_json::Value = serde_json::from_str(&stdout(&env, &["list", "--json"])).unwrap();
+    for e in list.as_array().unwrap() {
+        let id = e["id"].as_str().unwrap();
+        let card = stdout(&env, &["show", id]);
+        for section in [
+            "Why it may help",
+            "Steps",
+            "Dose",
+            "Cautions",
+            "Sources",
+            "backfix redflags",
+        ] {
+            assert!(card.contains(section), "{id}: no {section}");
+        }
+        assert!(
+            card.lines().all(|l| l.chars().count() <= 80),
+            "{id}: a line wider than the pipe width"
+        );
+    }
+}

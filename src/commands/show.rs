@@ -56,11 +56,15 @@ fn variants(catalog: &Catalog, ids: &[Str]) -> String {
 
 /// The full card for one exercise.
 pub fn card(out: &mut Out, catalog: &Catalog, e: &Exercise) -> std::io::Result<()> {
+    let tag = format!("({} · {})", e.id, e.category.label());
     out.styled(output::TITLE, &e.name)?;
-    out.styled_line(
-        output::DIM,
-        &format!("  ({} · {})", e.id, e.category.label()),
-    )?;
+    // The id and category go beside the name, or under it when that is too wide.
+    let sep = if e.name.chars().count() + 2 + tag.chars().count() <= out.width {
+        "  "
+    } else {
+        "\n"
+    };
+    out.styled_line(output::DIM, &format!("{sep}{tag}"))?;
     out.para(0, &e.summary)?;
     out.blank()?;
     field(out, "Targets", &e.targets.join(", "))?;
