@@ -46,23 +46,19 @@ pub fn overview(out: &mut Out) -> std::io::Result<()> {
         (
             "Reference",
             "backfix show glute bridge",
-            "how to do an exercise (`backfix list` for all)",
+            "how to do an exercise",
         ),
         (
             "Routines",
             "backfix routine --sciatica",
-            "a routine for a complaint (`--list` for all)",
+            "a routine for a complaint",
         ),
         (
             "Reminders",
             "backfix remind --every 45m",
-            "sitting-break notifications",
+            "breaks from long sitting",
         ),
-        (
-            "Warning signs",
-            "backfix redflags",
-            "when to see a doctor, and how soon",
-        ),
+        ("Warning signs", "backfix redflags", "when to see a doctor"),
     ];
     for (job, cmd, what) in jobs {
         out.styled(output::HEADING, &format!("  {job:<14}"))?;
@@ -70,6 +66,7 @@ pub fn overview(out: &mut Out) -> std::io::Result<()> {
         out.line(what)?;
     }
     out.blank()?;
+    out.line("All exercises: backfix list. All complaints: backfix routine --list.")?;
     out.line("General information, not a diagnosis. More: backfix --help, man backfix.")?;
     Ok(())
 }

@@ -391,3 +391,32 @@ fn every_exercise_has_a_full_card() {
         );
     }
 }
+
+#[test]
+fn text_output_fits_the_pipe_width() {
+    let env = Env::new();
+    let mut runs: Vec<Vec<&str>> = vec![
+        vec!["redflags"],
+        vec!["routine", "--list"],
+        vec!["remind", "--dry-run", "-n", "5"],
+        vec![],
+    ];
+    for c in [
+        "--sciatica",
+        "--low-back",
+        "--deep-buttock",
+        "--outer-hip",
+        "--desk",
+        "--morning-stiffness",
+    ] {
+        for level in ["gentle", "standard", "harder"] {
+            runs.push(vec!["routine", c, "--level", level]);
+        }
+    }
+    for args in runs {
+        let text = stdout(&env, &args);
+        for line in text.lines() {
+            assert!(line.chars().count() <= 80, "{args:?}: {line:?}");
+        }
+    }
+}

@@ -71,10 +71,7 @@ pub fn run(out: &mut Out, args: &JsonArgs) -> Result<u8> {
             Some(p) => out.line(&p.display().to_string())?,
             None => out.styled_line(output::WARN, "(unknown: set the variable or HOME)")?,
         }
-        out.styled_line(
-            output::DIM,
-            &format!("{:10}{what}; set {env} to move it", ""),
-        )?;
+        out.para(10, &format!("{what}; set {env} to move it"))?;
     }
     Ok(0)
 }

@@ -35,25 +35,18 @@ pub fn run(out: &mut Out, args: &JsonArgs) -> Result<u8> {
     }
     out.blank()?;
     out.para(0, "Answer the questions one by one with `backfix check`.")?;
-    out.styled(output::DIM, "Sources: ")?;
-    let mut ids: Vec<&str> = catalog
-        .tiers
-        .iter()
-        .flat_map(|t| t.sources.iter().map(|s| &**s))
-        .collect();
-    ids.dedup();
-    let mut seen = Vec::new();
-    for id in ids {
-        if !seen.contains(&id) {
-            seen.push(id);
+    let mut ids: Vec<&str> = Vec::new();
+    for id in catalog.tiers.iter().flat_map(|t| t.sources.iter()) {
+        if !ids.contains(&&**id) {
+            ids.push(id);
         }
     }
-    let names: Vec<String> = seen
+    let names: Vec<String> = ids
         .iter()
         .filter_map(|id| catalog.source(id))
         .map(|s| s.short.to_string())
         .collect();
-    out.styled_line(output::DIM, &names.join("; "))?;
+    out.hanging(0, "Sources:", &names.join("; "), output::DIM)?;
     Ok(0)
 }
 

@@ -164,15 +164,12 @@ fn dry_run(
             .nth(1)
             .unwrap_or_default()
             .replace("&amp;", "&");
-        out.styled(
-            output::TITLE,
-            &format!("{:>3}. {}  ", i + 1, t.format("%a %d %b %H:%M:%S")),
-        )?;
-        out.text(&format!(
-            "{} ({dose}) ",
+        let marker = format!("{:>3}. {}", i + 1, t.format("%a %d %b %H:%M:%S"));
+        let text = format!(
+            "{} ({dose}): backfix show {id}",
             r.title.trim_start_matches("Time to move: ")
-        ))?;
-        out.styled_line(output::CODE, &format!("backfix show {id}"))?;
+        );
+        out.hanging(0, &marker, &text, output::TITLE)?;
     }
     Ok(0)
 }
