@@ -154,18 +154,31 @@ impl Rotation {
     }
 }
 
-/// The exercises a reminder may suggest: those of a complaint's routine, or
-/// the desk-friendly ones (leaving out nerve glides, which suit only some people).
+/// The exercises a reminder may suggest, all doable at a desk: those of a
+/// complaint's routine (without nerve tensioners, which need care), or the
+/// desk-friendly ones (without nerve glides, which suit only some people).
 pub fn suggestions(catalog: &Catalog, complaint: Option<&str>) -> Vec<String> {
-    match complaint.and_then(|c| catalog.complaint(c)) {
-        Some(c) => c.items.iter().map(|i| i.exercise.to_string()).collect(),
-        None => catalog
-            .exercises
-            .iter()
-            .filter(|e| e.desk && e.category != crate::model::Category::NerveGlide)
-            .map(|e| e.id.to_string())
-            .collect(),
+    let from_routine: Vec<String> = complaint
+        .and_then(|c| catalog.complaint(c))
+        .map(|c| {
+            c.items
+                .iter()
+                .filter_map(|i| catalog.exercise(&i.exercise))
+                .filter(|e| e.desk && !e.tags.iter().any(|t| t == "nerve-tensioner"))
+                .map(|e| e.id.to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    if !from_routine.is_empty() {
+        return from_routine;
     }
+    catalog
+        .exercises
+        .iter()
+        .filter(|e| e.desk && e.category != crate::model::Category::NerveGlide)
+        .filter(|e| complaint.is_none_or(|c| !e.avoid_in.iter().any(|a| a == c)))
+        .map(|e| e.id.to_string())
+        .collect()
 }
 
 /// Escape text for the notification body, which servers may read as markup.
@@ -541,6 +554,25 @@ mod tests {
         assert!(desk.iter().all(|id| c.exercise(id).unwrap().desk));
         let hip = suggestions(&c, Some("outer-hip"));
         assert!(hip.contains(&"isometric-hip-abduction".to_string()));
+        let sciatica = suggestions(&c, Some("sciatica"));
+        assert!(sciatica.contains(&"sciatic-nerve-slider".to_string()));
+        assert!(
+            !sciatica.contains(&"sciatic-nerve-tensioner".to_string()),
+            "no tensioner out of the blue"
+        );
+        assert!(
+            !sciatica.contains(&"prone-on-elbows".to_string()),
+            "not at a desk"
+        );
+        for complaint in &c.complaints {
+            let s = suggestions(&c, Some(&complaint.id));
+            assert!(!s.is_empty());
+            assert!(
+                s.iter().all(|id| c.exercise(id).unwrap().desk),
+                "{}",
+                complaint.id
+            );
+        }
     }
 
     #[test]
