@@ -22,6 +22,10 @@ pub fn find<'a, T: Named>(
     what: &str,
     list_cmd: &str,
 ) -> Result<&'a T> {
+    if crate::matching::normalize(query).is_empty() {
+        return Err(Error::usage(format!("no {what} name given"))
+            .with_hint(format!("run `{list_cmd}` to see them all")));
+    }
     match resolve(query, items) {
         Resolution::Found(i) => Ok(&items[i]),
         Resolution::Ambiguous(hits) => {
@@ -30,17 +34,11 @@ pub fn find<'a, T: Named>(
                 .map(|&i| format!("  {:<28} {}", items[i].id(), items[i].display_name()))
                 .collect();
             Err(Error::usage(format!(
-                "'{query}' matches more than one {what}:\n{}",
+                "'{}' matches more than one {what}:\n{}",
+                truncate(query, 60),
                 names.join("\n")
             ))
             .with_hint("give more of the name, or use one of the ids above"))
-        }
-        Resolution::NotFound { suggestions }
-            if query.trim().is_empty() || crate::matching::normalize(query).is_empty() =>
-        {
-            let _ = suggestions;
-            Err(Error::usage(format!("no {what} name given"))
-                .with_hint(format!("run `{list_cmd}` to see them all")))
         }
         Resolution::NotFound { suggestions } => {
             let e = Error::usage(format!("no {what} called '{}'", truncate(query, 60)));
