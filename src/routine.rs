@@ -178,9 +178,9 @@ pub fn build(
         let (Some(p), Some(full_minutes)) = (chosen[i].as_mut(), all[i].dose.minutes) else {
             continue;
         };
-        let extra_minutes = ((budget - total) / 60).min(u32::from(full_minutes) - 1);
+        let extra_minutes = ((budget - total) / 60).min(u32::from(full_minutes).saturating_sub(1));
         if extra_minutes > 0 {
-            let m = p.dose.minutes.unwrap_or(1) + extra_minutes as u16;
+            let m = p.dose.minutes.unwrap_or(1).saturating_add(extra_minutes as u16);
             p.dose.minutes = Some(m);
             p.seconds = estimate_seconds(&p.dose);
             total += extra_minutes * 60;
