@@ -180,7 +180,11 @@ pub fn build(
         };
         let extra_minutes = ((budget - total) / 60).min(u32::from(full_minutes).saturating_sub(1));
         if extra_minutes > 0 {
-            let m = p.dose.minutes.unwrap_or(1).saturating_add(extra_minutes as u16);
+            let m = p
+                .dose
+                .minutes
+                .unwrap_or(1)
+                .saturating_add(extra_minutes as u16);
             p.dose.minutes = Some(m);
             p.seconds = estimate_seconds(&p.dose);
             total += extra_minutes * 60;

@@ -37,6 +37,19 @@ fn dose_problems(d: &crate::model::Dose) -> Vec<String> {
     if [d.sets, d.reps, d.hold_seconds, d.minutes].contains(&Some(0)) {
         out.push("dose values must be above zero".into());
     }
+    // Bounds that keep time estimates and timers sensible for any user data.
+    for (name, value, max) in [
+        ("sets", d.sets, 10),
+        ("reps", d.reps, 100),
+        ("hold_seconds", d.hold_seconds, 600),
+        ("seconds_per_rep", d.seconds_per_rep, 60),
+        ("minutes", d.minutes, 180),
+        ("rest_seconds", d.rest_seconds, 600),
+    ] {
+        if value.is_some_and(|v| v > max) {
+            out.push(format!("dose {name} must be at most {max}"));
+        }
+    }
     if d.frequency.trim().is_empty() {
         out.push("'dose.frequency' must not be empty".into());
     }

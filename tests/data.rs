@@ -59,6 +59,7 @@ fn validation_can_fail() {
         frequency: "daily".into(),
         ..Default::default()
     });
+    c.exercises[5].dose.reps = Some(5000);
     c.complaints[0].items = items.into();
     let problems = backfix::validate::problems(&c);
     let text = format!("{problems:?}");
@@ -67,6 +68,7 @@ fn validation_can_fail() {
     assert!(text.contains("'sources' must not be empty"), "{text}");
     assert!(text.contains("'steps' must not be empty"), "{text}");
     assert!(text.contains("dose values must be above zero"), "{text}");
+    assert!(text.contains("dose reps must be at most 100"), "{text}");
 }
 
 #[test]
