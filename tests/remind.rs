@@ -285,6 +285,39 @@ fn server_going_away_falls_back_to_the_terminal_and_recovers() {
     );
 }
 
+#[test]
+fn x_server_going_away_does_not_end_the_reminders() {
+    let Some(mut desk) = Desktop::start("x_server_going_away_does_not_end_the_reminders") else {
+        return;
+    };
+    let env = Env::new();
+    let mut child = remind_cmd(&env, &desk.envs())
+        .args(["remind", "--every", "1s", "--count", "4"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    common::wait_until(Duration::from_secs(15), "the first reminder", || {
+        events(&env).contains(&"shown".to_string())
+    });
+    // The X server dies (and dunst with it): the idle source goes, the reminders stay.
+    let _ = desk.xvfb.kill();
+    let _ = desk.xvfb.wait();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("finished after 4 reminders"), "{stdout}");
+    let n = events(&env)
+        .iter()
+        .filter(|e| *e == "shown" || *e == "fallback")
+        .count();
+    assert_eq!(n, 4);
+}
+
 /// A notification server on a private bus that advertises actions and
 /// presses one button for each notification, in turn.
 mod fake_server {

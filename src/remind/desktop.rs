@@ -257,6 +257,23 @@ pub mod x11 {
     // The display is only ever used from the reminder loop's thread.
     unsafe impl Send for Idle {}
 
+    /// Set when the X connection broke; Xlib must not be called again then.
+    static GONE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+    /// Xlib's default I/O error handling ends the process; these let the
+    /// reminder carry on without an idle source instead.
+    unsafe extern "C" fn io_error(_display: *mut c_void) -> c_int {
+        0
+    }
+
+    unsafe extern "C" fn io_error_exit(_display: *mut c_void, _data: *mut c_void) {
+        GONE.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    fn gone() -> bool {
+        GONE.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
     unsafe fn sym(lib: *mut c_void, name: &[u8]) -> Option<*mut c_void> {
         // SAFETY: `name` is NUL-terminated; dlsym on a live handle.
         let p = unsafe { libc::dlsym(lib, name.as_ptr() as *const c_char) };
@@ -286,10 +303,22 @@ pub mod x11 {
                 let alloc: unsafe extern "C" fn() -> *mut Info =
                     std::mem::transmute(sym(xss, b"XScreenSaverAllocInfo\0")?);
                 let query: QueryInfo = std::mem::transmute(sym(xss, b"XScreenSaverQueryInfo\0")?);
+                // Without a way to survive the X server going away (libX11
+                // 1.7 or newer), don't use X at all.
+                let set_io_error: unsafe extern "C" fn(
+                    unsafe extern "C" fn(*mut c_void) -> c_int,
+                ) -> *mut c_void = std::mem::transmute(sym(x11, b"XSetIOErrorHandler\0")?);
+                let set_io_exit: unsafe extern "C" fn(
+                    *mut c_void,
+                    unsafe extern "C" fn(*mut c_void, *mut c_void),
+                    *mut c_void,
+                ) = std::mem::transmute(sym(x11, b"XSetIOErrorExitHandler\0")?);
                 let display = open(std::ptr::null());
                 if display.is_null() {
                     return None;
                 }
+                set_io_error(io_error);
+                set_io_exit(display, io_error_exit, std::ptr::null_mut());
                 let (mut ev, mut err) = (0, 0);
                 if has_ext(display, &mut ev, &mut err) == 0 {
                     return None;
@@ -309,9 +338,14 @@ pub mod x11 {
         }
 
         fn query(&self) -> Option<TimeDelta> {
-            // SAFETY: display, root and info come from a successful open().
+            if gone() {
+                return None;
+            }
+            // SAFETY: display, root and info come from a successful open(),
+            // and the connection has not failed.
             let ok = unsafe { (self.query)(self.display, self.root, self.info) };
-            (ok != 0).then(|| TimeDelta::milliseconds(unsafe { (*self.info).idle } as i64))
+            (ok != 0 && !gone())
+                .then(|| TimeDelta::milliseconds(unsafe { (*self.info).idle } as i64))
         }
 
         pub fn idle(&mut self) -> Option<TimeDelta> {
