@@ -291,7 +291,7 @@ fn x_server_going_away_does_not_end_the_reminders() {
         return;
     };
     let env = Env::new();
-    let mut child = remind_cmd(&env, &desk.envs())
+    let child = remind_cmd(&env, &desk.envs())
         .args(["remind", "--every", "1s", "--count", "4"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
