@@ -137,7 +137,7 @@ fn dry_run(
                     "time": t.format("%Y-%m-%dT%H:%M:%S").to_string(),
                     "exercise": id,
                     "title": r.title,
-                    "body": r.body,
+                    "body": r.markup(),
                 }))
             })
             .collect();
@@ -158,17 +158,8 @@ fn dry_run(
         let Some(r) = remind::reminder(catalog, complaint, id) else {
             continue;
         };
-        let dose = r
-            .body
-            .lines()
-            .nth(1)
-            .unwrap_or_default()
-            .replace("&amp;", "&");
         let marker = format!("{:>3}. {}", i + 1, t.format("%a %d %b %H:%M:%S"));
-        let text = format!(
-            "{} ({dose}): backfix show {id}",
-            r.title.trim_start_matches("Time to move: ")
-        );
+        let text = format!("{} ({}): backfix show {id}", r.name, r.dose);
         out.hanging(0, &marker, &text, output::TITLE)?;
     }
     Ok(0)

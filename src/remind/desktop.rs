@@ -47,7 +47,7 @@ impl Notifier for DesktopNotifier {
         let mut n = notify_rust::Notification::new();
         n.appname("backfix")
             .summary(&r.title)
-            .body(&r.body)
+            .body(&r.markup())
             .urgency(notify_rust::Urgency::Normal)
             .timeout(notify_rust::Timeout::Milliseconds(
                 NOTIFICATION_TIMEOUT.as_millis() as u32,
@@ -123,13 +123,8 @@ impl Fallback for Terminal {
                 "backfix: {why}; showing reminders here until the desktop can"
             );
         }
-        let body = r
-            .body
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&");
         let _ = writeln!(out, "\x07[{}] {}", now.format("%H:%M"), r.title);
-        for line in body.lines() {
+        for line in r.body.lines() {
             let _ = writeln!(out, "    {line}");
         }
         let _ = out.flush();

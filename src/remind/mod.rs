@@ -51,8 +51,20 @@ pub trait Clock {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reminder {
     pub exercise: String,
+    /// The exercise's name.
+    pub name: String,
+    /// The dose, in words.
+    pub dose: String,
     pub title: String,
+    /// Plain text; `markup()` gives the form for notification servers.
     pub body: String,
+}
+
+impl Reminder {
+    /// The body escaped for servers that read it as markup.
+    pub fn markup(&self) -> String {
+        escape_markup(&self.body)
+    }
 }
 
 /// Shows reminders on the desktop.
@@ -197,15 +209,13 @@ pub fn reminder(catalog: &Catalog, complaint: Option<&str>, id: &str) -> Option<
         .and_then(|c| c.items.iter().find(|i| i.exercise == id))
         .and_then(|i| i.dose.as_ref())
         .unwrap_or(&e.dose);
+    let dose = crate::dose::amount(dose);
     Some(Reminder {
         exercise: e.id.to_string(),
+        name: e.name.to_string(),
         title: format!("Time to move: {}", e.name),
-        body: escape_markup(&format!(
-            "{}\n{}\nMore: backfix show {}",
-            e.summary,
-            crate::dose::amount(dose),
-            e.id
-        )),
+        body: format!("{}\n{dose}\nMore: backfix show {}", e.summary, e.id),
+        dose,
     })
 }
 
