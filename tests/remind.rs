@@ -12,6 +12,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// Start a daemon that prints one line when it is ready (its address or
+/// display number); the child and that line.
+fn spawn_announcing(cmd: &mut Command) -> (Child, String) {
+    let mut child = cmd.stdout(Stdio::piped()).spawn().expect("start daemon");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("piped stdout"))
+        .read_line(&mut line)
+        .expect("its first line");
+    (child, line.trim().to_string())
+}
+
 /// A private session bus with no service activation, so nothing starts a
 /// notification server behind the test's back.
 struct Bus {
@@ -42,20 +53,12 @@ impl Bus {
             ),
         )
         .unwrap();
-        let mut child = Command::new("dbus-daemon")
-            .arg(format!("--config-file={}", conf.display()))
-            .args(["--nofork", "--print-address=1"])
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("dbus-daemon");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        Bus {
-            child,
-            address: line.trim().to_string(),
-        }
+        let (child, address) = spawn_announcing(
+            Command::new("dbus-daemon")
+                .arg(format!("--config-file={}", conf.display()))
+                .args(["--nofork", "--print-address=1"]),
+        );
+        Bus { child, address }
     }
 }
 
@@ -82,25 +85,20 @@ impl Desktop {
         }
         let dir = tempfile::tempdir().unwrap();
         let bus = Bus::start(dir.path());
-        let mut xvfb = Command::new("Xvfb")
-            .args([
-                "-displayfd",
-                "1",
-                "-nolisten",
-                "tcp",
-                "-screen",
-                "0",
-                "640x480x24",
-            ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb");
-        let mut line = String::new();
-        BufReader::new(xvfb.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let display = format!(":{}", line.trim());
+        let (xvfb, number) = spawn_announcing(
+            Command::new("Xvfb")
+                .args([
+                    "-displayfd",
+                    "1",
+                    "-nolisten",
+                    "tcp",
+                    "-screen",
+                    "0",
+                    "640x480x24",
+                ])
+                .stderr(Stdio::null()),
+        );
+        let display = format!(":{number}");
         let mut d = Desktop {
             dir,
             bus,
