@@ -215,10 +215,8 @@ fn remind(
     let mut notifier = DesktopNotifier { tx };
     let mut terminal = Terminal::new();
 
-    out.line(&format!(
-        "backfix: reminding {}.",
-        describe(&plan, a, complaint)
-    ))?;
+    let described = describe(&plan, a, complaint);
+    out.line(&format!("backfix: reminding {described}."))?;
     out.line(&format!("backfix: idle source: {}.", idle.name()))?;
     out.line(&format!(
         "backfix: next reminder at {}; Ctrl-C or `backfix remind --stop` ends it.",
@@ -255,12 +253,7 @@ fn remind(
             ));
         }
     };
-    history.record(&Event::new(
-        start,
-        "started",
-        None,
-        Some(describe(&plan, a, complaint)),
-    ));
+    history.record(&Event::new(start, "started", None, Some(described)));
     let ended = remind::run_loop(
         &mut s,
         &mut rotation,
