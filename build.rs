@@ -57,11 +57,16 @@ macro_rules! emit_plain {
 }
 emit_plain!(bool, u8, u16);
 
-impl Emit for Category {
-    fn emit(&self, out: &mut String) {
-        let _ = write!(out, "Category::{:?}", self);
-    }
+macro_rules! emit_enum {
+    ($($t:ident),*) => {$(
+        impl Emit for $t {
+            fn emit(&self, out: &mut String) {
+                let _ = write!(out, concat!(stringify!($t), "::{:?}"), self);
+            }
+        }
+    )*};
 }
+emit_enum!(Category, TierId, Direction, SourceKind);
 
 macro_rules! emit_struct {
     ($name:ident { $($field:ident),* $(,)? }) => {
@@ -117,20 +122,25 @@ emit_struct!(Source {
     id,
     short,
     citation,
+    year,
     kind,
+    doi,
     url
 });
 emit_struct!(RoutineItem {
     exercise,
     priority,
     dose,
-    note
+    note,
+    direction
 });
+emit_struct!(ComplaintFlag { text, tier });
 emit_struct!(Complaint {
     id,
     name,
     aliases,
     about,
+    reassurance,
     items,
     dos,
     donts,

@@ -40,6 +40,90 @@ impl Category {
     }
 }
 
+/// The three tiers of warning signs, most urgent first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TierId {
+    /// Call the emergency number or go to an emergency department now.
+    Emergency,
+    /// Speak to a doctor today.
+    Urgent,
+    /// Book a review with a GP or physiotherapist.
+    Review,
+}
+
+impl TierId {
+    /// How soon to act, in a few words ("emergency", "same day", "book a review").
+    pub fn when(self) -> &'static str {
+        match self {
+            TierId::Emergency => "emergency",
+            TierId::Urgent => "same day",
+            TierId::Review => "book a review",
+        }
+    }
+
+    /// The id as written in the data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TierId::Emergency => "emergency",
+            TierId::Urgent => "urgent",
+            TierId::Review => "review",
+        }
+    }
+}
+
+/// Which way a directional movement goes (Long 2004: a person's pain often
+/// prefers one direction).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// Bending backwards (lying face down on the elbows, back-bends).
+    Extension,
+    /// Bending forwards (knees to chest, sitting).
+    Flexion,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Extension => "extension",
+            Direction::Flexion => "flexion",
+        }
+    }
+}
+
+/// What kind of evidence a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    Guideline,
+    SystematicReview,
+    Trial,
+    Cohort,
+    LabStudy,
+    ClinicalReview,
+    ClinicalSummary,
+    PatientInformation,
+    Book,
+}
+
+impl SourceKind {
+    /// A human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceKind::Guideline => "guideline",
+            SourceKind::SystematicReview => "systematic review",
+            SourceKind::Trial => "trial",
+            SourceKind::Cohort => "cohort study",
+            SourceKind::LabStudy => "lab study",
+            SourceKind::ClinicalReview => "clinical review",
+            SourceKind::ClinicalSummary => "clinical summary",
+            SourceKind::PatientInformation => "patient information",
+            SourceKind::Book => "book",
+        }
+    }
+}
+
 /// How much of an exercise to do. Every field is optional so that one shape
 /// fits holds, repetitions and continuous activity.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -128,10 +212,15 @@ pub struct Source {
     pub id: Str,
     /// Short form for cards ("NICE NG59 (2016, updated 2020)").
     pub short: Str,
-    /// Full citation.
+    /// Full citation: authors, title, journal or publisher, volume and pages.
     pub citation: Str,
-    /// What kind of evidence: guideline, systematic review, trial, clinical summary.
-    pub kind: Str,
+    /// Year of publication (or of the version cited).
+    pub year: u16,
+    /// What kind of evidence it is.
+    pub kind: SourceKind,
+    /// DOI, without the `https://doi.org/` prefix.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doi: Option<Str>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<Str>,
 }
@@ -150,6 +239,19 @@ pub struct RoutineItem {
     /// Why it is in this routine, or how to do it here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Str>,
+    /// For a directional movement: the direction it belongs to. A plan
+    /// prescribes one direction (the person's answer to the direction check),
+    /// never both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+}
+
+/// A warning sign specific to one complaint, with how soon to act.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintFlag {
+    pub text: Str,
+    pub tier: TierId,
 }
 
 /// A complaint and its routine.
@@ -163,6 +265,8 @@ pub struct Complaint {
     pub aliases: List<Str>,
     /// What it usually is, in plain words; never a diagnosis.
     pub about: Str,
+    /// One line of reassurance that leads the routine.
+    pub reassurance: Str,
     /// In the order they are done.
     pub items: List<RoutineItem>,
     #[serde(rename = "do")]
@@ -170,8 +274,8 @@ pub struct Complaint {
     pub donts: List<Str>,
     /// When to see a professional, with time frames.
     pub see_professional: List<Str>,
-    /// Warning signs specific to this complaint.
-    pub red_flags: List<Str>,
+    /// Warning signs specific to this complaint, each with its tier.
+    pub red_flags: List<ComplaintFlag>,
     pub sources: List<Str>,
 }
 
@@ -189,7 +293,7 @@ pub struct Sign {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
-    pub id: Str,
+    pub id: TierId,
     pub title: Str,
     /// The signs in one short line, for banners.
     pub summary: Str,

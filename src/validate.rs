@@ -213,13 +213,16 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
         for src in t.sources.iter() {
             if c.source(src).is_none() {
                 push(
-                    Subject::Tier(t.id.to_string()),
+                    Subject::Tier(t.id.as_str().to_string()),
                     format!("source '{src}' is not in sources.json"),
                 );
             }
         }
         if t.signs.is_empty() {
-            push(Subject::Tier(t.id.to_string()), "has no signs".into());
+            push(
+                Subject::Tier(t.id.as_str().to_string()),
+                "has no signs".into(),
+            );
         }
     }
     out

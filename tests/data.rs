@@ -119,7 +119,7 @@ fn every_record_cites_a_source() {
         assert!(!comp.sources.is_empty(), "{}", comp.id);
     }
     for t in c.tiers {
-        assert!(!t.sources.is_empty(), "{}", t.id);
+        assert!(!t.sources.is_empty(), "{:?}", t.id);
     }
 }
 
@@ -292,7 +292,7 @@ fn extension_exercises_carry_the_stop_rule() {
 #[test]
 fn red_flag_tiers_are_complete() {
     let c = catalog();
-    let ids: Vec<&str> = c.tiers.iter().map(|t| &*t.id).collect();
+    let ids: Vec<&str> = c.tiers.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(ids, ["emergency", "urgent", "review"]);
     let tier_text = |i: usize| {
         c.tiers[i]
@@ -330,7 +330,7 @@ fn red_flag_tiers_are_complete() {
     for t in &c.tiers[..2] {
         assert!(
             t.signs.iter().all(|s| s.question.is_some()),
-            "{}: every sign needs a question",
+            "{:?}: every sign needs a question",
             t.id
         );
     }

@@ -2,6 +2,7 @@
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
+use crate::model::TierId;
 use crate::output::{self, Out};
 use std::io::BufRead;
 
@@ -39,7 +40,7 @@ pub fn check(out: &mut Out, input: &mut dyn BufRead) -> Result<u8> {
     for tier in catalog
         .tiers
         .iter()
-        .filter(|t| t.id == "emergency" || t.id == "urgent")
+        .filter(|t| matches!(t.id, TierId::Emergency | TierId::Urgent))
     {
         let mut yes = Vec::new();
         for sign in tier.signs.iter() {
@@ -71,13 +72,13 @@ pub fn check(out: &mut Out, input: &mut dyn BufRead) -> Result<u8> {
         }
         if !yes.is_empty() {
             out.blank()?;
-            out.styled_line(super::redflags::tier_style(&tier.id), &tier.title)?;
+            out.styled_line(super::redflags::tier_style(tier.id), &tier.title)?;
             out.para(0, "You said yes to:")?;
             for s in &yes {
-                out.hanging(2, "!", s, super::redflags::tier_style(&tier.id))?;
+                out.hanging(2, "!", s, super::redflags::tier_style(tier.id))?;
             }
             out.hanging(0, "->", &tier.action, output::TITLE)?;
-            return Ok(if tier.id == "emergency" {
+            return Ok(if tier.id == TierId::Emergency {
                 EXIT_EMERGENCY
             } else {
                 EXIT_URGENT
@@ -90,7 +91,7 @@ pub fn check(out: &mut Out, input: &mut dyn BufRead) -> Result<u8> {
         0,
         "That is reassuring, but it is not a diagnosis. If anything changes, check again.",
     )?;
-    if let Some(review) = catalog.tiers.iter().find(|t| t.id == "review") {
+    if let Some(review) = catalog.tiers.iter().find(|t| t.id == TierId::Review) {
         out.para(0, "Book a GP or physiotherapist appointment if:")?;
         for s in review.signs.iter() {
             out.hanging(2, "-", &s.text, output::DIM)?;

@@ -3,18 +3,18 @@
 use crate::catalog::Catalog;
 use crate::cli::JsonArgs;
 use crate::error::Result;
-use crate::model::Tier;
+use crate::model::{Tier, TierId};
 use crate::output::{self, Out};
 use anstyle::Style;
 
 pub const AGE_NOTE: &str =
     "For adults (16 and over). For a child or teenager under 16 with back pain, ask a doctor.";
 
-pub fn tier_style(id: &str) -> Style {
+pub fn tier_style(id: TierId) -> Style {
     match id {
-        "emergency" => output::ALERT,
-        "urgent" => output::WARN,
-        _ => output::HEADING,
+        TierId::Emergency => output::ALERT,
+        TierId::Urgent => output::WARN,
+        TierId::Review => output::HEADING,
     }
 }
 
@@ -52,9 +52,9 @@ pub fn run(out: &mut Out, args: &JsonArgs) -> Result<u8> {
 
 pub fn print_tier(out: &mut Out, tier: &Tier) -> std::io::Result<()> {
     out.blank()?;
-    out.styled_line(tier_style(&tier.id), &tier.title)?;
+    out.styled_line(tier_style(tier.id), &tier.title)?;
     for sign in tier.signs.iter() {
-        out.hanging(2, "!", &sign.text, tier_style(&tier.id))?;
+        out.hanging(2, "!", &sign.text, tier_style(tier.id))?;
     }
     out.hanging(2, "->", &tier.action, output::TITLE)?;
     Ok(())

@@ -4,7 +4,7 @@ use crate::catalog::Catalog;
 use crate::cli::RoutineArgs;
 use crate::dose::{self, format_duration};
 use crate::error::{Error, Result};
-use crate::model::Complaint;
+use crate::model::{Complaint, TierId};
 use crate::output::{self, Out};
 use crate::routine::{self, Plan, TooShort};
 
@@ -99,7 +99,7 @@ pub fn banner(out: &mut Out, catalog: &Catalog) -> std::io::Result<()> {
     for rule in STOP_RULES {
         out.hanging(0, "!", rule, output::WARN)?;
     }
-    if let Some(t) = catalog.tiers.iter().find(|t| t.id == "emergency") {
+    if let Some(t) = catalog.tiers.iter().find(|t| t.id == TierId::Emergency) {
         out.hanging(
             0,
             "!",
@@ -182,7 +182,7 @@ fn print(
             &format!("Left out to fit the time: {}.", plan.dropped.join(", ")),
         )?;
     }
-    let lists: [(&str, &[crate::model::Str], &str, anstyle::Style); 4] = [
+    let lists: [(&str, &[crate::model::Str], &str, anstyle::Style); 3] = [
         ("Do", &complaint.dos, "+", output::GOOD),
         ("Don't", &complaint.donts, "-", output::WARN),
         (
@@ -191,12 +191,6 @@ fn print(
             "-",
             output::TITLE,
         ),
-        (
-            "Warning signs for this complaint",
-            &complaint.red_flags,
-            "!",
-            output::ALERT,
-        ),
     ];
     for (title, items, marker, style) in lists {
         out.blank()?;
@@ -204,6 +198,17 @@ fn print(
         for item in items {
             out.hanging(2, marker, item, style)?;
         }
+    }
+    out.blank()?;
+    out.styled_line(output::HEADING, "Warning signs for this complaint")?;
+    for flag in complaint.red_flags.iter() {
+        let style = super::redflags::tier_style(flag.tier);
+        out.hanging(
+            2,
+            "!",
+            &format!("{} ({})", flag.text, flag.tier.when()),
+            style,
+        )?;
     }
     out.blank()?;
     let names: Vec<String> = complaint
@@ -240,7 +245,7 @@ fn json(out: &mut Out, catalog: &Catalog, complaint: &Complaint, plan: &Plan) ->
     let emergency = catalog
         .tiers
         .iter()
-        .find(|t| t.id == "emergency")
+        .find(|t| t.id == TierId::Emergency)
         .map(|t| &t.summary);
     let v = serde_json::json!({
         "complaint": { "id": complaint.id, "name": complaint.name, "about": complaint.about },

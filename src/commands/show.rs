@@ -118,7 +118,7 @@ pub fn card(out: &mut Out, catalog: &Catalog, e: &Exercise) -> std::io::Result<(
     section(out, "Sources")?;
     for id in e.sources.iter() {
         let text = match catalog.source(id) {
-            Some(s) => format!("{} [{}]", s.short, s.kind),
+            Some(s) => format!("{} [{}]", s.short, s.kind.label()),
             None => id.to_string(),
         };
         out.hanging(2, "-", &text, output::DIM)?;
