@@ -130,6 +130,43 @@ impl Write for Out {
     }
 }
 
+/// Whether `c` must never reach a terminal or a notification from data:
+/// C0 controls, DEL and C1 controls (which start escape sequences, move the
+/// cursor or ring the bell), and the bidirectional overrides and isolates
+/// that can make text display in another order than it reads.
+fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from data made safe to print: every unsafe character removed, except
+/// newlines; a tab becomes a space. Borrowed when there was nothing to remove.
+pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    clean_with(s, true)
+}
+
+/// Like [`clean`], for a single line: newlines become spaces too.
+pub fn clean_line(s: &str) -> std::borrow::Cow<'_, str> {
+    clean_with(s, false)
+}
+
+fn clean_with(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| (is_unsafe(c) && !(keep_newlines && c == '\n')) || c == '\t';
+    if !s.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars()
+        .filter_map(|c| match c {
+            '\t' => Some(' '),
+            '\n' | '\r' if !keep_newlines => Some(' '),
+            '\n' => Some('\n'),
+            c if is_unsafe(c) => None,
+            c => Some(c),
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Wrap at spaces only: ids and words like "side-lying" stay whole.
 pub fn wrap(s: &str, width: usize) -> Vec<std::borrow::Cow<'_, str>> {
     textwrap::wrap(
@@ -144,4 +181,21 @@ pub fn json<T: serde::Serialize>(out: &mut Out, value: &T) -> crate::error::Resu
         .map_err(|e| crate::error::Error::failure(e.to_string()))?;
     out.line(&s)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod clean_tests {
+    use super::*;
+
+    #[test]
+    fn clean_removes_escapes_and_controls() {
+        assert_eq!(clean("a\u{1b}]0;T\u{7}b"), "a]0;Tb");
+        assert_eq!(clean("x\u{1b}[2Jy\rz"), "x[2Jyz");
+        assert_eq!(clean("c1\u{9b}31m"), "c131m");
+        assert_eq!(clean("del\u{7f}"), "del");
+        assert_eq!(clean("bidi\u{202e}txt"), "biditxt");
+        assert_eq!(clean("two\nlines\tand tab"), "two\nlines and tab");
+        assert_eq!(clean_line("two\nlines"), "two lines");
+        assert!(matches!(clean("plain text"), std::borrow::Cow::Borrowed(_)));
+    }
 }
