@@ -98,13 +98,17 @@ Examples:
 
     /// Answer yes/no questions about warning signs and get the matching advice.
     #[command(after_help = "\
-Reads one answer per line (y or n) from standard input, so it can be scripted.
+Asks your age and about pregnancy first, then the warning signs. Reads one
+answer per line (y or n) from standard input, so it can be scripted; from a
+file or pipe, 3 unusable answers in a row end it (exit status 2).
 
-Exit status: 0 no warning sign, 3 see a doctor today, 4 emergency.
+Exit status: 0 no warning sign, 3 see a doctor today, 4 emergency,
+5 the routines are not designed for you (under 16, or pregnant or recently
+given birth): see a doctor or midwife.
 
 Examples:
   backfix check
-  printf 'n\\nn\\nn\\n' | backfix check")]
+  printf 'y\\nn\\nn\\n' | backfix check")]
     Check,
 
     /// Desktop reminders that break up long sitting, each suggesting one exercise.
@@ -303,6 +307,9 @@ pub struct RoutineArgs {
     /// Use the easier (gentle) or harder versions of the exercises, where the catalogue has them.
     #[arg(long, short, value_enum, default_value_t = Level::Standard)]
     pub level: Level,
+    /// Your direction, from the routine's direction check: only that direction's exercises.
+    #[arg(long, value_enum, value_name = "DIRECTION")]
+    pub direction: Option<DirectionArg>,
     /// Walk through the routine in the terminal, with timers.
     #[arg(long, short, conflicts_with = "json")]
     pub guided: bool,
@@ -311,20 +318,60 @@ pub struct RoutineArgs {
     pub json: bool,
 }
 
+/// The built-in complaints that have a `routine --<id>` flag.
+pub const COMPLAINT_FLAGS: [&str; 6] = [
+    "sciatica",
+    "low-back",
+    "deep-buttock",
+    "outer-hip",
+    "desk",
+    "morning-stiffness",
+];
+
 impl RoutineArgs {
     /// The complaint chosen by a flag, if any.
     pub fn flag(&self) -> Option<&'static str> {
         [
-            (self.sciatica, "sciatica"),
-            (self.low_back, "low-back"),
-            (self.deep_buttock, "deep-buttock"),
-            (self.outer_hip, "outer-hip"),
-            (self.desk, "desk"),
-            (self.morning_stiffness, "morning-stiffness"),
+            self.sciatica,
+            self.low_back,
+            self.deep_buttock,
+            self.outer_hip,
+            self.desk,
+            self.morning_stiffness,
         ]
         .into_iter()
+        .zip(COMPLAINT_FLAGS)
         .find_map(|(on, id)| on.then_some(id))
     }
+}
+
+/// Names a user's complaint may not take: the subcommands and `help`, and
+/// every long option of `routine` (a complaint named `list` would read as
+/// the `--list` flag's twin and could never have a flag of its own).
+pub fn reserved_complaint_ids() -> Vec<String> {
+    use clap::CommandFactory;
+    let cli = Cli::command();
+    let mut out: Vec<String> = cli
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    out.extend(["help".to_string(), "version".to_string()]);
+    if let Some(routine) = cli.find_subcommand("routine") {
+        out.extend(
+            routine
+                .get_arguments()
+                .filter_map(|a| a.get_long())
+                .map(String::from),
+        );
+    }
+    out.extend(
+        cli.get_arguments()
+            .filter_map(|a| a.get_long())
+            .map(String::from),
+    );
+    out.sort();
+    out.dedup();
+    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, serde::Serialize)]
@@ -334,6 +381,24 @@ pub enum Level {
     #[default]
     Standard,
     Harder,
+}
+
+/// `--direction`: which way eases the pain, found with the direction check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DirectionArg {
+    /// Bending backwards (lying face down, on the elbows).
+    Extension,
+    /// Bending forwards (knees to chest).
+    Flexion,
+}
+
+impl From<DirectionArg> for crate::model::Direction {
+    fn from(d: DirectionArg) -> Self {
+        match d {
+            DirectionArg::Extension => crate::model::Direction::Extension,
+            DirectionArg::Flexion => crate::model::Direction::Flexion,
+        }
+    }
 }
 
 /// The clap command, with built-in exercise ids and complaint names added
