@@ -133,6 +133,7 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
             [CompletionResult]::new('--minutes', '--minutes', [CompletionResultType]::ParameterName, 'Fit the routine into this many minutes (1 to 120)')
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Use the easier (gentle) or harder versions of the exercises, where the catalogue has them')
             [CompletionResult]::new('--level', '--level', [CompletionResultType]::ParameterName, 'Use the easier (gentle) or harder versions of the exercises, where the catalogue has them')
+            [CompletionResult]::new('--direction', '--direction', [CompletionResultType]::ParameterName, 'Your direction, from the routine''s direction check: only that direction''s exercises')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
             [CompletionResult]::new('--sciatica', '--sciatica', [CompletionResultType]::ParameterName, 'Leg pain from the back')
             [CompletionResult]::new('--low-back', '--low-back', [CompletionResultType]::ParameterName, 'Non-specific lower back pain')
@@ -144,8 +145,8 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
             [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Walk through the routine in the terminal, with timers')
             [CompletionResult]::new('--guided', '--guided', [CompletionResultType]::ParameterName, 'Walk through the routine in the terminal, with timers')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break

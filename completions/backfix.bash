@@ -232,7 +232,7 @@ _backfix() {
             return 0
             ;;
         backfix__subcmd__routine)
-            opts="-m -l -g -h -V --sciatica --low-back --deep-buttock --outer-hip --desk --morning-stiffness --list --minutes --level --guided --json --color --help --version sciatica low-back deep-buttock outer-hip desk morning-stiffness"
+            opts="-m -l -g -h -V --sciatica --low-back --deep-buttock --outer-hip --desk --morning-stiffness --list --minutes --level --direction --guided --json --color --help --version sciatica low-back deep-buttock outer-hip desk morning-stiffness"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -252,6 +252,10 @@ _backfix() {
                     ;;
                 -l)
                     COMPREPLY=($(compgen -W "gentle standard harder" -- "${cur}"))
+                    return 0
+                    ;;
+                --direction)
+                    COMPREPLY=($(compgen -W "extension flexion" -- "${cur}"))
                     return 0
                     ;;
                 --color)

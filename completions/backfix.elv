@@ -121,6 +121,7 @@ set edit:completion:arg-completer[backfix] = {|@words|
             cand --minutes 'Fit the routine into this many minutes (1 to 120)'
             cand -l 'Use the easier (gentle) or harder versions of the exercises, where the catalogue has them'
             cand --level 'Use the easier (gentle) or harder versions of the exercises, where the catalogue has them'
+            cand --direction 'Your direction, from the routine''s direction check: only that direction''s exercises'
             cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
             cand --sciatica 'Leg pain from the back'
             cand --low-back 'Non-specific lower back pain'
@@ -132,8 +133,8 @@ set edit:completion:arg-completer[backfix] = {|@words|
             cand -g 'Walk through the routine in the terminal, with timers'
             cand --guided 'Walk through the routine in the terminal, with timers'
             cand --json 'Print JSON instead of text'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }

@@ -109,6 +109,8 @@ complete -c backfix -n "__fish_backfix_using_subcommand routine" -s m -l minutes
 complete -c backfix -n "__fish_backfix_using_subcommand routine" -s l -l level -d 'Use the easier (gentle) or harder versions of the exercises, where the catalogue has them' -r -f -a "gentle\t''
 standard\t''
 harder\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand routine" -l direction -d 'Your direction, from the routine\'s direction check: only that direction\'s exercises' -r -f -a "extension\t'Bending backwards (lying face down, on the elbows)'
+flexion\t'Bending forwards (knees to chest)'"
 complete -c backfix -n "__fish_backfix_using_subcommand routine" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -121,7 +123,7 @@ complete -c backfix -n "__fish_backfix_using_subcommand routine" -l morning-stif
 complete -c backfix -n "__fish_backfix_using_subcommand routine" -l list -d 'List the complaints'
 complete -c backfix -n "__fish_backfix_using_subcommand routine" -s g -l guided -d 'Walk through the routine in the terminal, with timers'
 complete -c backfix -n "__fish_backfix_using_subcommand routine" -l json -d 'Print JSON instead of text'
-complete -c backfix -n "__fish_backfix_using_subcommand routine" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand routine" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c backfix -n "__fish_backfix_using_subcommand routine" -s V -l version -d 'Print version'
 # Names for `backfix show` and `backfix routine` (added by backfix).
 complete -c backfix -n "__fish_backfix_using_subcommand show" -f -a 'glute-bridge' -d 'Glute bridge'

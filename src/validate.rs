@@ -157,10 +157,27 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
         }
     }
 
+    // A user's complaint goes by name (`backfix routine my-knee`): it must
+    // not take a name backfix uses itself, as a subcommand or an option.
+    let is_builtin = |id: &str| crate::builtin::COMPLAINTS.iter().any(|b| b.id == id);
+    let reserved = if c.complaints.iter().any(|comp| !is_builtin(&comp.id)) {
+        crate::cli::reserved_complaint_ids()
+    } else {
+        Vec::new()
+    };
     for comp in &c.complaints {
         let s = || Subject::Complaint(comp.id.to_string());
         if !is_kebab(&comp.id) {
             push(s(), "id must be kebab-case".into());
+        }
+        if !is_builtin(&comp.id) && reserved.iter().any(|r| *r == *comp.id) {
+            push(
+                s(),
+                format!(
+                    "id '{}' is a name backfix uses itself (a subcommand, or an option of `backfix routine`); choose another",
+                    comp.id
+                ),
+            );
         }
         if comp.items.is_empty() {
             push(s(), "has no exercises".into());

@@ -33,13 +33,16 @@ pub fn stop_rules(complaint: &Complaint) -> Vec<&'static str> {
 pub fn direction_rule(d: Direction) -> &'static str {
     match d {
         Direction::Extension => {
-            "Extension (bending backwards): if the check eased your leg pain, or drew it back towards your spine."
+            "Extension (bending backwards): if lying face down eased your leg pain, or drew it back towards your spine."
         }
         Direction::Flexion => {
-            "Flexion (bending forwards): if lying face down made the pain spread further down your leg; stop that and use this instead."
+            "Flexion (bending forwards): if lying face down made the pain spread further down your leg."
         }
     }
 }
+
+/// The direction check in a few words, for plans without a check of their own.
+pub const DIRECTION_CHECK_HOW: &str = "To find your direction, lie face down, or propped on your elbows, for 1 to 2 minutes, and notice where the leg pain is. If it eases or moves back towards your spine, your direction is extension. If it spreads further down the leg, stop: your direction is flexion.";
 
 /// The complaint's command: `backfix routine --sciatica`, or by name for
 /// a complaint without a flag (`backfix routine my-knee`).
@@ -268,6 +271,7 @@ fn choice(
     complaint: &Complaint,
     num: usize,
     c: &Choice,
+    has_check: bool,
 ) -> std::io::Result<()> {
     out.blank()?;
     out.styled(
@@ -277,8 +281,11 @@ fn choice(
     out.styled_line(output::DIM, &format!("  ~{}", format_duration(c.seconds)))?;
     out.para(
         4,
-        "The direction check decides which. Do only that direction's exercises; the other direction can make leg pain worse.",
+        "Do only your direction's exercises: the other direction can make leg pain worse.",
     )?;
+    if !has_check {
+        out.para(4, DIRECTION_CHECK_HOW)?;
+    }
     for d in c.directions() {
         out.blank()?;
         out.hanging(4, "->", direction_rule(d), output::HEADING)?;
@@ -337,11 +344,16 @@ fn print(
         None => heading,
     };
     out.styled_line(output::HEADING, &heading)?;
+    let has_check = plan.items.iter().any(|p| {
+        catalog
+            .exercise(&p.id)
+            .is_some_and(routine::is_direction_check)
+    });
     let mut num = 0;
     for (i, p) in plan.items.iter().enumerate() {
         if let Some(c) = plan.choice.as_ref().filter(|c| c.at == i) {
             num += 1;
-            choice(out, catalog, complaint, num, c)?;
+            choice(out, catalog, complaint, num, c, has_check)?;
         }
         num += 1;
         out.blank()?;
@@ -349,7 +361,7 @@ fn print(
     }
     if let Some(c) = plan.choice.as_ref().filter(|c| c.at >= plan.items.len()) {
         num += 1;
-        choice(out, catalog, complaint, num, c)?;
+        choice(out, catalog, complaint, num, c, has_check)?;
     }
     if !plan.dropped.is_empty() {
         out.blank()?;
@@ -391,20 +403,10 @@ fn print(
     }
     let tiers: Vec<TierId> = complaint.red_flags.iter().map(|f| f.tier).collect();
     if tiers.contains(&TierId::Emergency) {
-        out.hanging(
-            2,
-            "->",
-            &format!("Emergency: {}", region.emergency_line()),
-            output::ALERT,
-        )?;
+        out.hanging(2, "->", &region.emergency_line(), output::ALERT)?;
     }
     if tiers.contains(&TierId::Urgent) {
-        out.hanging(
-            2,
-            "->",
-            &format!("Same day: {}", region.urgent_line()),
-            output::WARN,
-        )?;
+        out.hanging(2, "->", &region.urgent_line(), output::WARN)?;
     }
     out.blank()?;
     let names: Vec<String> = complaint
@@ -460,6 +462,7 @@ fn json(
             "at": c.at,
             "seconds": c.seconds,
             "rule": "do one direction only, as the direction check decides; never both",
+            "direction_check": DIRECTION_CHECK_HOW,
             "how_to_choose": format!("{} --direction extension|flexion", command_for(&complaint.id)),
             "options": options,
         })
