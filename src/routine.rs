@@ -183,7 +183,7 @@ pub struct Plan {
 #[derive(Debug, Clone)]
 pub struct TooShort {
     /// The shortest routine still worth doing.
-    pub shortest: Plan,
+    pub shortest: Box<Plan>,
 }
 
 /// The directions a complaint's routine has items for, in routine order.
@@ -412,7 +412,9 @@ pub fn build(
             core,
             Vec::new(),
         );
-        return Err(TooShort { shortest });
+        return Err(TooShort {
+            shortest: Box::new(shortest),
+        });
     }
 
     // Pass 1: by priority (then routine order), flexible activities at their
