@@ -632,6 +632,12 @@ fn sciatica_prescribes_one_direction() {
         .args(["routine", "--sciatica", "--direction", "sideways"])
         .assert()
         .code(2);
+    // Guided mode asks for the direction instead of walking through both.
+    env.cmd()
+        .args(["routine", "--sciatica", "--guided"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs your direction"));
 }
 
 #[test]
@@ -751,6 +757,15 @@ fn every_region_shows_its_emergency_number_and_111_only_where_it_belongs() {
                 }
             }
         }
+        let mut c = env.cmd();
+        c.args(["redflags", "--json"]);
+        if let Some(code) = &code {
+            c.env("BACKFIX_REGION", code);
+        }
+        let v: serde_json::Value = serde_json::from_slice(&c.output().unwrap().stdout).unwrap();
+        assert_eq!(v["region"]["code"].as_str(), code.as_deref());
+        let contact = v["tiers"][0]["contact"].as_str().unwrap();
+        assert!(contact.contains(&call), "{code:?}: {contact}");
         let v = json(&env, &["routine", "--desk", "--json"]);
         if code.is_none() {
             assert!(v["region"]["code"].is_null());

@@ -126,6 +126,18 @@ pub fn run(out: &mut Out, args: &RoutineArgs) -> Result<u8> {
         }
     };
     if args.guided {
+        // Guided mode walks through what is prescribed; the either/or choice
+        // needs the person's direction first.
+        if plan.choice.is_some() {
+            return Err(Error::usage(format!(
+                "guided mode needs your direction for the {} routine",
+                output::clean_line(&complaint.id)
+            ))
+            .with_hint(format!(
+                "find it with the direction check (`{}` explains it), then add --direction extension or --direction flexion",
+                command_for(&complaint.id)
+            )));
+        }
         return crate::guided::run(&catalog, complaint, &plan);
     }
     let region = crate::region::load();
