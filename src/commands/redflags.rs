@@ -51,6 +51,12 @@ pub fn run(out: &mut Out, args: &JsonArgs) -> Result<u8> {
         print_tier(out, tier, &region)?;
     }
     out.blank()?;
+    out.hanging(
+        0,
+        "Numbers for:",
+        &output::clean_line(&region.describe()),
+        output::DIM,
+    )?;
     out.para(0, "Answer the questions one by one with `backfix check`.")?;
     let mut ids: Vec<&str> = Vec::new();
     for id in catalog.tiers.iter().flat_map(|t| t.sources.iter()) {
