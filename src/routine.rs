@@ -313,6 +313,11 @@ impl Slot {
     }
 }
 
+/// Whether a slot is the direction check.
+fn is_check_slot(catalog: &Catalog, s: &Slot) -> bool {
+    matches!(s, Slot::One(p) if catalog.exercise(&p.id).is_some_and(is_direction_check))
+}
+
 /// The plan's slots: with a direction, only that direction's items (and no
 /// direction check, which has been done); without one, the directional items
 /// become one choice where the first of them was.
@@ -397,9 +402,13 @@ pub fn build(
     let budget = u32::from(minutes) * 60;
 
     // The core (priority 1) at its minimum is the shortest useful routine.
+    let core_has_choice = all
+        .iter()
+        .any(|s| s.priority() == 1 && matches!(s, Slot::Choice(_)));
     let core: Vec<Slot> = all
         .iter()
         .filter(|s| s.priority() == 1)
+        .filter(|s| core_has_choice || !is_check_slot(catalog, s))
         .map(Slot::at_minimum)
         .collect();
     let core_total: u32 = core.iter().map(Slot::seconds).sum();
@@ -429,6 +438,15 @@ pub fn build(
         if total + secs <= budget {
             total += secs;
             chosen[i] = Some(slot);
+        }
+    }
+    // The direction check only serves the choice: without it, it goes too.
+    if !chosen.iter().any(|c| matches!(c, Some(Slot::Choice(_)))) {
+        for slot in chosen.iter_mut() {
+            if slot.as_ref().is_some_and(|s| is_check_slot(catalog, s)) {
+                total -= slot.as_ref().map_or(0, Slot::seconds);
+                *slot = None;
+            }
         }
     }
     // Pass 2: give time left back to flexible activities, up to their dose.
@@ -576,6 +594,14 @@ mod tests {
                     "{what}: direction check with a direction"
                 );
             }
+        }
+        if p.choice.is_none() {
+            assert!(
+                !p.items
+                    .iter()
+                    .any(|i| c.exercise(&i.id).is_some_and(is_direction_check)),
+                "{what}: a direction check without a choice"
+            );
         }
         match (&p.choice, p.direction) {
             (Some(_), Some(_)) => panic!("{what}: a choice with a direction"),
@@ -938,6 +964,10 @@ mod tests {
         if core + ch.seconds > u32::from(minutes) * 60 {
             let p = build(&c, s, Level::Standard, None, Some(minutes)).expect("plan");
             assert!(p.choice.is_none());
+            assert!(
+                !ids(&p).contains(&DIRECTION_CHECK),
+                "a check without a choice"
+            );
             assert!(p.dropped.contains(&"ext".to_string()));
             assert!(p.dropped.contains(&"flex".to_string()));
         }
