@@ -209,7 +209,7 @@ fn check_emergency_yes_stops_at_once_exit_4() {
         .write_stdin("n\ny\n")
         .assert()
         .code(4)
-        .stdout(predicate::str::contains("Call 999"))
+        .stdout(predicate::str::contains("emergency number"))
         .stdout(predicate::str::contains("You said yes to"));
 }
 
