@@ -496,7 +496,7 @@ fn extension_exercises_carry_the_stop_rule() {
     }
 }
 
-fn tier<'a>(c: &'a Catalog, id: backfix::model::TierId) -> &'a Tier {
+fn tier(c: &Catalog, id: backfix::model::TierId) -> &Tier {
     c.tiers.iter().find(|t| t.id == id).expect("tier")
 }
 
