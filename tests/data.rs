@@ -60,6 +60,10 @@ fn validation_can_fail() {
         ..Default::default()
     });
     c.exercises[5].dose.reps = Some(5000);
+    // A flexion-marked walk, and two items for one direction.
+    items[0].direction = Some(backfix::model::Direction::Flexion);
+    items[1].direction = Some(backfix::model::Direction::Extension);
+    items[2].direction = Some(backfix::model::Direction::Extension);
     c.complaints[0].items = items.into();
     let problems = backfix::validate::problems(&c);
     let text = format!("{problems:?}");
@@ -69,6 +73,14 @@ fn validation_can_fail() {
     assert!(text.contains("'steps' must not be empty"), "{text}");
     assert!(text.contains("dose values must be above zero"), "{text}");
     assert!(text.contains("dose reps must be at most 100"), "{text}");
+    assert!(
+        text.contains("is marked flexion but is not tagged 'lumbar-flexion'"),
+        "{text}"
+    );
+    assert!(
+        text.contains("more than one item for the extension direction"),
+        "{text}"
+    );
 }
 
 #[test]
