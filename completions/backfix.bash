@@ -288,7 +288,7 @@ _backfix() {
             return 0
             ;;
         backfix__subcmd__show)
-            opts="-h -V --json --color --help --version glute-bridge single-leg-bridge wall-bridge clamshell side-lying-hip-abduction isometric-hip-abduction bird-dog dead-bug cat-camel seated-cat-camel prone-press-up prone-on-elbows knee-to-chest childs-pose pelvic-tilt sciatic-nerve-slider sciatic-nerve-tensioner piriformis-stretch knee-to-opposite-shoulder pigeon-pose seated-glute-stretch hip-flexor-stretch standing-hip-flexor-stretch hamstring-stretch side-plank-knees side-plank mcgill-curl-up standing-back-extension foam-rolling-glutes walking swimming change-position"
+            opts="-h -V --json --color --help --version glute-bridge single-leg-bridge wall-bridge clamshell side-lying-hip-abduction isometric-hip-abduction bird-dog dead-bug cat-camel seated-cat-camel prone-press-up prone-on-elbows knee-to-chest childs-pose pelvic-tilt sciatic-nerve-slider sciatic-nerve-tensioner piriformis-stretch knee-to-opposite-shoulder pigeon-pose seated-glute-stretch hip-flexor-stretch standing-hip-flexor-stretch hamstring-stretch side-plank-knees side-plank mcgill-curl-up standing-back-extension foam-rolling-glutes walking swimming change-position direction-check offset-bridge sit-to-stand offset-sit-to-stand side-stepping"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -3,6 +3,7 @@
 
 use crate::catalog::{Catalog, Named};
 use crate::matching::normalize;
+use crate::model::Direction;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,6 +210,23 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
                 ),
                 Some(_) => {}
             }
+            // A directional item must be a movement in that direction.
+            if let (Some(dir), Some(e)) = (item.direction, c.exercise(&item.exercise)) {
+                let tag = match dir {
+                    Direction::Extension => "lumbar-extension",
+                    Direction::Flexion => "lumbar-flexion",
+                };
+                if !e.tags.iter().any(|t| t == tag) {
+                    push(
+                        s(),
+                        format!(
+                            "item '{}' is marked {} but is not tagged '{tag}'",
+                            item.exercise,
+                            dir.as_str()
+                        ),
+                    );
+                }
+            }
             for p in item.dose.as_ref().map(dose_problems).unwrap_or_default() {
                 push(s(), format!("item '{}': {p}", item.exercise));
             }
@@ -216,6 +234,21 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
                 push(
                     s(),
                     format!("item '{}' needs a priority of 1 or more", item.exercise),
+                );
+            }
+        }
+        // A plan prescribes one direction: one item per direction at most.
+        for dir in [Direction::Extension, Direction::Flexion] {
+            if comp
+                .items
+                .iter()
+                .filter(|i| i.direction == Some(dir))
+                .count()
+                > 1
+            {
+                push(
+                    s(),
+                    format!("has more than one item for the {} direction", dir.as_str()),
                 );
             }
         }

@@ -264,7 +264,9 @@ fn check_emergency_yes_stops_at_once_exit_4() {
         .write_stdin(format!("{ADULT}n\ny\n"))
         .assert()
         .code(4)
-        .stdout(predicate::str::contains("Call 999"))
+        .stdout(predicate::str::contains(
+            "Call 999 or go to the nearest emergency department",
+        ))
         .stdout(predicate::str::contains("You said yes to"));
 }
 
