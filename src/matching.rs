@@ -23,6 +23,172 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// Words people put around a name that never name an exercise themselves
+/// ("show me the clam", "how to do a bird dog", "stretch for sciatica").
+const FILLER: &[&str] = &[
+    "a",
+    "about",
+    "an",
+    "any",
+    "can",
+    "do",
+    "does",
+    "doing",
+    "exercise",
+    "exercises",
+    "for",
+    "how",
+    "i",
+    "is",
+    "me",
+    "my",
+    "of",
+    "on",
+    "please",
+    "show",
+    "some",
+    "tell",
+    "the",
+    "to",
+    "what",
+    "with",
+];
+
+/// One word reduced to a common stem, so that plurals meet their singulars:
+/// `bridges` -> `bridge`, `clamshells` -> `clamshell`, `ups` -> `up`,
+/// `stretches` -> `stretch`. Words ending in `ss`, `us` or `is` (`press`,
+/// `gluteus`, `pelvis`) and words of two letters or fewer stay as they are.
+pub fn stem(word: &str) -> &str {
+    let n = word.len();
+    if n <= 2 || !word.is_ascii() {
+        return word;
+    }
+    if word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") {
+        return word;
+    }
+    if word == "aches" || word.ends_with("backaches") {
+        return &word[..n - 1];
+    }
+    for end in ["ches", "shes", "sses", "xes", "zes"] {
+        if word.ends_with(end) {
+            return &word[..n - 2];
+        }
+    }
+    word.strip_suffix('s').unwrap_or(word)
+}
+
+/// What a query means once the way people type is taken out: normalised,
+/// filler words dropped and every word stemmed. Names are compared in the
+/// same form, so `show me the glute bridges` meets `Glute bridge`.
+pub fn simplify(s: &str) -> String {
+    normalize(s)
+        .split(' ')
+        .filter(|w| !w.is_empty() && !FILLER.contains(w))
+        .map(stem)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether every word of `query` starts a word of `text`, both simplified
+/// (so `glutes` finds `gluteus medius` and `hamstring` finds `hamstrings`).
+/// An empty query matches nothing.
+pub fn words_match(query: &str, text: &str) -> bool {
+    let q = simplify(query);
+    if q.is_empty() {
+        return false;
+    }
+    let t = simplify(text);
+    q.split(' ')
+        .all(|w| t.split(' ').any(|tw| tw.starts_with(w)))
+}
+
+/// Whether `phrase` occurs in `text` as whole words, both simplified
+/// (`leg pain` is in "sudden leg pain", not in "leg painting").
+pub fn has_phrase(text: &str, phrase: &str) -> bool {
+    let p: Vec<String> = simplify(phrase).split(' ').map(String::from).collect();
+    if p.is_empty() || p[0].is_empty() {
+        return false;
+    }
+    let t = simplify(text);
+    let t: Vec<&str> = t.split(' ').collect();
+    t.windows(p.len())
+        .any(|win| win.iter().zip(&p).all(|(a, b)| *a == b))
+}
+
+/// The keys a record is known by in running text: its id, name (also without
+/// a part in brackets: "Sciatica (leg pain from the back)" -> "Sciatica") and
+/// aliases.
+fn phrases<T: Named>(item: &T) -> impl Iterator<Item = &str> + '_ {
+    let name = item.display_name();
+    let short = name.split('(').next().unwrap_or(name).trim();
+    keys(item).chain(std::iter::once(short))
+}
+
+/// The records named somewhere in `text` (as whole words, plurals and
+/// filler aside), with the phrase that named each; the longest phrase first,
+/// then catalogue order. `"stretch for sciatica"` names `sciatica`.
+pub fn named_in<T: Named>(text: &str, items: &[T]) -> Vec<(usize, String)> {
+    let mut found: Vec<(usize, String)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, it)| {
+            phrases(it)
+                .filter(|p| !simplify(p).is_empty() && has_phrase(text, p))
+                .max_by_key(|p| simplify(p).len())
+                .map(|p| (i, p.to_string()))
+        })
+        .collect();
+    found.sort_by(|a, b| {
+        simplify(&b.1)
+            .len()
+            .cmp(&simplify(&a.1).len())
+            .then(a.0.cmp(&b.0))
+    });
+    found
+}
+
+/// An exercise people ask for that backfix leaves out on purpose, with the
+/// nearest exercise it has instead and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Omitted {
+    /// Names people use for it.
+    pub names: &'static [&'static str],
+    /// What it is, in a few words.
+    pub what: &'static str,
+    /// Id of the nearest catalogue exercise.
+    pub instead: &'static str,
+    /// Why that one instead, with its source.
+    pub why: &'static str,
+}
+
+/// Exercises left out on purpose.
+pub const OMITTED: &[Omitted] = &[Omitted {
+    names: &[
+        "superman",
+        "supermans",
+        "superman hold",
+        "prone superman",
+        "superman exercise",
+    ],
+    what: "lying face down and lifting both arms and both legs at once",
+    instead: "bird-dog",
+    why: "the superman arches the lower back under a high load, well above the bird dog's in \
+          lab measurements (McGill 1998, Phys Ther 78:754-765). The nearest exercise backfix \
+          has works the same back muscles with one arm and the opposite leg, from hands and \
+          knees, with the back kept still",
+}];
+
+/// The omitted exercise `query` names, if any.
+pub fn omitted(query: &str) -> Option<&'static Omitted> {
+    let q = simplify(query);
+    if q.is_empty() {
+        return None;
+    }
+    OMITTED
+        .iter()
+        .find(|o| o.names.iter().any(|n| simplify(n) == q))
+}
+
 fn compact(s: &str) -> String {
     s.chars().filter(|c| *c != ' ').collect()
 }
@@ -35,11 +201,10 @@ pub enum Resolution {
     NotFound { suggestions: Vec<usize> },
 }
 
-fn keys<T: Named>(item: &T) -> impl Iterator<Item = String> + '_ {
+fn keys<T: Named>(item: &T) -> impl Iterator<Item = &str> + '_ {
     std::iter::once(item.id())
         .chain(std::iter::once(item.display_name()))
         .chain(item.aliases().iter().map(|a| &**a))
-        .map(normalize)
 }
 
 fn single_or_many(hits: Vec<usize>) -> Option<Resolution> {
@@ -50,20 +215,21 @@ fn single_or_many(hits: Vec<usize>) -> Option<Resolution> {
     }
 }
 
-/// Find `query` among `items`.
-pub fn resolve<T: Named>(query: &str, items: &[T]) -> Resolution {
-    let q = normalize(query);
+/// The look-up tiers for a query and keys in one form (normalised or simplified).
+fn resolve_in<T: Named>(q: &str, items: &[T], form: fn(&str) -> String) -> Option<Resolution> {
     if q.is_empty() {
-        return Resolution::NotFound {
-            suggestions: Vec::new(),
-        };
+        return None;
     }
-    let qc = compact(&q);
+    let qc = compact(q);
+    let keyed: Vec<Vec<String>> = items
+        .iter()
+        .map(|it| keys(it).map(form).filter(|k| !k.is_empty()).collect())
+        .collect();
     let matching = |pred: &dyn Fn(&str) -> bool| -> Vec<usize> {
-        items
+        keyed
             .iter()
             .enumerate()
-            .filter(|(_, it)| keys(*it).any(|k| pred(&k)))
+            .filter(|(_, ks)| ks.iter().any(|k| pred(k)))
             .map(|(i, _)| i)
             .collect()
     };
@@ -72,22 +238,39 @@ pub fn resolve<T: Named>(query: &str, items: &[T]) -> Resolution {
         &|k| k == q,
         &|k| compact(k) == qc,
         // 2. Prefix of a name.
-        &|k| k.starts_with(&q) || compact(k).starts_with(&qc),
+        &|k| k.starts_with(q) || compact(k).starts_with(&qc),
         // 3. Every word of the query starts a word of the name, or the
         //    query occurs inside a name.
         &|k| {
-            k.contains(&q)
+            k.contains(q)
                 || q.split(' ')
                     .all(|w| k.split(' ').any(|kw| kw.starts_with(w)))
         },
     ];
-    for pred in tiers {
-        if let Some(r) = single_or_many(matching(pred)) {
-            return r;
-        }
+    tiers
+        .into_iter()
+        .find_map(|pred| single_or_many(matching(pred)))
+}
+
+/// Find `query` among `items`: first as typed (normalised), then as people
+/// type it (filler words dropped, plurals stemmed: [`simplify`]).
+pub fn resolve<T: Named>(query: &str, items: &[T]) -> Resolution {
+    let q = normalize(query);
+    if q.is_empty() {
+        return Resolution::NotFound {
+            suggestions: Vec::new(),
+        };
     }
+    if let Some(r) = resolve_in(&q, items, normalize) {
+        return r;
+    }
+    let simple = simplify(query);
+    if let Some(r) = resolve_in(&simple, items, simplify) {
+        return r;
+    }
+    let target = if simple.is_empty() { q } else { simple };
     Resolution::NotFound {
-        suggestions: suggest(&q, items),
+        suggestions: suggest(&target, items),
     }
 }
 
@@ -102,6 +285,7 @@ fn suggest<T: Named>(q: &str, items: &[T]) -> Vec<usize> {
         .enumerate()
         .filter_map(|(i, it)| {
             let best = keys(it)
+                .map(normalize)
                 .map(|k| {
                     let whole = strsim::jaro_winkler(q, &k);
                     // Compare with the start of long names too ("glute brige" ~ "glute bridge").

@@ -6,10 +6,19 @@ use crate::output::{self, Out};
 
 pub fn run(out: &mut Out, args: &SearchArgs) -> Result<u8> {
     let catalog = super::load_catalog();
+    if args
+        .terms
+        .iter()
+        .all(|t| crate::matching::normalize(t).is_empty())
+    {
+        return Err(Error::usage("search needs a word to look for").with_hint(
+            "for example `backfix search hamstring`, or `backfix list` for everything",
+        ));
+    }
     let hits = crate::search::search(&catalog.exercises, &args.terms);
     if hits.is_empty() {
-        let shown = super::truncate(&args.terms.join(" "), 60);
-        return Err(Error::usage(format!("nothing matches '{shown}'"))
+        let shown = super::shown(&args.terms.join(" "));
+        return Err(Error::failure(format!("nothing matches '{shown}'"))
             .with_hint("every word must match; try fewer or shorter words, or `backfix list`"));
     }
     if args.json {
