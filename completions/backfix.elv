@@ -31,6 +31,7 @@ set edit:completion:arg-completer[backfix] = {|@words|
             cand completions 'Print a shell completion script'
             cand paths 'Show where backfix keeps its files, and the variables that move them'
             cand show 'Explain one exercise: steps, dose, cues, cautions and sources'
+            cand sources 'The references behind the advice, in full: authors, title, year, evidence, link'
             cand routine 'Print a routine for a complaint, fitted to the time you have'
         }
         &'backfix;list'= {
@@ -111,6 +112,14 @@ set edit:completion:arg-completer[backfix] = {|@words|
         &'backfix;show'= {
             cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
             cand --json 'Print the record as JSON'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;sources'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --json 'Print JSON instead of text'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'

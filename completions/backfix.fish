@@ -37,6 +37,7 @@ complete -c backfix -n "__fish_backfix_needs_command" -f -a "remind" -d 'Desktop
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "paths" -d 'Show where backfix keeps its files, and the variables that move them'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "show" -d 'Explain one exercise: steps, dose, cues, cautions and sources'
+complete -c backfix -n "__fish_backfix_needs_command" -f -a "sources" -d 'The references behind the advice, in full: authors, title, year, evidence, link'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "routine" -d 'Print a routine for a complaint, fitted to the time you have'
 complete -c backfix -n "__fish_backfix_using_subcommand list" -s c -l category -d 'Only this category' -r -f -a "strength\t''
 mobility\t''
@@ -105,6 +106,12 @@ never\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand show" -l json -d 'Print the record as JSON'
 complete -c backfix -n "__fish_backfix_using_subcommand show" -s h -l help -d 'Print help'
 complete -c backfix -n "__fish_backfix_using_subcommand show" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand sources" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand sources" -l json -d 'Print JSON instead of text'
+complete -c backfix -n "__fish_backfix_using_subcommand sources" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand sources" -s V -l version -d 'Print version'
 complete -c backfix -n "__fish_backfix_using_subcommand routine" -s m -l minutes -d 'Fit the routine into this many minutes (1 to 120)' -r
 complete -c backfix -n "__fish_backfix_using_subcommand routine" -s l -l level -d 'Use the easier (gentle) or harder versions of the exercises, where the catalogue has them' -r -f -a "gentle\t''
 standard\t''

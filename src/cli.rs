@@ -78,6 +78,20 @@ Examples:
   backfix search nerve --json")]
     Search(SearchArgs),
 
+    /// The references behind the advice, in full: authors, title, year, evidence, link.
+    #[command(after_help = "\
+Every exercise and routine cites its sources by id; `backfix show` lists them
+in short. This prints each in full, with the kind of evidence it is (guideline,
+systematic review, trial, lab study, ...) and a DOI or web link to read it.
+Part of an id is enough: `backfix sources leap` prints every LEAP source.
+
+Examples:
+  backfix sources
+  backfix sources nice-ng59
+  backfix sources leap
+  backfix sources --json | jq -r '.[] | .link // empty'")]
+    Sources(SourcesArgs),
+
     /// Print a routine for a complaint, fitted to the time you have.
     #[command(after_help = "\
 Examples:
@@ -269,6 +283,16 @@ pub struct SearchArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct SourcesArgs {
+    /// A source id (as on an exercise card), or part of one; all sources when left out.
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
 #[command(group(ArgGroup::new("complaint").args([
     "name", "sciatica", "low_back", "deep_buttock", "outer_hip", "desk", "morning_stiffness", "list"
 ])))]
@@ -349,11 +373,18 @@ pub fn command_for_completions() -> clap::Command {
         .iter()
         .map(|c| c.id.to_string())
         .collect();
+    let sources: Vec<String> = crate::builtin::SOURCES
+        .iter()
+        .map(|s| s.id.to_string())
+        .collect();
     Cli::command()
         .mut_subcommand("show", |s| {
             s.mut_arg("name", |a| {
                 a.value_parser(PossibleValuesParser::new(exercises))
             })
+        })
+        .mut_subcommand("sources", |s| {
+            s.mut_arg("id", |a| a.value_parser(PossibleValuesParser::new(sources)))
         })
         .mut_subcommand("routine", |s| {
             s.mut_arg("name", |a| {

@@ -186,9 +186,14 @@ fn exit_status(out: &mut String, check: bool) {
         ("0", "Success."),
         (
             "1",
-            "A failure while running (for example a file that cannot be written).",
+            "Nothing found (an exercise, source or search that matches nothing, a list filter \
+             with no results), or a failure while running (for example a file that cannot be \
+             written).",
         ),
-        ("2", "A usage error, or a name that matches nothing."),
+        (
+            "2",
+            "A usage error: a bad option or value, an empty or ambiguous name.",
+        ),
     ];
     if check {
         entries.push(("3", "backfix check: a sign that needs a doctor today."));
