@@ -60,6 +60,10 @@ const FILLER: &[&str] = &[
 /// `gluteus`, `pelvis`) and words of two letters or fewer stay as they are.
 pub fn stem(word: &str) -> &str {
     let n = word.len();
+    // "figure 4s" -> "figure 4".
+    if n >= 2 && word.ends_with('s') && word[..n - 1].bytes().all(|b| b.is_ascii_digit()) {
+        return &word[..n - 1];
+    }
     if n <= 2 || !word.is_ascii() {
         return word;
     }
@@ -69,7 +73,7 @@ pub fn stem(word: &str) -> &str {
     if word == "aches" || word.ends_with("backaches") {
         return &word[..n - 1];
     }
-    for end in ["ches", "shes", "sses", "xes", "zes"] {
+    for end in ["ches", "shes", "sses", "xes"] {
         if word.ends_with(end) {
             return &word[..n - 2];
         }
@@ -81,10 +85,12 @@ pub fn stem(word: &str) -> &str {
 /// filler words dropped and every word stemmed. Names are compared in the
 /// same form, so `show me the glute bridges` meets `Glute bridge`.
 pub fn simplify(s: &str) -> String {
+    let filler = |w: &&str| w.is_empty() || FILLER.contains(w);
     normalize(s)
         .split(' ')
-        .filter(|w| !w.is_empty() && !FILLER.contains(w))
+        .filter(|w| !filler(w))
         .map(stem)
+        .filter(|w| !filler(w))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -335,6 +341,138 @@ mod tests {
         assert_eq!(id(&find("pigeon")), "pigeon-pose");
         assert_eq!(id(&find("bird")), "bird-dog");
         assert_eq!(id(&find("nerve tens")), "sciatic-nerve-tensioner");
+    }
+
+    #[test]
+    fn stem_meets_plurals_and_leaves_other_words() {
+        for (plural, one) in [
+            ("bridges", "bridge"),
+            ("clamshells", "clamshell"),
+            ("ups", "up"),
+            ("glutes", "glute"),
+            ("stretches", "stretch"),
+            ("presses", "press"),
+            ("aches", "ache"),
+            ("hamstrings", "hamstring"),
+        ] {
+            assert_eq!(stem(plural), stem(one), "{plural}");
+        }
+        for same in ["press", "gluteus", "pelvis", "is", "up", "café"] {
+            assert_eq!(stem(same), same);
+        }
+    }
+
+    #[test]
+    fn simplify_drops_filler_and_stems() {
+        assert_eq!(simplify("Show me the CLAM!"), "clam");
+        assert_eq!(simplify("how to do a bird dog"), "bird dog");
+        assert_eq!(simplify("press-ups"), "press up");
+        assert_eq!(simplify("glute bridges"), "glute bridge");
+        assert_eq!(simplify("stretch for sciatica"), "stretch sciatica");
+        assert_eq!(simplify("the a an"), "");
+        assert_eq!(simplify("dos"), "", "a stem that is filler goes too");
+    }
+
+    #[test]
+    fn how_people_type_finds_the_exercise() {
+        for (q, want) in [
+            ("glute bridges", "glute-bridge"),
+            ("clamshells", "clamshell"),
+            ("press-ups", "prone-press-up"),
+            ("show me the clam", "clamshell"),
+            ("how to do a bird dog", "bird-dog"),
+            ("cat cow", "cat-camel"),
+            ("Cat-Cows", "cat-camel"),
+            ("knees to chest", "knee-to-chest"),
+            ("the hamstrings", "hamstring-stretch"),
+        ] {
+            assert_eq!(id(&find(q)), want, "{q}");
+        }
+        // The superman is a different exercise: never found as the bird dog.
+        assert!(matches!(find("superman"), Resolution::NotFound { .. }));
+        assert!(omitted("supermans").is_some_and(|o| o.instead == "bird-dog"));
+        assert!(omitted("show me a superman").is_some());
+        assert!(omitted("bird dog").is_none());
+    }
+
+    #[test]
+    fn every_name_with_filler_or_a_plural_finds_itself() {
+        let c = Catalog::builtin();
+        for (i, e) in c.exercises.iter().enumerate() {
+            let keys = std::iter::once(&e.id)
+                .chain(std::iter::once(&e.name))
+                .chain(e.aliases.iter());
+            for k in keys {
+                let plural = if k.ends_with('s') {
+                    k.to_string()
+                } else {
+                    format!("{k}s")
+                };
+                for q in [format!("how to do the {k}"), plural, format!("show me {k}")] {
+                    match resolve(&q, &c.exercises) {
+                        Resolution::Found(j) => assert_eq!(j, i, "{q}"),
+                        Resolution::Ambiguous(v) => assert!(v.contains(&i), "{q}: {v:?}"),
+                        other => panic!("{q}: {other:?}"),
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn complaints_are_named_in_running_text() {
+        let c = Catalog::builtin();
+        let named = |q: &str| {
+            named_in(q, &c.complaints)
+                .first()
+                .map(|(i, _)| c.complaints[*i].id.to_string())
+        };
+        assert_eq!(named("stretch for sciatica").as_deref(), Some("sciatica"));
+        assert_eq!(named("Sciatica").as_deref(), Some("sciatica"));
+        assert_eq!(named("my outer-hip").as_deref(), Some("outer-hip"));
+        assert_eq!(named("clam"), None);
+        // Whole words only: "sciatic nerve slider" names no complaint by "sciatica".
+        assert!(!has_phrase("sciatic nerve slider", "sciatica"));
+        assert!(has_phrase("sudden leg pains", "leg pain"));
+        assert!(words_match("glutes", "gluteus medius"));
+        assert!(!words_match("", "anything"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn simplify_is_idempotent_and_clean(s in ".{0,120}") {
+            let t = simplify(&s);
+            proptest::prop_assert_eq!(simplify(&t), t.clone());
+            proptest::prop_assert!(!t.starts_with(' ') && !t.ends_with(' ') && !t.contains("  "));
+            proptest::prop_assert!(t.split(' ').all(|w| w.is_empty() || !FILLER.contains(&w)));
+            proptest::prop_assert!(t.chars().all(|c| c == ' ' || c.is_alphanumeric()));
+        }
+
+        #[test]
+        fn filler_anywhere_never_changes_what_a_name_finds(
+            i in 0usize..1000,
+            fill in proptest::collection::vec(0usize..1000, 0..4),
+            upper in proptest::bool::ANY,
+        ) {
+            let c = Catalog::builtin();
+            let i = i % c.exercises.len();
+            let e = &c.exercises[i];
+            // Filler words before the name and between its words.
+            let mut words: Vec<String> = fill.iter().map(|f| FILLER[f % FILLER.len()].to_string()).collect();
+            for w in normalize(&e.name).split(' ') {
+                words.push(w.to_string());
+                if let Some(f) = fill.first() {
+                    words.push(FILLER[(f + w.len()) % FILLER.len()].to_string());
+                }
+            }
+            let mut q = words.join(" ");
+            if upper { q = q.to_uppercase(); }
+            match resolve(&q, &c.exercises) {
+                Resolution::Found(j) => proptest::prop_assert_eq!(j, i, "{}", q),
+                Resolution::Ambiguous(v) => proptest::prop_assert!(v.contains(&i), "{}: {:?}", q, v),
+                other => proptest::prop_assert!(false, "{}: {:?}", q, other),
+            }
+        }
     }
 
     #[test]
