@@ -30,7 +30,7 @@ never\t''"
 complete -c backfix -n "__fish_backfix_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c backfix -n "__fish_backfix_needs_command" -s V -l version -d 'Print version'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "list" -d 'List exercises, with filters'
-complete -c backfix -n "__fish_backfix_needs_command" -f -a "search" -d 'Search every field of every exercise'
+complete -c backfix -n "__fish_backfix_needs_command" -f -a "search" -d 'Search every field of every exercise, the suitable ones first'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "redflags" -d 'Warning signs: when to call for help, see a doctor today, or book a review'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "check" -d 'Answer yes/no questions about warning signs and get the matching advice'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "remind" -d 'Desktop reminders that break up long sitting, each suggesting one exercise'
@@ -45,7 +45,7 @@ stretch\t''
 nerve-glide\t''
 soft-tissue\t''
 activity\t''"
-complete -c backfix -n "__fish_backfix_using_subcommand list" -s t -l target -d 'Only exercises whose targets mention this word (for example glute, hamstring)' -r
+complete -c backfix -n "__fish_backfix_using_subcommand list" -s t -l target -d 'Only exercises whose targets or name mention this word (glute, glutes, hamstring)' -r
 complete -c backfix -n "__fish_backfix_using_subcommand list" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -49,6 +49,10 @@ pub struct Cli {
 pub enum Command {
     /// List exercises, with filters.
     #[command(after_help = "\
+The table fits the terminal (or COLUMNS): the targets column is shortened,
+then left out, on narrow screens. No exercise passing the filters exits 1
+(--json prints []).
+
 Examples:
   backfix list
   backfix list --category strength
@@ -59,22 +63,36 @@ Examples:
     /// Explain one exercise: steps, dose, cues, cautions and sources.
     #[command(after_help = "\
 Names are matched loosely: id, name or alias, any case, with or without
-punctuation, then a unique prefix or part of a name.
+punctuation, plurals and words like \"show me the\" or \"how to do a\", then a
+unique prefix or part of a name. A complaint instead of an exercise
+(\"sciatica\") points to its routine.
+
+Exit status: 0 found, 1 nothing matches, 2 no name or more than one match.
 
 Examples:
   backfix show clam
-  backfix show glute bridge
-  backfix show figure four --json")]
+  backfix show glute bridges
+  backfix show how to do a bird dog
+  backfix show figure four --json     the record, with its sources in full")]
     Show(ShowArgs),
 
-    /// Search every field of every exercise.
+    /// Search every field of every exercise, the suitable ones first.
     #[command(after_help = "\
-Every word must match somewhere. Results are ranked: names first, then
-targets, summaries and the rest.
+Every word must match somewhere; names count most, then targets, summaries
+and the rest. When the words name a complaint (sciatica, outer hip, leg pain)
+or a body area alone (hip, back, leg), the exercises in its routine come first,
+and those it does not suit are shown apart, under \"Not advised for ...\", with
+the reason. A match only in an exercise's cautions or mistakes is listed last:
+it is not a recommendation. Each result says where it matched.
+
+With --json, each result has a group: routine, match, not_advised or mention.
+
+Exit status: 0 found, 1 nothing matches (--json prints []), 2 no word given.
 
 Examples:
   backfix search hamstring
-  backfix search outer hip
+  backfix search sciatica
+  backfix search stretch for outer hip
   backfix search nerve --json")]
     Search(SearchArgs),
 
@@ -227,7 +245,7 @@ pub struct ListArgs {
     /// Only this category.
     #[arg(long, short, value_enum)]
     pub category: Option<CategoryArg>,
-    /// Only exercises whose targets mention this word (for example glute, hamstring).
+    /// Only exercises whose targets or name mention this word (glute, glutes, hamstring).
     #[arg(long, short, value_name = "WORD")]
     pub target: Option<String>,
     /// Only exercises you can do at a desk.
