@@ -353,7 +353,7 @@ pub fn search_in(exercises: &[Exercise], complaints: &[Complaint], terms: &[Stri
         };
         if let Some((c, phrase)) = complaint.zip(named.as_ref().map(|(_, p)| p.as_str())) {
             let phrase = typed_phrase(&query, phrase);
-            let avoided = e.avoid_in.iter().any(|a| *a == c.id);
+            let avoided = e.avoid_in.contains(&c.id);
             // A `not_for` that names the complaint itself ("... sciatica")
             // outweighs the routine; one that only shares the words the
             // query used ("leg pain brought on by standing ...") describes
