@@ -14,7 +14,9 @@ pub fn normalize(s: &str) -> String {
                 out.push(' ');
             }
             pending_space = false;
-            out.extend(ch.to_lowercase());
+            // Lower-casing can add marks ("İ" -> "i" + a combining dot): keep
+            // only letters and digits, so that normalising twice changes nothing.
+            out.extend(ch.to_lowercase().filter(|c| c.is_alphanumeric()));
         } else if ch != '\'' && ch != '\u{2019}' {
             // Apostrophes vanish ("child's" -> "childs"); other marks separate words.
             pending_space = true;
@@ -329,6 +331,8 @@ mod tests {
         assert_eq!(normalize("  Child's   POSE!! "), "childs pose");
         assert_eq!(normalize("figure-4"), "figure 4");
         assert_eq!(normalize("--"), "");
+        assert_eq!(normalize("İ"), "i");
+        assert_eq!(normalize(&normalize("İx")), normalize("İx"));
     }
 
     #[test]
