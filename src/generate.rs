@@ -36,7 +36,7 @@ pub fn completion(shell: Shell) -> Vec<u8> {
 fn fish_names() -> String {
     let quote = |s: &str| format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"));
     let mut out =
-        String::from("# Names for `backfix show` and `backfix routine` (added by backfix).\n");
+        String::from("# Names for `backfix show`, `routine` and `sources` (added by backfix).\n");
     let entries = crate::builtin::EXERCISES
         .iter()
         .map(|e| ("show", &e.id, &e.name))
@@ -44,6 +44,11 @@ fn fish_names() -> String {
             crate::builtin::COMPLAINTS
                 .iter()
                 .map(|c| ("routine", &c.id, &c.name)),
+        )
+        .chain(
+            crate::builtin::SOURCES
+                .iter()
+                .map(|s| ("sources", &s.id, &s.short)),
         );
     for (sub, id, name) in entries {
         out.push_str(&format!(

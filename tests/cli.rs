@@ -729,3 +729,51 @@ fn show_json_carries_full_citations_and_the_card_points_to_sources() {
         "{card}"
     );
 }
+
+#[test]
+fn search_output_fits_the_width() {
+    let env = Env::new();
+    let queries: [&[&str]; 5] = [
+        &["sciatica"],
+        &["outer", "hip"],
+        &["knee"],
+        &["leg", "pain"],
+        &["bridge"],
+    ];
+    for q in queries {
+        let mut args = vec!["search"];
+        args.extend(q);
+        let text = stdout(&env, &args);
+        for line in text.lines() {
+            assert!(line.chars().count() <= 80, "{q:?}: {line:?}");
+        }
+    }
+    if !common::require(&["script", "stty"], "search on a narrow terminal") {
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("backfix");
+    let mut c = std::process::Command::new("script");
+    c.args([
+        "-qec",
+        &format!(
+            "stty cols 40 rows 50; {} --color never search sciatica",
+            bin.display()
+        ),
+        "/dev/null",
+    ])
+    .env_clear();
+    for (k, v) in env.vars() {
+        c.env(k, v);
+    }
+    let out = c
+        .env("TERM", "xterm")
+        .env("COLUMNS", "40")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    assert!(text.contains("Not advised for"), "{text}");
+    for line in text.lines() {
+        assert!(line.chars().count() <= 40, "{line:?}");
+    }
+}

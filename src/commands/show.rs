@@ -59,7 +59,7 @@ pub fn lookup<'a>(catalog: &'a Catalog, query: &str) -> Result<&'a Exercise> {
             "that names a complaint, {}: for its routine run `{}`; for the exercises that suit it, `backfix search {}`",
             clean_line(&c.name),
             routine_command(&c.id),
-            c.id
+            clean_line(&c.id)
         )));
     }
     Err(e.with_hint(super::suggestion_hint(items, &suggestions, "backfix list")))
