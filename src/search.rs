@@ -283,6 +283,15 @@ fn complaint_phrases(c: &Complaint) -> impl Iterator<Item = String> + '_ {
         .filter(|p| !simplify(p).is_empty())
 }
 
+/// Whether `words` (simplified) are exactly the exercise's id, name or an alias.
+fn names_exactly(e: &Exercise, words: &[String]) -> bool {
+    let q = words.join(" ");
+    std::iter::once(&e.id)
+        .chain(std::iter::once(&e.name))
+        .chain(e.aliases.iter())
+        .any(|k| simplify(k) == q)
+}
+
 /// How much an exercise's text is about a complaint: the best match of any
 /// of its phrases (the slider's name says "sciatic").
 fn relevance(e: &Exercise, c: &Complaint) -> u32 {
@@ -435,7 +444,11 @@ pub fn search_in(exercises: &[Exercise], complaints: &[Complaint], terms: &[Stri
         } else {
             Group::Mention
         };
-        ranked.push((hit(group, m.score, None, m.fields.clone()), 0));
+        // The exercise the words name exactly ("bridge" is the glute
+        // bridge's alias) comes before those that only contain them.
+        let exact = named.is_none() && names_exactly(e, &rest);
+        let within = m.score + if exact { 100 } else { 0 };
+        ranked.push((hit(group, within, None, m.fields.clone()), 0));
     }
     ranked.sort_by(|a, b| {
         b.0.score
@@ -728,7 +741,10 @@ mod tests {
         let c = Catalog::builtin();
         let hits = search(&c.exercises, &["bridge".into()]);
         assert!(hits.len() >= 3);
-        assert!(hits[0].id.contains("bridge"), "{hits:?}");
+        assert_eq!(
+            hits[0].id, "glute-bridge",
+            "the alias 'bridge' names it exactly"
+        );
         assert!(hits[0].fields.contains(&"name".to_string()));
         assert!(search(&c.exercises, &["hamstring".into(), "zzzz".into()]).is_empty());
         assert!(search(&c.exercises, &["--".into()]).is_empty());
