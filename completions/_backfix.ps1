@@ -27,21 +27,22 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List exercises, with filters')
-            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every field of every exercise')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every field of every exercise, the suitable ones first')
             [CompletionResult]::new('redflags', 'redflags', [CompletionResultType]::ParameterValue, 'Warning signs: when to call for help, see a doctor today, or book a review')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Answer yes/no questions about warning signs and get the matching advice')
             [CompletionResult]::new('remind', 'remind', [CompletionResultType]::ParameterValue, 'Desktop reminders that break up long sitting, each suggesting one exercise')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('paths', 'paths', [CompletionResultType]::ParameterValue, 'Show where backfix keeps its files, and the variables that move them')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Explain one exercise: steps, dose, cues, cautions and sources')
+            [CompletionResult]::new('sources', 'sources', [CompletionResultType]::ParameterValue, 'The references behind the advice, in full: authors, title, year, evidence, link')
             [CompletionResult]::new('routine', 'routine', [CompletionResultType]::ParameterValue, 'Print a routine for a complaint, fitted to the time you have')
             break
         }
         'backfix;list' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only this category')
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only this category')
-            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only exercises whose targets mention this word (for example glute, hamstring)')
-            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Only exercises whose targets mention this word (for example glute, hamstring)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only exercises whose targets or name mention this word (glute, glutes, hamstring)')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Only exercises whose targets or name mention this word (glute, glutes, hamstring)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Only exercises you can do at a desk')
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Only exercises you can do at a desk')
@@ -122,6 +123,15 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
         'backfix;show' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the record as JSON')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'backfix;sources' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')

@@ -49,6 +49,10 @@ pub struct Cli {
 pub enum Command {
     /// List exercises, with filters.
     #[command(after_help = "\
+The table fits the terminal (or COLUMNS): the targets column is shortened,
+then left out, on narrow screens. No exercise passing the filters exits 1
+(--json prints []).
+
 Examples:
   backfix list
   backfix list --category strength
@@ -59,24 +63,52 @@ Examples:
     /// Explain one exercise: steps, dose, cues, cautions and sources.
     #[command(after_help = "\
 Names are matched loosely: id, name or alias, any case, with or without
-punctuation, then a unique prefix or part of a name.
+punctuation, plurals and words like \"show me the\" or \"how to do a\", then a
+unique prefix or part of a name. A complaint instead of an exercise
+(\"sciatica\") points to its routine.
+
+Exit status: 0 found, 1 nothing matches, 2 no name or more than one match.
 
 Examples:
   backfix show clam
-  backfix show glute bridge
-  backfix show figure four --json")]
+  backfix show glute bridges
+  backfix show how to do a bird dog
+  backfix show figure four --json     the record, with its sources in full")]
     Show(ShowArgs),
 
-    /// Search every field of every exercise.
+    /// Search every field of every exercise, the suitable ones first.
     #[command(after_help = "\
-Every word must match somewhere. Results are ranked: names first, then
-targets, summaries and the rest.
+Every word must match somewhere; names count most, then targets, summaries
+and the rest. When the words name a complaint (sciatica, outer hip, leg pain)
+or a body area alone (hip, back, leg), the exercises in its routine come first,
+and those it does not suit are shown apart, under \"Not advised for ...\", with
+the reason. A match only in an exercise's cautions or mistakes is listed last:
+it is not a recommendation. Each result says where it matched.
+
+With --json, each result has a group: routine, match, not_advised or mention.
+
+Exit status: 0 found, 1 nothing matches (--json prints []), 2 no word given.
 
 Examples:
   backfix search hamstring
-  backfix search outer hip
+  backfix search sciatica
+  backfix search stretch for outer hip
   backfix search nerve --json")]
     Search(SearchArgs),
+
+    /// The references behind the advice, in full: authors, title, year, evidence, link.
+    #[command(after_help = "\
+Every exercise and routine cites its sources by id; `backfix show` lists them
+in short. This prints each in full, with the kind of evidence it is (guideline,
+systematic review, trial, lab study, ...) and a DOI or web link to read it.
+Part of an id is enough: `backfix sources leap` prints every LEAP source.
+
+Examples:
+  backfix sources
+  backfix sources nice-ng59
+  backfix sources leap
+  backfix sources --json | jq -r '.[] | .link // empty'")]
+    Sources(SourcesArgs),
 
     /// Print a routine for a complaint, fitted to the time you have.
     #[command(after_help = "\
@@ -217,7 +249,7 @@ pub struct ListArgs {
     /// Only this category.
     #[arg(long, short, value_enum)]
     pub category: Option<CategoryArg>,
-    /// Only exercises whose targets mention this word (for example glute, hamstring).
+    /// Only exercises whose targets or name mention this word (glute, glutes, hamstring).
     #[arg(long, short, value_name = "WORD")]
     pub target: Option<String>,
     /// Only exercises you can do at a desk.
@@ -267,6 +299,16 @@ pub struct SearchArgs {
     /// Words to look for.
     #[arg(required = true, value_name = "TERM")]
     pub terms: Vec<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SourcesArgs {
+    /// A source id (as on an exercise card), or part of one; all sources when left out.
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
@@ -414,11 +456,18 @@ pub fn command_for_completions() -> clap::Command {
         .iter()
         .map(|c| c.id.to_string())
         .collect();
+    let sources: Vec<String> = crate::builtin::SOURCES
+        .iter()
+        .map(|s| s.id.to_string())
+        .collect();
     Cli::command()
         .mut_subcommand("show", |s| {
             s.mut_arg("name", |a| {
                 a.value_parser(PossibleValuesParser::new(exercises))
             })
+        })
+        .mut_subcommand("sources", |s| {
+            s.mut_arg("id", |a| a.value_parser(PossibleValuesParser::new(sources)))
         })
         .mut_subcommand("routine", |s| {
             s.mut_arg("name", |a| {

@@ -83,6 +83,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Some(Command::List(a)) => commands::list::run(&mut out, a)?,
         Some(Command::Show(a)) => commands::show::run(&mut out, a)?,
         Some(Command::Search(a)) => commands::search::run(&mut out, a)?,
+        Some(Command::Sources(a)) => commands::sources::run(&mut out, a)?,
         Some(Command::Routine(a)) => commands::routine::run(&mut out, a)?,
         Some(Command::Redflags(a)) => commands::redflags::run(&mut out, a)?,
         Some(Command::Check) => commands::check::run(&mut out)?,
