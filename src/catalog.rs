@@ -64,13 +64,13 @@ impl Catalog {
         let mut catalog = Catalog::builtin();
         let mut has_user_records = false;
         if let Some(path) = paths::user_exercises()
-            && let Some(records) = read_user_file::<Exercise>(&path, warnings)
+            && let Some(records) = read_user_file::<Exercise>(&path, "exercise", warnings)
         {
             has_user_records = true;
             overlay(&mut catalog.exercises, records);
         }
         if let Some(path) = paths::user_routines()
-            && let Some(records) = read_user_file::<Complaint>(&path, warnings)
+            && let Some(records) = read_user_file::<Complaint>(&path, "routine", warnings)
         {
             has_user_records = true;
             overlay(&mut catalog.complaints, records);
@@ -142,31 +142,150 @@ fn overlay<T: Named>(base: &mut Vec<T>, records: Vec<T>) {
     }
 }
 
-/// Read a user's JSON file: `None` when it is absent or broken (with a warning).
-fn read_user_file<T: DeserializeOwned>(path: &Path, warnings: &mut Vec<String>) -> Option<Vec<T>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-        Err(e) => {
-            warnings.push(format!(
-                "cannot read {}: {e}; using the built-in data",
-                path.display()
+/// The largest user file backfix reads (16 MB).
+pub const MAX_USER_FILE: u64 = 16 * 1024 * 1024;
+
+/// The text of a user's file: `Ok(None)` when there is none, an error
+/// message when it cannot be used. Only regular files are read (a FIFO would
+/// block and `/dev/zero` never ends), up to [`MAX_USER_FILE`]; a UTF-8 byte
+/// order mark is dropped.
+pub fn read_user_text(path: &Path) -> Result<Option<String>, String> {
+    use std::io::Read;
+    let shown = path.display();
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Opening a FIFO without a writer would block; this returns at once,
+        // and the type check below refuses it.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = match options.open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
+            return Err(format!(
+                "cannot read {shown}: {}",
+                paths::not_a_directory(path)
             ));
+        }
+        Err(e) => return Err(format!("cannot read {shown}: {e}")),
+    };
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if meta.is_dir() {
+        return Err(format!("{shown} is a directory, not a file"));
+    }
+    if !meta.is_file() {
+        return Err(format!(
+            "{shown} is not a regular file (a pipe, socket or device); only regular files are read"
+        ));
+    }
+    let too_big = || format!("{shown} is larger than {} MB", MAX_USER_FILE >> 20);
+    if meta.len() > MAX_USER_FILE {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_USER_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if bytes.len() as u64 > MAX_USER_FILE {
+        return Err(too_big());
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{shown} is not UTF-8 text (an invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    Ok(Some(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    }))
+}
+
+/// The records in a user file's text, checked one by one: the ones that
+/// parse, and a warning for each one that does not (its position, its id
+/// when it has one, and why). `Err` when the file as a whole is unusable
+/// (empty, not JSON, not an array). `label` names the file in messages.
+pub fn parse_records<T: DeserializeOwned>(
+    text: &str,
+    label: &str,
+    what: &str,
+) -> Result<(Vec<T>, Vec<String>), String> {
+    use serde_json::Value;
+    if text.trim().is_empty() {
+        return Err(format!(
+            "{label} is empty; it should hold a JSON array of {what} records (`[]` for none)"
+        ));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let full = e.to_string();
+        let message = full
+            .rsplit_once(" at line ")
+            .map_or(full.as_str(), |(m, _)| m);
+        format!("{label}:{}:{}: {message}", e.line(), e.column())
+    })?;
+    let items = match value {
+        Value::Array(items) => items,
+        other => {
+            let found = match other {
+                Value::Object(_) => "an object",
+                Value::String(_) => "a string",
+                Value::Number(_) => "a number",
+                Value::Bool(_) => "true or false",
+                _ => "null",
+            };
+            return Err(format!(
+                "{label}: expected a JSON array of {what} records, [ {{...}}, ... ], but found {found}"
+            ));
+        }
+    };
+    let total = items.len();
+    let mut records = Vec::with_capacity(total);
+    let mut warnings = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        let id = item
+            .get("id")
+            .and_then(Value::as_str)
+            .map(|id| format!(" (id '{}')", crate::output::fit(id, 40)));
+        match T::deserialize(item) {
+            Ok(r) => records.push(r),
+            Err(e) => warnings.push(format!(
+                "{label}: {what} {} of {total}{}: {e}; leaving it out",
+                i + 1,
+                id.unwrap_or_default()
+            )),
+        }
+    }
+    Ok((records, warnings))
+}
+
+/// Read a user's JSON file: `None` when it is absent or unusable (with a
+/// warning); otherwise its good records, with a warning for each bad one.
+fn read_user_file<T: DeserializeOwned>(
+    path: &Path,
+    what: &str,
+    warnings: &mut Vec<String>,
+) -> Option<Vec<T>> {
+    let text = match read_user_text(path) {
+        Ok(Some(text)) => text,
+        Ok(None) => return None,
+        Err(message) => {
+            warnings.push(format!("{message}; using the built-in data"));
             return None;
         }
     };
-    match serde_json::from_str::<Vec<T>>(&text) {
-        Ok(records) => Some(records),
-        Err(e) => {
-            let full = e.to_string();
-            let message = full
-                .rsplit_once(" at line ")
-                .map_or(full.as_str(), |(m, _)| m);
+    match parse_records(&text, &path.display().to_string(), what) {
+        Ok((records, bad)) => {
+            warnings.extend(bad);
+            Some(records)
+        }
+        Err(message) => {
             warnings.push(format!(
-                "{}:{}:{}: {message}; ignoring this file and using the built-in data",
-                path.display(),
-                e.line(),
-                e.column()
+                "{message}; ignoring this file and using the built-in data"
             ));
             None
         }
