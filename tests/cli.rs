@@ -539,7 +539,10 @@ fn escapes_in_user_data_never_reach_the_terminal() {
             let text = String::from_utf8(out.stdout).unwrap();
             let err = String::from_utf8(out.stderr).unwrap();
             assert!(out.status.success(), "{args:?}: {err}");
-            assert!(text.contains("Evil"), "{args:?}: the record is not used:\n{text}");
+            assert!(
+                text.contains("Evil"),
+                "{args:?}: the record is not used:\n{text}"
+            );
             let sgr = color == "always";
             if let Some(why) = unsafe_for_terminal(&text, sgr) {
                 panic!("{args:?} --color {color}: {why} in\n{text:?}");
@@ -548,12 +551,19 @@ fn escapes_in_user_data_never_reach_the_terminal() {
                 panic!("{args:?} --color {color}: {why} on stderr: {err:?}");
             }
             if sgr {
-                assert!(text.contains("\u{1b}["), "{args:?}: --color always has no styles");
+                assert!(
+                    text.contains("\u{1b}["),
+                    "{args:?}: --color always has no styles"
+                );
             }
         }
     }
     // JSON keeps the original text, escaped, and prints nothing raw.
-    let out = env.cmd().args(["show", "evil-move", "--json"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["show", "evil-move", "--json"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(unsafe_for_terminal(&text, false).is_none(), "{text:?}");
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -571,7 +581,11 @@ fn warnings_and_errors_are_cleaned() {
         serde_json::to_string(&serde_json::json!([{"id": format!("x{EVIL}")}])).unwrap(),
     )
     .unwrap();
-    let out = env.cmd().args(["show", &format!("no{EVIL}such")]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["show", &format!("no{EVIL}such")])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("exercise 1 of 1"), "{err}");
@@ -590,9 +604,8 @@ fn warnings_and_errors_are_cleaned() {
 #[test]
 fn stderr_follows_color() {
     let env = Env::new();
-    let err = |args: &[&str]| {
-        String::from_utf8(env.cmd().args(args).output().unwrap().stderr).unwrap()
-    };
+    let err =
+        |args: &[&str]| String::from_utf8(env.cmd().args(args).output().unwrap().stderr).unwrap();
     assert!(err(&["--color", "always", "show", "xylophone"]).contains("\u{1b}["));
     assert!(err(&["--color=always", "nosuchcommand"]).contains("\u{1b}["));
     assert!(!err(&["--color", "never", "show", "xylophone"]).contains('\u{1b}'));
@@ -629,7 +642,10 @@ fn bad_records_are_left_out_one_by_one() {
         err.contains("exercise 1 of 4 (id 'no-name'): missing field `name`"),
         "{err}"
     );
-    assert!(err.contains("exercise 3 of 4 (id 'odd-one'): unknown variant `yoga`"), "{err}");
+    assert!(
+        err.contains("exercise 3 of 4 (id 'odd-one'): unknown variant `yoga`"),
+        "{err}"
+    );
     assert!(err.contains("exercise 4 of 4: invalid type"), "{err}");
     assert!(!err.contains("ignoring this file"), "{err}");
     assert_eq!(err.lines().count(), 3, "one warning per bad record:\n{err}");
@@ -656,7 +672,10 @@ fn bom_empty_and_non_array_user_files() {
     for (text, says) in [
         (&b""[..], "is empty; it should hold a JSON array"),
         (b"  \n", "is empty; it should hold a JSON array"),
-        (b"{\"id\": \"x\"}", "expected a JSON array of exercise records"),
+        (
+            b"{\"id\": \"x\"}",
+            "expected a JSON array of exercise records",
+        ),
         (b"[\xff]", "is not UTF-8 text"),
     ] {
         user_file(&env, text);
@@ -744,7 +763,13 @@ fn a_directory_that_is_a_file_says_not_a_directory() {
 #[test]
 fn write_errors_exit_1() {
     let env = Env::new();
-    for args in [&["-h"][..], &["-V"], &["--help"], &["list"], &["show", "clam"]] {
+    for args in [
+        &["-h"][..],
+        &["-V"],
+        &["--help"],
+        &["list"],
+        &["show", "clam"],
+    ] {
         let full = std::fs::OpenOptions::new()
             .write(true)
             .open("/dev/full")
@@ -755,7 +780,10 @@ fn write_errors_exit_1() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{args:?} > /dev/full: {err}");
         assert_eq!(err.lines().count(), 1, "{err}");
-        assert!(err.starts_with("backfix: error: cannot write to standard output"), "{err}");
+        assert!(
+            err.starts_with("backfix: error: cannot write to standard output"),
+            "{err}"
+        );
     }
     // stdout closed (`>&-`).
     let bin = assert_cmd::cargo::cargo_bin("backfix");
@@ -806,11 +834,66 @@ fn unknown_subcommands_that_name_things_get_a_hint() {
         .arg("lst")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("a similar subcommand exists: 'list'"))
+        .stderr(predicate::str::contains(
+            "a similar subcommand exists: 'list'",
+        ))
         .stderr(predicate::str::contains("hint:").not());
     env.cmd()
         .arg("zzzqqq")
         .assert()
         .code(2)
         .stderr(predicate::str::contains("hint:").not());
+}
+
+/// Guided mode in a narrow terminal: the title wraps at spaces, and the
+/// timer line fits the width, before and after a resize, so redrawing it
+/// every 200 ms never adds lines.
+#[test]
+fn guided_mode_fits_a_narrow_terminal() {
+    if !common::require(&["tmux"], "guided_mode_fits_a_narrow_terminal") {
+        return;
+    }
+    let env = Env::new();
+    let plan: serde_json::Value = serde_json::from_str(&stdout(
+        &env,
+        &["routine", "--desk", "--minutes", "3", "--json"],
+    ))
+    .unwrap();
+    let title = format!(
+        "{} — exercise 1 of {}: {}",
+        plan["complaint"]["name"].as_str().unwrap(),
+        plan["items"].as_array().unwrap().len(),
+        plan["items"][0]["name"].as_str().unwrap()
+    );
+    let bin = assert_cmd::cargo::cargo_bin("backfix");
+    let envs: String = env
+        .vars()
+        .iter()
+        .map(|(k, v)| format!("{k}='{v}' "))
+        .collect();
+    let script = format!(
+        "env -i {envs} TERM=xterm {} routine --desk --minutes 3 --guided; sleep 30",
+        bin.display()
+    );
+    let tmux = common::Tmux::start(30, 40, &["sh", "-c", &script]);
+    let first = tmux.wait_for("q: quit");
+    let head: Vec<&str> = first.lines().take_while(|l| !l.trim().is_empty()).collect();
+    assert_eq!(
+        head.join(" "),
+        title,
+        "the title is not wrapped at spaces:\n{first}"
+    );
+    tmux.send(&["Enter"]);
+    tmux.wait_for("s left");
+    let timer_lines = |screen: &str| screen.lines().filter(|l| l.contains("left")).count();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let screen = tmux.screen();
+    assert_eq!(timer_lines(&screen), 1, "the timer line wraps:\n{screen}");
+    tmux.resize(22, 40);
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let screen = tmux.screen();
+    assert_eq!(timer_lines(&screen), 1, "after a resize:\n{screen}");
+    let timer = screen.lines().find(|l| l.contains("s left")).unwrap_or("");
+    assert!(timer.chars().count() < 22, "{timer:?}");
+    tmux.send(&["q"]);
 }
