@@ -6,6 +6,7 @@ use crate::model::{Complaint, Exercise, Source, Tier};
 use crate::paths;
 use crate::validate;
 use serde::de::DeserializeOwned;
+use std::collections::HashSet;
 use std::path::Path;
 
 #[derive(Debug, Clone)]
@@ -61,60 +62,194 @@ impl Catalog {
     /// The built-in data with the user's files laid over it. Problems with the
     /// user's files become warnings; the built-in catalogue always works.
     pub fn load(warnings: &mut Vec<String>) -> Catalog {
-        let mut catalog = Catalog::builtin();
-        let mut has_user_records = false;
-        if let Some(path) = paths::user_exercises()
-            && let Some(records) = read_user_file::<Exercise>(&path, "exercise", warnings)
-        {
-            has_user_records = true;
-            overlay(&mut catalog.exercises, records);
-        }
-        if let Some(path) = paths::user_routines()
-            && let Some(records) = read_user_file::<Complaint>(&path, "routine", warnings)
-        {
-            has_user_records = true;
-            overlay(&mut catalog.complaints, records);
-        }
-        // The built-in data is checked by the tests; only user data needs it here.
-        if has_user_records {
-            catalog.drop_invalid_user_records(warnings);
+        let exercises = paths::user_exercises()
+            .and_then(|path| read_user_file::<Exercise>(&path, "exercise", warnings));
+        let complaints = paths::user_routines()
+            .and_then(|path| read_user_file::<Complaint>(&path, "routine", warnings));
+        let before = warnings.len();
+        let catalog = Catalog::with_user(exercises, complaints, warnings);
+        if warnings.len() - before > MAX_WARNINGS {
+            let more = warnings.len() - before - MAX_WARNINGS;
+            warnings.truncate(before + MAX_WARNINGS);
+            warnings.push(format!(
+                "and {more} more problems in your files; the records concerned are left out"
+            ));
         }
         catalog
     }
 
-    /// Remove user records that break the catalogue's rules, with a warning each.
-    fn drop_invalid_user_records(&mut self, warnings: &mut Vec<String>) {
+    /// The built-in data with the given user records laid over it (a record
+    /// with a built-in id replaces it), then checked: each user record that
+    /// breaks a rule is left out, with a warning. No I/O.
+    pub fn with_user(
+        exercises: Option<Vec<Exercise>>,
+        complaints: Option<Vec<Complaint>>,
+        warnings: &mut Vec<String>,
+    ) -> Catalog {
+        let mut catalog = Catalog::builtin();
+        let user_exercises: HashSet<String> = exercises
+            .iter()
+            .flatten()
+            .map(|e| e.id.to_string())
+            .collect();
+        let user_complaints: HashSet<String> = complaints
+            .iter()
+            .flatten()
+            .map(|c| c.id.to_string())
+            .collect();
+        if let Some(records) = exercises {
+            overlay(&mut catalog.exercises, records);
+        }
+        if let Some(records) = complaints {
+            overlay(&mut catalog.complaints, records);
+        }
+        // The built-in data is checked by the tests; only user data needs it here.
+        if !user_exercises.is_empty() || !user_complaints.is_empty() {
+            catalog.drop_invalid_user_records(&user_exercises, &user_complaints, warnings);
+        }
+        catalog
+    }
+
+    /// Remove user records that break the catalogue's rules, with a warning
+    /// each. All the records at fault are removed at once, then the rest is
+    /// checked again (a record can depend on one just removed), so a large
+    /// file with many bad records takes a few passes, not one per record.
+    fn drop_invalid_user_records(
+        &mut self,
+        user_exercises: &HashSet<String>,
+        user_complaints: &HashSet<String>,
+        warnings: &mut Vec<String>,
+    ) {
+        let mut dropped_exercises = HashSet::new();
+        let mut dropped_complaints = HashSet::new();
         loop {
-            let problems = validate::problems(self);
-            let is_user_exercise =
-                |id: &str| builtin::EXERCISES.iter().find(|b| b.id == id) != self.exercise(id);
-            let is_user_complaint =
-                |id: &str| builtin::COMPLAINTS.iter().find(|b| b.id == id) != self.complaint(id);
-            let Some(problem) = problems.into_iter().find(|p| match &p.subject {
-                validate::Subject::Exercise(id) => is_user_exercise(id),
-                validate::Subject::Complaint(id) => is_user_complaint(id),
-                _ => false,
-            }) else {
+            let mut bad_exercises = HashSet::new();
+            let mut bad_complaints = HashSet::new();
+            for problem in validate::problems(self) {
+                match problem.subject {
+                    validate::Subject::Exercise(id)
+                        if user_exercises.contains(&id)
+                            && !dropped_exercises.contains(&id)
+                            && !bad_exercises.contains(&id) =>
+                    {
+                        warnings.push(format!(
+                            "ignoring your exercise '{id}': {}",
+                            problem.message
+                        ));
+                        bad_exercises.insert(id);
+                    }
+                    validate::Subject::Complaint(id)
+                        if user_complaints.contains(&id)
+                            && !dropped_complaints.contains(&id)
+                            && !bad_complaints.contains(&id) =>
+                    {
+                        warnings.push(format!("ignoring your routine '{id}': {}", problem.message));
+                        bad_complaints.insert(id);
+                    }
+                    _ => {}
+                }
+            }
+            if bad_exercises.is_empty() && bad_complaints.is_empty() {
                 return;
+            }
+            self.follow_removals(&mut bad_exercises, &mut bad_complaints, warnings);
+            self.exercises.retain(|e| !bad_exercises.contains(&*e.id));
+            // A built-in record it replaced comes back.
+            self.exercises.extend(
+                builtin::EXERCISES
+                    .iter()
+                    .filter(|b| bad_exercises.contains(&*b.id))
+                    .cloned(),
+            );
+            self.complaints.retain(|c| !bad_complaints.contains(&*c.id));
+            self.complaints.extend(
+                builtin::COMPLAINTS
+                    .iter()
+                    .filter(|b| bad_complaints.contains(&*b.id))
+                    .cloned(),
+            );
+            dropped_exercises.extend(bad_exercises);
+            dropped_complaints.extend(bad_complaints);
+        }
+    }
+
+    /// Add to the records being removed every user record that refers to one
+    /// of them (a variant, a routine item, an `avoid_in`) and so would break
+    /// once it is gone, following chains in one pass instead of one full check
+    /// per link. A removed record that a built-in one replaces breaks nothing.
+    fn follow_removals(
+        &self,
+        exercises: &mut HashSet<String>,
+        complaints: &mut HashSet<String>,
+        warnings: &mut Vec<String>,
+    ) {
+        #[derive(Clone, Copy)]
+        enum Who<'a> {
+            Exercise(&'a str),
+            Complaint(&'a str),
+        }
+        let mut uses_exercise: std::collections::HashMap<&str, Vec<Who>> = Default::default();
+        let mut uses_complaint: std::collections::HashMap<&str, Vec<Who>> = Default::default();
+        for e in &self.exercises {
+            for v in e.easier.iter().chain(e.harder.iter()) {
+                uses_exercise
+                    .entry(v)
+                    .or_default()
+                    .push(Who::Exercise(&e.id));
+            }
+            for a in e.avoid_in.iter() {
+                uses_complaint
+                    .entry(a)
+                    .or_default()
+                    .push(Who::Exercise(&e.id));
+            }
+        }
+        for c in &self.complaints {
+            for item in c.items.iter() {
+                uses_exercise
+                    .entry(&item.exercise)
+                    .or_default()
+                    .push(Who::Complaint(&c.id));
+            }
+        }
+        let builtin_exercise = |id: &str| builtin::EXERCISES.iter().any(|b| b.id == id);
+        let builtin_complaint = |id: &str| builtin::COMPLAINTS.iter().any(|b| b.id == id);
+        let mut queue: Vec<Who> = Vec::new();
+        queue.extend(
+            self.exercises
+                .iter()
+                .filter(|e| exercises.contains(&*e.id) && !builtin_exercise(&e.id))
+                .map(|e| Who::Exercise(&e.id)),
+        );
+        queue.extend(
+            self.complaints
+                .iter()
+                .filter(|c| complaints.contains(&*c.id) && !builtin_complaint(&c.id))
+                .map(|c| Who::Complaint(&c.id)),
+        );
+        while let Some(gone) = queue.pop() {
+            let users = match gone {
+                Who::Exercise(id) => uses_exercise.get(id),
+                Who::Complaint(id) => uses_complaint.get(id),
             };
-            match problem.subject {
-                validate::Subject::Exercise(id) => {
-                    warnings.push(format!(
-                        "ignoring your exercise '{id}': {}",
-                        problem.message
-                    ));
-                    self.exercises.retain(|e| e.id != id);
-                    // A built-in record it replaced comes back.
-                    self.exercises
-                        .extend(builtin::EXERCISES.iter().filter(|b| b.id == id).cloned());
+            let gone_id = match gone {
+                Who::Exercise(id) | Who::Complaint(id) => id,
+            };
+            for &user in users.into_iter().flatten() {
+                let (id, set, kind, comes_back) = match user {
+                    Who::Exercise(id) => (id, &mut *exercises, "exercise", builtin_exercise(id)),
+                    Who::Complaint(id) => (id, &mut *complaints, "routine", builtin_complaint(id)),
+                };
+                if set.contains(id) {
+                    continue;
                 }
-                validate::Subject::Complaint(id) => {
-                    warnings.push(format!("ignoring your routine '{id}': {}", problem.message));
-                    self.complaints.retain(|c| c.id != id);
-                    self.complaints
-                        .extend(builtin::COMPLAINTS.iter().filter(|b| b.id == id).cloned());
+                warnings.push(format!(
+                    "ignoring your {kind} '{id}': it uses '{gone_id}', which was left out"
+                ));
+                set.insert(id.to_string());
+                if !comes_back {
+                    queue.push(user);
                 }
-                _ => return,
             }
         }
     }
@@ -141,6 +276,9 @@ fn overlay<T: Named>(base: &mut Vec<T>, records: Vec<T>) {
         }
     }
 }
+
+/// At most this many warnings about the user's files are shown, then a count.
+pub const MAX_WARNINGS: usize = 20;
 
 /// The largest user file backfix reads (16 MB).
 pub const MAX_USER_FILE: u64 = 16 * 1024 * 1024;

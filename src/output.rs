@@ -428,12 +428,18 @@ pub fn clean_keep_sgr(s: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// Wrap at spaces only: ids and words like "side-lying" stay whole.
-pub fn wrap(s: &str, width: usize) -> Vec<std::borrow::Cow<'_, str>> {
+/// `s` cleaned ([`clean`]) and wrapped at spaces only, so ids and words like
+/// "side-lying" stay whole; a word longer than the width is broken. Widths
+/// are measured on the cleaned text.
+pub fn wrap(s: &str, width: usize) -> Vec<String> {
+    let s = clean(s);
     textwrap::wrap(
-        s,
+        &s,
         textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation),
     )
+    .into_iter()
+    .map(std::borrow::Cow::into_owned)
+    .collect()
 }
 
 /// Print `value` as pretty JSON followed by a newline.

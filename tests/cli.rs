@@ -897,3 +897,47 @@ fn guided_mode_fits_a_narrow_terminal() {
     assert!(timer.chars().count() < 22, "{timer:?}");
     tmux.send(&["q"]);
 }
+
+/// A large user file whose records depend on each other in a chain, the
+/// last one broken: every record is left out, quickly (one check per link
+/// would take minutes), and the warnings stop after 20 with a count.
+#[test]
+fn a_long_chain_of_bad_records_is_quick_and_warnings_are_capped() {
+    let env = Env::new();
+    let template: serde_json::Value =
+        serde_json::from_str(&stdout(&env, &["show", "clam", "--json"])).unwrap();
+    let n = 3000;
+    let records: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            let mut r = template.clone();
+            r["id"] = format!("chain-{i}").into();
+            r["name"] = format!("Chain {i}").into();
+            r["aliases"] = serde_json::json!([]);
+            r["harder"] = serde_json::json!([]);
+            r["easier"] = if i + 1 < n {
+                serde_json::json!([format!("chain-{}", i + 1)])
+            } else {
+                serde_json::json!(["no-such-exercise"])
+            };
+            r
+        })
+        .collect();
+    user_file(&env, &serde_json::to_vec(&records).unwrap());
+    let start = std::time::Instant::now();
+    let out = env
+        .cmd()
+        .args(["show", "chain", "0"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let took = start.elapsed();
+    assert_eq!(out.status.code(), Some(2), "chain-0 must be left out");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(took < std::time::Duration::from_secs(15), "took {took:?}");
+    assert!(err.contains("and 2980 more problems"), "{err}");
+    assert_eq!(
+        err.lines().filter(|l| l.contains("warning:")).count(),
+        21,
+        "{err}"
+    );
+}

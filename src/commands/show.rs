@@ -57,14 +57,15 @@ fn variants(catalog: &Catalog, ids: &[Str]) -> String {
 /// The full card for one exercise.
 pub fn card(out: &mut Out, catalog: &Catalog, e: &Exercise) -> std::io::Result<()> {
     let tag = format!("({} · {})", e.id, e.category.label());
-    out.styled(output::TITLE, &e.name)?;
-    // The id and category go beside the name, or under it when that is too wide.
-    let sep = if e.name.chars().count() + 2 + tag.chars().count() <= out.width {
-        "  "
+    // The id and category go beside the name, or under it when that is too
+    // wide; widths are those of the text as printed (cleaned).
+    if output::display_width(&e.name) + 2 + output::display_width(&tag) <= out.width {
+        out.styled(output::TITLE, &e.name)?;
+        out.styled_line(output::DIM, &format!("  {tag}"))?;
     } else {
-        "\n"
-    };
-    out.styled_line(output::DIM, &format!("{sep}{tag}"))?;
+        out.styled_para(output::TITLE, 0, &e.name)?;
+        out.styled_para(output::DIM, 0, &tag)?;
+    }
     out.para(0, &e.summary)?;
     out.blank()?;
     field(out, "Targets", &e.targets.join(", "))?;
@@ -125,8 +126,9 @@ pub fn card(out: &mut Out, catalog: &Catalog, e: &Exercise) -> std::io::Result<(
     }
     out.blank()?;
     out.styled_line(output::DIM, "General information, not a diagnosis.")?;
-    out.styled_line(
+    out.styled_para(
         output::DIM,
+        0,
         "Stop if pain spreads down a leg, or if you feel numbness or weakness.",
     )?;
     out.styled(output::DIM, "Warning signs: ")?;
