@@ -485,4 +485,54 @@ mod clean_tests {
         assert_eq!(clean_line("two\nlines"), "two lines");
         assert!(matches!(clean("plain text"), std::borrow::Cow::Borrowed(_)));
     }
+
+    #[test]
+    fn width_follows_columns_then_the_terminal_within_bounds() {
+        assert_eq!(pick_width(None, None), PIPE_WIDTH);
+        assert_eq!(pick_width(Some("60"), None), 60);
+        assert_eq!(pick_width(Some("60"), Some(90)), 60, "COLUMNS wins");
+        assert_eq!(pick_width(None, Some(90)), 90);
+        assert_eq!(pick_width(Some("10"), None), MIN_WIDTH);
+        assert_eq!(pick_width(Some("500"), Some(90)), MAX_WIDTH);
+        assert_eq!(pick_width(Some("wide"), Some(70)), 70, "not a number");
+        assert_eq!(pick_width(Some("0"), None), PIPE_WIDTH);
+    }
+
+    #[test]
+    fn sgr_is_kept_and_other_escapes_go() {
+        assert_eq!(
+            clean_keep_sgr("\u{1b}[1;31merror:\u{1b}[0m x\u{1b}]0;T\u{7}\u{1b}[2J"),
+            "\u{1b}[1;31merror:\u{1b}[0m x]0;T[2J"
+        );
+        assert_eq!(clean_keep_sgr("tail\u{1b}"), "tail");
+        assert_eq!(clean_keep_sgr("\u{1b}[31"), "[31");
+    }
+
+    #[test]
+    fn json_safe_escapes_what_serde_leaves_raw() {
+        let s = serde_json::to_string("a\u{1b}b\u{7f}c\u{9b}d\u{202e}e\n").unwrap();
+        let safe = json_safe(&s);
+        assert!(!safe.chars().any(is_unsafe), "{safe}");
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "a\u{1b}b\u{7f}c\u{9b}d\u{202e}e\n");
+    }
+
+    #[test]
+    fn fit_and_cell_measure_cleaned_text() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("a\u{1b}[2Jb", 10), "a[2Jb");
+        assert_eq!(fit("界界界", 4), "界…");
+        assert_eq!(cell("ab", 4), "ab  ");
+        assert_eq!(display_width("x\u{1b}]0;T\u{7}"), 5);
+    }
+
+    #[test]
+    fn the_writer_cleans_and_styles_only_with_colour() {
+        let mut out = Out::memory(40, false);
+        out.styled_line(TITLE, "a\u{1b}]0;T\u{7}b\r").unwrap();
+        assert_eq!(out.captured(), b"a]0;Tb\n");
+        let mut out = Out::memory(40, true);
+        out.styled(TITLE, "x\u{9b}").unwrap();
+        assert_eq!(out.captured(), format!("{TITLE}x{TITLE:#}").as_bytes());
+    }
 }

@@ -941,3 +941,61 @@ fn a_long_chain_of_bad_records_is_quick_and_warnings_are_capped() {
         "{err}"
     );
 }
+
+/// `COLUMNS` sets the width when piped (and on a terminal), within 40..=100.
+#[test]
+fn columns_sets_the_width() {
+    let env = Env::new();
+    let widest = |columns: &str| {
+        let out = env
+            .cmd()
+            .env("COLUMNS", columns)
+            .args(["show", "clam"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let at_60 = widest("60");
+    assert!(at_60 <= 60 && at_60 > 50, "{at_60}");
+    assert!(widest("10") <= 40, "clamped to 40");
+    let wide = widest("300");
+    assert!(wide <= 100 && wide > 80, "clamped to 100: {wide}");
+    assert!(widest("junk") <= 80, "not a number: the pipe width");
+}
+
+/// On a terminal too, `COLUMNS` wins over the terminal's own width.
+#[test]
+fn columns_wins_on_a_terminal() {
+    if !common::require(&["tmux"], "columns_wins_on_a_terminal") {
+        return;
+    }
+    let env = Env::new();
+    let bin = assert_cmd::cargo::cargo_bin("backfix");
+    let envs: String = env
+        .vars()
+        .iter()
+        .map(|(k, v)| format!("{k}='{v}' "))
+        .collect();
+    let widest = |columns: &str| {
+        let script = format!(
+            "env -i {envs} {columns} TERM=xterm {} show clam; echo END; sleep 30",
+            bin.display()
+        );
+        let tmux = common::Tmux::start(100, 80, &["sh", "-c", &script]);
+        let screen = tmux.wait_for("END");
+        screen
+            .lines()
+            .map(|l| l.trim_end().chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let own = widest("");
+    assert!(own > 60, "the terminal's width (100) is used: {own}");
+    let set = widest("COLUMNS=60");
+    assert!(set <= 60 && set > 50, "COLUMNS=60: {set}");
+}
