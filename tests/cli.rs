@@ -480,6 +480,7 @@ fn write_evil_files(env: &Env) {
     let mut e: serde_json::Value =
         serde_json::from_str(&stdout(env, &["show", "clam", "--json"])).unwrap();
     e["id"] = "evil-move".into();
+    e["desk"] = true.into();
     e["name"] = format!("Evil{EVIL} move").into();
     e["aliases"] = serde_json::json!([]);
     e["summary"] = format!("Summary{EVIL} of the evil move").into();
@@ -998,4 +999,42 @@ fn columns_wins_on_a_terminal() {
     assert!(own > 60, "the terminal's width (100) is used: {own}");
     let set = widest("COLUMNS=60");
     assert!(set <= 60 && set > 50, "COLUMNS=60: {set}");
+}
+
+/// The reminder's terminal fallback (no notification server) cleans the
+/// exercise's text too: only its own bell is there.
+#[test]
+fn the_reminder_fallback_cleans_data() {
+    let env = Env::new();
+    write_evil_files(&env);
+    let out = env
+        .cmd()
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+        .args([
+            "remind",
+            "--for",
+            "evil-routine",
+            "--every",
+            "1s",
+            "--count",
+            "2",
+        ])
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("Evil"),
+        "the evil exercise was not suggested:\n{text}"
+    );
+    let without_bells = text.replace("\u{7}[", "[");
+    if let Some(why) = unsafe_for_terminal(&without_bells, false) {
+        panic!("{why} in {text:?}");
+    }
 }
