@@ -270,6 +270,10 @@ mod hostile {
                 backfix::commands::show::card(&mut out, &catalog, e).unwrap();
                 let plain = terminal_safe(out.captured(), color)?;
                 fits(&plain, width)?;
+                // A reminder's title and body go to notifications as they are.
+                let r = backfix::remind::reminder(&catalog, None, &e.id).expect("reminder");
+                terminal_safe(r.title.as_bytes(), false)?;
+                terminal_safe(r.body.as_bytes(), false)?;
                 let mut out = Out::memory(width, color);
                 output::json(&mut out, e).unwrap();
                 terminal_safe(out.captured(), false)?;
