@@ -62,11 +62,15 @@ impl Catalog {
     /// The built-in data with the user's files laid over it. Problems with the
     /// user's files become warnings; the built-in catalogue always works.
     pub fn load(warnings: &mut Vec<String>) -> Catalog {
+        let before = warnings.len();
         let exercises = paths::user_exercises()
             .and_then(|path| read_user_file::<Exercise>(&path, "exercise", warnings));
         let complaints = paths::user_routines()
             .and_then(|path| read_user_file::<Complaint>(&path, "routine", warnings));
-        let before = warnings.len();
+        // Both files under a config "directory" that is a file say the same.
+        if warnings.len() == before + 2 && warnings[before] == warnings[before + 1] {
+            warnings.pop();
+        }
         let catalog = Catalog::with_user(exercises, complaints, warnings);
         if warnings.len() - before > MAX_WARNINGS {
             let more = warnings.len() - before - MAX_WARNINGS;
@@ -304,7 +308,7 @@ pub fn read_user_text(path: &Path) -> Result<Option<String>, String> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
             return Err(format!(
-                "cannot read {shown}: {}",
+                "{}, so your own files there cannot be read",
                 paths::not_a_directory(path)
             ));
         }

@@ -742,6 +742,7 @@ fn a_directory_that_is_a_file_says_not_a_directory() {
         err.contains(&format!("{} is not a directory", file.display())),
         "{err}"
     );
+    assert_eq!(err.lines().count(), 1, "said once: {err}");
     let out = env
         .cmd()
         .env("BACKFIX_STATE_DIR", &file)
