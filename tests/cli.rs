@@ -650,6 +650,19 @@ fn bad_records_are_left_out_one_by_one() {
     assert!(err.contains("exercise 4 of 4: invalid type"), "{err}");
     assert!(!err.contains("ignoring this file"), "{err}");
     assert_eq!(err.lines().count(), 3, "one warning per bad record:\n{err}");
+    // Routines too.
+    std::fs::write(
+        env.config().join("routines.json"),
+        r#"[{"id": "my-knee", "name": "My knee"}]"#,
+    )
+    .unwrap();
+    env.cmd()
+        .args(["show", "wall", "sit"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "routine 1 of 1 (id 'my-knee'): missing field",
+        ));
 }
 
 /// A BOM is accepted; an empty file and a file that is not an array say so

@@ -283,4 +283,47 @@ mod hostile {
             }
         }
     }
+
+    proptest! {
+        // Each case runs the binary a few times: fewer cases.
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        #[test]
+        fn list_search_and_show_print_hostile_records_safely(
+            records in proptest::collection::vec(record(), 1..4),
+            columns in 40usize..=120,
+            color in any::<bool>(),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::write(dir.path().join("exercises.json"), serde_json::to_vec(&records).unwrap()).unwrap();
+            let run = |args: &[&str]| {
+                std::process::Command::new(assert_cmd::cargo::cargo_bin("backfix"))
+                    .env_clear()
+                    .env("HOME", dir.path())
+                    .env("BACKFIX_CONFIG_DIR", dir.path())
+                    .env("COLUMNS", columns.to_string())
+                    .args(["--color", if color { "always" } else { "never" }])
+                    .args(args)
+                    .output()
+                    .unwrap()
+            };
+            let list = run(&["list"]);
+            prop_assert!(list.status.success());
+            terminal_safe(&list.stdout, color)?;
+            terminal_safe(&list.stderr, color)?;
+            let json = run(&["list", "--json"]);
+            terminal_safe(&json.stdout, false)?;
+            let all: serde_json::Value = serde_json::from_slice(&json.stdout)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert!(all.as_array().is_some_and(|a| a.len() >= 30));
+            for r in &records {
+                let id = r["id"].as_str().unwrap_or("");
+                for args in [&["show", id][..], &["search", id]] {
+                    let out = run(args);
+                    terminal_safe(&out.stdout, color)?;
+                    terminal_safe(&out.stderr, color)?;
+                }
+            }
+        }
+    }
 }
