@@ -770,6 +770,18 @@ fn a_directory_that_is_a_file_says_not_a_directory() {
         "{err}"
     );
     assert!(!err.contains("File exists"), "{err}");
+    let out = env
+        .cmd()
+        .env("BACKFIX_SYSTEMD_DIR", &file)
+        .args(["remind", "--install", "--every", "45m"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("{} is not a directory", file.display())),
+        "{err}"
+    );
 }
 
 /// A write error other than a closed pipe is an error: exit 1 and one line
