@@ -198,7 +198,8 @@ fn wait_key() -> std::io::Result<Key> {
     }
 }
 
-/// Raw mode needs explicit carriage returns.
+/// Raw mode needs explicit carriage returns. For our own fixed text; data
+/// goes through [`wrapped`], which cleans it.
 fn say(w: &mut impl Write, s: &str) -> std::io::Result<()> {
     for line in s.split('\n') {
         write!(w, "{line}\r\n")?;
@@ -206,11 +207,40 @@ fn say(w: &mut impl Write, s: &str) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Text (from data, so cleaned first) wrapped at spaces to fit `width`
+/// columns after `indent`, so the terminal never wraps it mid-word.
 fn wrapped(w: &mut impl Write, indent: &str, s: &str, width: usize) -> std::io::Result<()> {
-    for l in crate::output::wrap(s, width.saturating_sub(indent.len()).max(20)) {
-        say(w, &format!("{indent}{l}"))?;
+    let s = crate::output::clean(s);
+    let room = width.saturating_sub(indent.len() + 1).max(10);
+    for l in crate::output::wrap(&s, room) {
+        write!(w, "{indent}{l}\r\n")?;
     }
     Ok(())
+}
+
+/// The terminal's width now (it can change while we run), at most
+/// [`crate::output::MAX_WIDTH`].
+fn current_width() -> usize {
+    terminal::size()
+        .map_or(80, |(w, _)| w as usize)
+        .clamp(1, crate::output::MAX_WIDTH)
+}
+
+/// The timer line, fitted to `width` columns: the bar shrinks and then goes,
+/// and the label is cut, so the line never wraps (a wrapped line would add a
+/// line at every redraw). The last column is left free.
+pub fn timer_line(elapsed: u32, total: u32, left: u32, label: &str, width: usize) -> String {
+    let room = width.saturating_sub(1);
+    let bar_width = room.saturating_sub(30).min(40);
+    let line = if bar_width >= 5 {
+        format!(
+            "{} {left:>4}s left  {label}",
+            bar(elapsed, total, bar_width)
+        )
+    } else {
+        format!("{left}s left  {label}")
+    };
+    crate::output::fit(&line, room)
 }
 
 enum Outcome {
@@ -227,9 +257,6 @@ pub fn run(catalog: &Catalog, complaint: &Complaint, plan: &Plan) -> Result<u8> 
             ),
         );
     }
-    let width = terminal::size()
-        .map_or(80, |(w, _)| w as usize)
-        .clamp(40, crate::output::MAX_WIDTH);
     let flag = STOP.get_or_init(Default::default).clone();
     for sig in [
         signal_hook::consts::SIGTERM,
@@ -246,19 +273,22 @@ pub fn run(catalog: &Catalog, complaint: &Complaint, plan: &Plan) -> Result<u8> 
         let Some(e) = catalog.exercise(&item.id) else {
             continue;
         };
+        let width = current_width();
         execute!(
             w,
             terminal::Clear(terminal::ClearType::All),
             cursor::MoveTo(0, 0)
         )?;
-        say(
+        wrapped(
             &mut w,
+            "",
             &format!(
                 "{} — exercise {} of {total}: {}",
                 complaint.name,
                 i + 1,
                 e.name
             ),
+            width,
         )?;
         say(&mut w, "")?;
         for (n, step) in e.steps.iter().enumerate() {
@@ -274,19 +304,25 @@ pub fn run(catalog: &Catalog, complaint: &Complaint, plan: &Plan) -> Result<u8> 
         if let Some(c) = e.cautions.first() {
             wrapped(&mut w, "", &format!("Care: {c}"), width)?;
         }
-        say(
+        wrapped(
             &mut w,
+            "",
             "Stop if pain spreads down a leg, or you feel numbness or weakness.",
+            width,
         )?;
         say(&mut w, "")?;
-        say(&mut w, "Enter: start   s: skip   q: quit")?;
+        if width > 32 {
+            say(&mut w, "Enter: start   s: skip   q: quit")?;
+        } else {
+            say(&mut w, "Enter: start\ns: skip\nq: quit")?;
+        }
         w.flush()?;
         match wait_key()? {
             Key::Quit => break,
             Key::Skip => continue,
             _ => {}
         }
-        match timed(&mut w, &phases(&item.dose), width)? {
+        match timed(&mut w, &phases(&item.dose))? {
             Outcome::Quit => break,
             Outcome::Skipped => {}
             Outcome::Done => finished += 1,
@@ -300,8 +336,7 @@ pub fn run(catalog: &Catalog, complaint: &Complaint, plan: &Plan) -> Result<u8> 
     Ok(0)
 }
 
-fn timed(w: &mut impl Write, phases: &[Phase], width: usize) -> std::io::Result<Outcome> {
-    let bar_width = width.saturating_sub(30).clamp(10, 40);
+fn timed(w: &mut impl Write, phases: &[Phase]) -> std::io::Result<Outcome> {
     for phase in phases {
         write!(w, "\x07")?; // a bell at each change
         say(w, "")?;
@@ -315,13 +350,14 @@ fn timed(w: &mut impl Write, phases: &[Phase], width: usize) -> std::io::Result<
             } else {
                 phase.label.clone()
             };
-            write!(
-                w,
-                "\r{} {:>4}s left  {}",
-                bar(elapsed.as_secs() as u32, phase.seconds, bar_width),
+            let line = timer_line(
+                elapsed.as_secs() as u32,
+                phase.seconds,
                 left,
-                label
-            )?;
+                &label,
+                current_width(),
+            );
+            write!(w, "\r{line}")?;
             execute!(w, terminal::Clear(terminal::ClearType::UntilNewLine))?;
             w.flush()?;
             if elapsed >= total {
@@ -412,6 +448,23 @@ mod tests {
             "an arrow key is not Esc"
         );
         assert!(matches!(key(b"x"), Key::Other));
+    }
+
+    #[test]
+    fn timer_lines_fit_any_width() {
+        let label = "Set 1 of 2: 12 reps, left side (rest)";
+        for width in 1..=120 {
+            let l = timer_line(3, 40, 37, label, width);
+            assert!(
+                textwrap::core::display_width(&l) < width.max(1),
+                "{width}: {l:?}"
+            );
+        }
+        assert_eq!(
+            timer_line(0, 10, 10, "Hold", 80),
+            format!("[{}]   10s left  Hold", "-".repeat(40))
+        );
+        assert_eq!(timer_line(0, 10, 10, "Hold", 30), "10s left  Hold");
     }
 
     #[test]

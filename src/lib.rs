@@ -25,14 +25,10 @@ use cli::{Cli, Command};
 use error::Result;
 use output::Out;
 
-/// Print a warning to stderr in the program's voice.
+/// Print a warning to stderr in the program's voice (cleaned, in colour as
+/// `--color` says).
 pub fn warn(message: &str) {
-    let style = output::WARN;
-    let mut err = anstream::stderr();
-    let _ = std::io::Write::write_fmt(
-        &mut err,
-        format_args!("backfix: {style}warning:{style:#} {message}\n"),
-    );
+    output::warning(message);
 }
 
 /// The overview printed when backfix runs with no arguments.
@@ -70,6 +66,50 @@ pub fn overview(out: &mut Out) -> std::io::Result<()> {
     out.line("All exercises: backfix list. All complaints: backfix routine --list.")?;
     out.line("General information, not a diagnosis. More: backfix --help, man backfix.")?;
     Ok(())
+}
+
+/// A hint for an unknown subcommand that names an exercise or a complaint:
+/// `backfix clam` suggests `backfix show clam`, `backfix sciatica`
+/// suggests `backfix routine sciatica`. When clap already suggests a
+/// subcommand (a near miss such as `lst`), only an exact name counts.
+pub fn unknown_command_hint(
+    words: &[String],
+    catalog: &catalog::Catalog,
+    clap_suggests: bool,
+) -> Option<String> {
+    use matching::{Resolution, normalize, resolve};
+    let query = words.join(" ");
+    let key = normalize(&query);
+    if key.is_empty() {
+        return None;
+    }
+    fn exact<T: catalog::Named>(key: &str, items: &[T]) -> bool {
+        items.iter().any(|i| {
+            std::iter::once(i.id())
+                .chain(std::iter::once(i.display_name()))
+                .chain(i.aliases().iter().map(|a| &**a))
+                .any(|n| matching::normalize(n) == key)
+        })
+    }
+    let shown = output::clean_line(&query);
+    let show = format!("'{shown}' is an exercise: try `backfix show {shown}`");
+    let routine = format!("'{shown}' is a complaint: try `backfix routine {shown}`");
+    if exact(&key, &catalog.exercises) {
+        return Some(show);
+    }
+    if exact(&key, &catalog.complaints) {
+        return Some(routine);
+    }
+    if clap_suggests {
+        return None;
+    }
+    if matches!(resolve(&query, &catalog.exercises), Resolution::Found(_)) {
+        return Some(show);
+    }
+    if matches!(resolve(&query, &catalog.complaints), Resolution::Found(_)) {
+        return Some(routine);
+    }
+    None
 }
 
 /// Run a parsed command line; returns the exit code.

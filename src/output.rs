@@ -21,7 +21,9 @@ pub const CODE: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColo
 
 /// The widest text we print, even on a wide terminal.
 pub const MAX_WIDTH: usize = 100;
-/// Width used when stdout is not a terminal.
+/// The narrowest width we wrap to, even when the terminal or `COLUMNS` says less.
+pub const MIN_WIDTH: usize = 40;
+/// Width used when stdout is not a terminal and `COLUMNS` is not set.
 pub const PIPE_WIDTH: usize = 80;
 
 /// `--color`: when to use colour.
@@ -33,60 +35,220 @@ pub enum ColorWhen {
     Never,
 }
 
+impl ColorWhen {
+    /// Make this the choice for every stream, stderr included (warnings,
+    /// errors), not only the writer's stdout.
+    pub fn apply_globally(self) {
+        match self {
+            ColorWhen::Auto => anstream::ColorChoice::Auto,
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+        }
+        .write_global();
+    }
+}
+
+/// The width to wrap to: `COLUMNS` when it holds a number, else the
+/// terminal's width, else [`PIPE_WIDTH`]; kept within
+/// [`MIN_WIDTH`]..=[`MAX_WIDTH`].
+pub fn pick_width(columns: Option<&str>, terminal: Option<usize>) -> usize {
+    columns
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or(terminal)
+        .unwrap_or(PIPE_WIDTH)
+        .clamp(MIN_WIDTH, MAX_WIDTH)
+}
+
+/// Where the writer's bytes go.
+enum Sink {
+    Stdout(BufWriter<AutoStream<StdoutLock<'static>>>),
+    /// Standard output was closed when we started (`backfix list >&-`):
+    /// every write fails, as writing to a closed descriptor does.
+    Closed,
+    /// For tests: everything written, kept in memory.
+    Memory(Vec<u8>),
+}
+
+impl Sink {
+    fn inner(&mut self) -> io::Result<&mut dyn Write> {
+        match self {
+            Sink::Stdout(w) => Ok(w),
+            Sink::Memory(v) => Ok(v),
+            Sink::Closed => Err(stdout_error(io::Error::from_raw_os_error(EBADF))),
+        }
+    }
+}
+
+#[cfg(unix)]
+const EBADF: i32 = libc::EBADF;
+#[cfg(not(unix))]
+const EBADF: i32 = 9;
+
+/// A write error on standard output, saying so; the kind is kept, so a
+/// closed pipe is still recognised.
+fn stdout_error(e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("cannot write to standard output: {e}"))
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner()?.write(buf).map_err(stdout_error)
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.inner()?.write_all(buf).map_err(stdout_error)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Closed => Ok(()),
+            _ => self.inner()?.flush().map_err(stdout_error),
+        }
+    }
+}
+
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Record that standard output was closed at start-up (checked by `main`
+/// before anything else opens a file that could take its descriptor).
+pub fn mark_stdout_closed() {
+    STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether standard output was closed at start-up.
+pub fn stdout_closed() -> bool {
+    STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The one writer for standard output. Every text it is given is cleaned
+/// ([`clean`]) before it is written and measured, so data from the user's
+/// files can never move the cursor, retitle the window or write the
+/// clipboard. Styles are added by the writer itself, and only when colour is
+/// on. The only way to write bytes unchanged is [`Out::raw`], for output we
+/// generate ourselves (JSON, completion scripts).
 pub struct Out {
-    w: BufWriter<AutoStream<StdoutLock<'static>>>,
+    sink: Sink,
+    color: bool,
     pub width: usize,
     pub is_terminal: bool,
 }
 
 impl Out {
     pub fn new(color: ColorWhen) -> Out {
+        color.apply_globally();
         let stdout = io::stdout();
         let is_terminal = stdout.is_terminal();
-        let choice = match color {
-            ColorWhen::Always => anstream::ColorChoice::Always,
-            ColorWhen::Never => anstream::ColorChoice::Never,
-            ColorWhen::Auto => AutoStream::choice(&stdout),
-        };
-        let width = if is_terminal {
-            terminal_size::terminal_size()
-                .map_or(PIPE_WIDTH, |(w, _)| w.0 as usize)
-                .clamp(40, MAX_WIDTH)
+        let terminal = if is_terminal {
+            terminal_size::terminal_size().map(|(w, _)| w.0 as usize)
         } else {
-            PIPE_WIDTH
+            None
         };
+        let columns = std::env::var("COLUMNS").ok();
+        let width = pick_width(columns.as_deref(), terminal);
+        if stdout_closed() {
+            return Out {
+                sink: Sink::Closed,
+                color: false,
+                width,
+                is_terminal: false,
+            };
+        }
+        let stream = AutoStream::new(stdout.lock(), anstream::ColorChoice::global());
+        let color = stream.current_choice() != anstream::ColorChoice::Never;
         Out {
-            w: BufWriter::new(AutoStream::new(stdout.lock(), choice)),
+            sink: Sink::Stdout(BufWriter::new(stream)),
+            color,
             width,
             is_terminal,
         }
     }
 
-    /// Plain text, as is.
-    pub fn text(&mut self, s: &str) -> io::Result<()> {
-        self.w.write_all(s.as_bytes())
+    /// A writer that keeps what it is given in memory (see [`Out::captured`]),
+    /// for tests.
+    pub fn memory(width: usize, color: bool) -> Out {
+        Out {
+            sink: Sink::Memory(Vec::new()),
+            color,
+            width,
+            is_terminal: false,
+        }
     }
 
+    /// What a [`Out::memory`] writer was given; empty for the others.
+    pub fn captured(&self) -> &[u8] {
+        match &self.sink {
+            Sink::Memory(v) => v,
+            _ => &[],
+        }
+    }
+
+    /// Whether styles are written.
+    pub fn color(&self) -> bool {
+        self.color
+    }
+
+    fn style_on(&mut self, style: Style) -> io::Result<()> {
+        if self.color {
+            write!(self.sink, "{style}")?;
+        }
+        Ok(())
+    }
+
+    fn style_off(&mut self, style: Style) -> io::Result<()> {
+        if self.color {
+            write!(self.sink, "{style:#}")?;
+        }
+        Ok(())
+    }
+
+    /// Bytes we generated ourselves (JSON, a completion script), unchanged.
+    pub fn raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.sink.write_all(bytes)
+    }
+
+    /// Text, cleaned, without a newline.
+    pub fn text(&mut self, s: &str) -> io::Result<()> {
+        self.sink.write_all(clean(s).as_bytes())
+    }
+
+    /// Text, cleaned, and a newline.
     pub fn line(&mut self, s: &str) -> io::Result<()> {
-        writeln!(self.w, "{s}")
+        self.text(s)?;
+        self.blank()
     }
 
     pub fn blank(&mut self) -> io::Result<()> {
-        writeln!(self.w)
+        self.sink.write_all(b"\n")
     }
 
     /// Text in a style, without a newline.
     pub fn styled(&mut self, style: Style, s: &str) -> io::Result<()> {
-        write!(self.w, "{style}{s}{style:#}")
+        self.style_on(style)?;
+        self.text(s)?;
+        self.style_off(style)
     }
 
     pub fn styled_line(&mut self, style: Style, s: &str) -> io::Result<()> {
-        writeln!(self.w, "{style}{s}{style:#}")
+        self.styled(style, s)?;
+        self.blank()
     }
 
     /// A paragraph wrapped to the width, every line indented by `indent`.
     pub fn para(&mut self, indent: usize, s: &str) -> io::Result<()> {
         self.hanging(indent, "", s, Style::new())
+    }
+
+    /// A paragraph in a style, wrapped to the width at `indent`.
+    pub fn styled_para(&mut self, style: Style, indent: usize, s: &str) -> io::Result<()> {
+        let s = clean(s);
+        let width = self.width.saturating_sub(indent).max(MIN_TEXT);
+        for l in wrap(&s, width) {
+            write!(self.sink, "{:indent$}", "")?;
+            self.style_on(style)?;
+            self.sink.write_all(l.as_bytes())?;
+            self.style_off(style)?;
+            self.blank()?;
+        }
+        Ok(())
     }
 
     /// `marker` (for example "1." or "-") at `indent`, then the text wrapped
@@ -98,36 +260,107 @@ impl Out {
         s: &str,
         marker_style: Style,
     ) -> io::Result<()> {
+        let marker = clean_line(marker);
+        let s = clean(s);
         let lead = if marker.is_empty() {
             indent
         } else {
-            indent + textwrap::core::display_width(marker) + 1
+            indent + display_width(&marker) + 1
         };
-        let width = self.width.saturating_sub(lead).max(20);
-        for (i, l) in wrap(s, width).iter().enumerate() {
+        let width = self.width.saturating_sub(lead).max(MIN_TEXT);
+        for (i, l) in wrap(&s, width).iter().enumerate() {
             if i == 0 && !marker.is_empty() {
-                write!(self.w, "{:indent$}", "")?;
-                self.styled(marker_style, marker)?;
-                writeln!(self.w, " {l}")?;
+                write!(self.sink, "{:indent$}", "")?;
+                self.style_on(marker_style)?;
+                self.sink.write_all(marker.as_bytes())?;
+                self.style_off(marker_style)?;
+                writeln!(self.sink, " {l}")?;
             } else {
-                writeln!(self.w, "{:lead$}{l}", "")?;
+                writeln!(self.sink, "{:lead$}{l}", "")?;
             }
         }
         Ok(())
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
-        self.w.flush()
+        self.sink.flush()
     }
 }
 
-impl Write for Out {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.w.write(buf)
+/// The narrowest a wrapped paragraph gets, however deep its indent.
+const MIN_TEXT: usize = 20;
+
+/// How many columns `s` takes once cleaned for one line.
+pub fn display_width(s: &str) -> usize {
+    textwrap::core::display_width(&clean_line(s))
+}
+
+/// `s` cleaned for one line and cut to at most `width` columns, marking a
+/// cut with "…". Cutting after cleaning never splits an escape sequence.
+pub fn fit(s: &str, width: usize) -> String {
+    let s = clean_line(s);
+    if textwrap::core::display_width(&s) <= width {
+        return s.into_owned();
     }
-    fn flush(&mut self) -> io::Result<()> {
-        self.w.flush()
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width(c);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
     }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// `s` fitted to `width` columns ([`fit`]) and padded with spaces to exactly
+/// `width`: a table cell.
+pub fn cell(s: &str, width: usize) -> String {
+    let mut s = fit(s, width);
+    let w = textwrap::core::display_width(&s);
+    s.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    s
+}
+
+fn unicode_width(c: char) -> usize {
+    let mut buf = [0u8; 4];
+    textwrap::core::display_width(c.encode_utf8(&mut buf))
+}
+
+/// Standard error, in colour as `--color` (or the terminal and `NO_COLOR`) says.
+fn stderr() -> AutoStream<io::Stderr> {
+    AutoStream::new(io::stderr(), anstream::ColorChoice::global())
+}
+
+/// Print `backfix: warning: <message>` to stderr, the message cleaned.
+pub fn warning(message: &str) {
+    let style = WARN;
+    let _ = writeln!(
+        stderr(),
+        "backfix: {style}warning:{style:#} {}",
+        clean(message)
+    );
+}
+
+/// Print `backfix: error: <message>` and the hint, if any, to stderr, cleaned.
+pub fn error(message: &str, hint: Option<&str>) {
+    let style = ALERT;
+    let mut err = stderr();
+    let _ = writeln!(err, "backfix: {style}error:{style:#} {}", clean(message));
+    if let Some(hint) = hint {
+        let _ = writeln!(err, "  hint: {}", clean(hint));
+    }
+}
+
+/// Print text that already carries its styles as SGR sequences (clap's
+/// rendered errors), with every other control character removed.
+pub fn eprint_styled(s: &str) {
+    let _ = write!(stderr(), "{}", clean_keep_sgr(s));
 }
 
 /// Whether `c` must never reach a terminal or a notification from data:
@@ -167,20 +400,74 @@ fn clean_with(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
-/// Wrap at spaces only: ids and words like "side-lying" stay whole.
-pub fn wrap(s: &str, width: usize) -> Vec<std::borrow::Cow<'_, str>> {
+/// Like [`clean`], but SGR sequences (`ESC [ digits ; ... m`, colours and
+/// bold) are kept: for text rendered with styles by a library (clap).
+pub fn clean_keep_sgr(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('\u{1b}') {
+        return clean(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('\u{1b}') {
+        out.push_str(&clean(&rest[..i]));
+        let after = &rest[i + 1..];
+        let params = after.strip_prefix('[').map(|p| {
+            p.len()
+                - p.trim_start_matches(|c: char| c.is_ascii_digit() || c == ';' || c == ':')
+                    .len()
+        });
+        match params {
+            Some(n) if after[1 + n..].starts_with('m') => {
+                out.push_str(&rest[i..i + 1 + 1 + n + 1]);
+                rest = &after[1 + n + 1..];
+            }
+            _ => rest = after,
+        }
+    }
+    out.push_str(&clean(rest));
+    out.into()
+}
+
+/// `s` cleaned ([`clean`]) and wrapped at spaces only, so ids and words like
+/// "side-lying" stay whole; a word longer than the width is broken. Widths
+/// are measured on the cleaned text.
+pub fn wrap(s: &str, width: usize) -> Vec<String> {
+    let s = clean(s);
     textwrap::wrap(
-        s,
+        &s,
         textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation),
     )
+    .into_iter()
+    .map(std::borrow::Cow::into_owned)
+    .collect()
 }
 
 /// Print `value` as pretty JSON followed by a newline.
 pub fn json<T: serde::Serialize>(out: &mut Out, value: &T) -> crate::error::Result<()> {
     let s = serde_json::to_string_pretty(value)
         .map_err(|e| crate::error::Error::failure(e.to_string()))?;
-    out.line(&s)?;
+    out.raw(json_safe(&s).as_bytes())?;
+    out.blank()?;
     Ok(())
+}
+
+/// JSON text with the characters serde leaves raw inside strings (DEL, C1
+/// controls, bidirectional overrides) written as `\uXXXX` escapes: the same
+/// value once parsed, and safe to print on a terminal. Newlines outside
+/// strings are kept (serde escapes those inside strings).
+pub fn json_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| is_unsafe(c) && c != '\n') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_unsafe(c) && c != '\n' {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
 }
 
 #[cfg(test)]
@@ -197,5 +484,55 @@ mod clean_tests {
         assert_eq!(clean("two\nlines\tand tab"), "two\nlines and tab");
         assert_eq!(clean_line("two\nlines"), "two lines");
         assert!(matches!(clean("plain text"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn width_follows_columns_then_the_terminal_within_bounds() {
+        assert_eq!(pick_width(None, None), PIPE_WIDTH);
+        assert_eq!(pick_width(Some("60"), None), 60);
+        assert_eq!(pick_width(Some("60"), Some(90)), 60, "COLUMNS wins");
+        assert_eq!(pick_width(None, Some(90)), 90);
+        assert_eq!(pick_width(Some("10"), None), MIN_WIDTH);
+        assert_eq!(pick_width(Some("500"), Some(90)), MAX_WIDTH);
+        assert_eq!(pick_width(Some("wide"), Some(70)), 70, "not a number");
+        assert_eq!(pick_width(Some("0"), None), PIPE_WIDTH);
+    }
+
+    #[test]
+    fn sgr_is_kept_and_other_escapes_go() {
+        assert_eq!(
+            clean_keep_sgr("\u{1b}[1;31merror:\u{1b}[0m x\u{1b}]0;T\u{7}\u{1b}[2J"),
+            "\u{1b}[1;31merror:\u{1b}[0m x]0;T[2J"
+        );
+        assert_eq!(clean_keep_sgr("tail\u{1b}"), "tail");
+        assert_eq!(clean_keep_sgr("\u{1b}[31"), "[31");
+    }
+
+    #[test]
+    fn json_safe_escapes_what_serde_leaves_raw() {
+        let s = serde_json::to_string("a\u{1b}b\u{7f}c\u{9b}d\u{202e}e\n").unwrap();
+        let safe = json_safe(&s);
+        assert!(!safe.chars().any(is_unsafe), "{safe}");
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "a\u{1b}b\u{7f}c\u{9b}d\u{202e}e\n");
+    }
+
+    #[test]
+    fn fit_and_cell_measure_cleaned_text() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("a\u{1b}[2Jb", 10), "a[2Jb");
+        assert_eq!(fit("界界界", 4), "界…");
+        assert_eq!(cell("ab", 4), "ab  ");
+        assert_eq!(display_width("x\u{1b}]0;T\u{7}"), 5);
+    }
+
+    #[test]
+    fn the_writer_cleans_and_styles_only_with_colour() {
+        let mut out = Out::memory(40, false);
+        out.styled_line(TITLE, "a\u{1b}]0;T\u{7}b\r").unwrap();
+        assert_eq!(out.captured(), b"a]0;Tb\n");
+        let mut out = Out::memory(40, true);
+        out.styled(TITLE, "x\u{9b}").unwrap();
+        assert_eq!(out.captured(), format!("{TITLE}x{TITLE:#}").as_bytes());
     }
 }

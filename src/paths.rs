@@ -1,7 +1,7 @@
 //! Where backfix reads and writes files, and the variables that move them.
 
 use std::env;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub const CONFIG_ENV: &str = "BACKFIX_CONFIG_DIR";
 pub const DATA_ENV: &str = "BACKFIX_DATA_DIR";
@@ -46,4 +46,41 @@ pub fn history_file() -> Option<PathBuf> {
 pub fn systemd_user_dir() -> Option<PathBuf> {
     from_env("BACKFIX_SYSTEMD_DIR")
         .or_else(|| dirs::config_dir().map(|d| d.join("systemd").join("user")))
+}
+
+/// Why `path` cannot be reached because a part of it is not a directory:
+/// "<the part> is not a directory".
+pub fn not_a_directory(path: &Path) -> String {
+    let culprit = path
+        .ancestors()
+        .skip(1)
+        .filter(|a| !a.as_os_str().is_empty())
+        .find(|a| a.exists() && !a.is_dir())
+        .unwrap_or(path);
+    format!("{} is not a directory", culprit.display())
+}
+
+/// Create `dir` and its parents, saying which part is not a directory when
+/// one is a file (instead of "File exists").
+pub fn ensure_dir(dir: &Path) -> std::io::Result<()> {
+    match std::fs::create_dir_all(dir) {
+        Ok(()) => Ok(()),
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::AlreadyExists | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            let culprit = dir
+                .ancestors()
+                .filter(|a| !a.as_os_str().is_empty())
+                .find(|a| a.exists() && !a.is_dir())
+                .unwrap_or(dir);
+            Err(std::io::Error::new(
+                std::io::ErrorKind::NotADirectory,
+                format!("{} is not a directory", culprit.display()),
+            ))
+        }
+        Err(e) => Err(e),
+    }
 }

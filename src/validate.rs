@@ -4,7 +4,7 @@
 use crate::catalog::{Catalog, Named};
 use crate::matching::normalize;
 use crate::model::Direction;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
@@ -70,15 +70,14 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
         push: &mut dyn FnMut(Subject, String),
     ) {
         let mut seen: HashMap<String, String> = HashMap::new();
-        let mut ids: Vec<&str> = Vec::new();
+        let mut ids: HashSet<&str> = HashSet::new();
         for item in items {
-            if ids.contains(&item.id()) {
+            if !ids.insert(item.id()) {
                 push(
                     subject(item.id()),
                     format!("id '{}' is already used by another record", item.id()),
                 );
             }
-            ids.push(item.id());
             let mut own = Vec::new();
             for name in std::iter::once(item.id())
                 .chain(std::iter::once(item.display_name()))
@@ -106,6 +105,12 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
             }
         }
     }
+    // Look-ups by id, so checking a large user file stays linear.
+    let exercises: HashMap<&str, &crate::model::Exercise> =
+        c.exercises.iter().map(|e| (&*e.id, e)).collect();
+    let complaints: HashSet<&str> = c.complaints.iter().map(|x| &*x.id).collect();
+    let sources: HashSet<&str> = c.sources.iter().map(|x| &*x.id).collect();
+
     names_unique(&c.exercises, |id| Subject::Exercise(id.into()), &mut push);
     names_unique(&c.complaints, |id| Subject::Complaint(id.into()), &mut push);
 
@@ -142,17 +147,17 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
         for v in e.easier.iter().chain(e.harder.iter()) {
             if v == &e.id {
                 push(s(), "lists itself as a variant".into());
-            } else if c.exercise(v).is_none() {
+            } else if !exercises.contains_key(&**v) {
                 push(s(), format!("variant '{v}' is not an exercise id"));
             }
         }
         for src in e.sources.iter() {
-            if c.source(src).is_none() {
+            if !sources.contains(&**src) {
                 push(s(), format!("source '{src}' is not in sources.json"));
             }
         }
         for comp in e.avoid_in.iter() {
-            if c.complaint(comp).is_none() {
+            if !complaints.contains(&**comp) {
                 push(s(), format!("avoid_in '{comp}' is not a complaint id"));
             }
         }
@@ -196,7 +201,7 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
             }
         }
         for item in comp.items.iter() {
-            match c.exercise(&item.exercise) {
+            match exercises.get(&*item.exercise) {
                 None => push(
                     s(),
                     format!("exercise '{}' is not in the catalogue", item.exercise),
@@ -253,7 +258,7 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
             }
         }
         for src in comp.sources.iter() {
-            if c.source(src).is_none() {
+            if !sources.contains(&**src) {
                 push(s(), format!("source '{src}' is not in sources.json"));
             }
         }
@@ -261,7 +266,7 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
 
     for t in c.tiers {
         for src in t.sources.iter() {
-            if c.source(src).is_none() {
+            if !sources.contains(&**src) {
                 push(
                     Subject::Tier(t.id.as_str().to_string()),
                     format!("source '{src}' is not in sources.json"),

@@ -777,3 +777,647 @@ fn search_output_fits_the_width() {
         assert!(line.chars().count() <= 40, "{line:?}");
     }
 }
+
+// ---- Hostile data and terminal faults (issue 9) ----
+
+/// Escape sequences and control characters a hostile data file might carry:
+/// a window title (OSC 0), a clipboard write (OSC 52), clear screen, a
+/// carriage return, a C1 CSI, DEL and a bidi override.
+const EVIL: &str = "\u{1b}]0;TITLE\u{7}\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}[2J\r\u{9b}31m\u{7f}\u{202e}";
+
+/// Why `text` is not safe for a terminal: any ESC that does not start an SGR
+/// sequence (`ESC [ digits ; m`, only allowed with `sgr_ok`), or any other
+/// control character than a newline, or a bidi override.
+fn unsafe_for_terminal(text: &str, sgr_ok: bool) -> Option<String> {
+    let mut rest = text;
+    while let Some(i) = rest.find('\u{1b}') {
+        let after = &rest[i + 1..];
+        let params = after.strip_prefix('[').map(|p| {
+            p.len()
+                - p.trim_start_matches(|c: char| c.is_ascii_digit() || c == ';')
+                    .len()
+        });
+        match params {
+            Some(n) if sgr_ok && after[1 + n..].starts_with('m') => rest = &after[n + 2..],
+            _ => {
+                return Some(format!(
+                    "an escape that is not SGR: {:?}",
+                    &rest[i..(i + 12).min(rest.len())]
+                ));
+            }
+        }
+    }
+    let stripped = strip_sgr(text);
+    stripped
+        .chars()
+        .find(|&c| {
+            (c.is_control() && c != '\n')
+                || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .map(|c| format!("a control character U+{:04X}", c as u32))
+}
+
+/// `text` without its SGR sequences.
+fn strip_sgr(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("\u{1b}[") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let end = after.find('m').map_or(after.len(), |m| m + 1);
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A user exercise and a user routine whose every text field carries `EVIL`.
+fn write_evil_files(env: &Env) {
+    std::fs::create_dir_all(env.config()).unwrap();
+    let mut e: serde_json::Value =
+        serde_json::from_str(&stdout(env, &["show", "clam", "--json"])).unwrap();
+    e["id"] = "evil-move".into();
+    e["desk"] = true.into();
+    e["name"] = format!("Evil{EVIL} move").into();
+    e["aliases"] = serde_json::json!([]);
+    e["summary"] = format!("Summary{EVIL} of the evil move").into();
+    e["steps"] = serde_json::json!([format!("Step one{EVIL} done"), format!("{EVIL}")]);
+    e["cautions"] = serde_json::json!([format!("Careful{EVIL}now")]);
+    e["targets"] = serde_json::json!([format!("glutes{EVIL}")]);
+    e["dose"]["note"] = format!("note{EVIL}").into();
+    std::fs::write(
+        env.config().join("exercises.json"),
+        serde_json::to_string(&serde_json::json!([e])).unwrap(),
+    )
+    .unwrap();
+    let routines: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/routines.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let mut r = routines[0].clone();
+    r["id"] = "evil-routine".into();
+    r["name"] = format!("Evil{EVIL} routine").into();
+    r["aliases"] = serde_json::json!([]);
+    r["about"] = format!("About{EVIL}").into();
+    r["items"] = serde_json::json!([
+        {"exercise": "evil-move", "priority": 1, "note": format!("Item note{EVIL}")},
+        {"exercise": "walking", "priority": 1}
+    ]);
+    r["do"] = serde_json::json!([format!("Do this{EVIL}")]);
+    std::fs::write(
+        env.config().join("routines.json"),
+        serde_json::to_string(&serde_json::json!([r])).unwrap(),
+    )
+    .unwrap();
+}
+
+/// Escape sequences in a user's data never reach the terminal: not piped,
+/// not with `--color always` (where only the writer's own SGR styles are
+/// there), not on stderr; `--json` keeps the text, escaped.
+#[test]
+fn escapes_in_user_data_never_reach_the_terminal() {
+    let env = Env::new();
+    write_evil_files(&env);
+    let runs: [&[&str]; 5] = [
+        &["list"],
+        &["show", "evil", "move"],
+        &["search", "evil"],
+        &["routine", "evil-routine"],
+        &["routine", "--list"],
+    ];
+    for args in runs {
+        for color in ["never", "always"] {
+            let out = env
+                .cmd()
+                .args(["--color", color])
+                .args(args)
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert!(out.status.success(), "{args:?}: {err}");
+            assert!(
+                text.contains("Evil"),
+                "{args:?}: the record is not used:\n{text}"
+            );
+            let sgr = color == "always";
+            if let Some(why) = unsafe_for_terminal(&text, sgr) {
+                panic!("{args:?} --color {color}: {why} in\n{text:?}");
+            }
+            if let Some(why) = unsafe_for_terminal(&err, sgr) {
+                panic!("{args:?} --color {color}: {why} on stderr: {err:?}");
+            }
+            if sgr {
+                assert!(
+                    text.contains("\u{1b}["),
+                    "{args:?}: --color always has no styles"
+                );
+            }
+        }
+    }
+    // JSON keeps the original text, escaped, and prints nothing raw.
+    let out = env
+        .cmd()
+        .args(["show", "evil-move", "--json"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(unsafe_for_terminal(&text, false).is_none(), "{text:?}");
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["name"], format!("Evil{EVIL} move"));
+}
+
+/// A warning that names a bad record cleans the id it quotes, and errors
+/// quote the user's own words cleaned.
+#[test]
+fn warnings_and_errors_are_cleaned() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.config()).unwrap();
+    std::fs::write(
+        env.config().join("exercises.json"),
+        serde_json::to_string(&serde_json::json!([{"id": format!("x{EVIL}")}])).unwrap(),
+    )
+    .unwrap();
+    let out = env
+        .cmd()
+        .args(["show", &format!("no{EVIL}such")])
+        .output()
+        .unwrap();
+    // Nothing found is exit 1.
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("exercise 1 of 1"), "{err}");
+    assert!(err.contains("no exercise called"), "{err}");
+    assert!(unsafe_for_terminal(&err, false).is_none(), "{err:?}");
+    // A usage error from the argument parser quotes the word cleaned too.
+    let out = env.cmd().arg(format!("x{EVIL}")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("unrecognized subcommand"), "{err}");
+    assert!(unsafe_for_terminal(&err, false).is_none(), "{err:?}");
+}
+
+/// stderr follows `--color` like stdout: styled with `always`, plain with
+/// `never`, even though it is not a terminal.
+#[test]
+fn stderr_follows_color() {
+    let env = Env::new();
+    let err =
+        |args: &[&str]| String::from_utf8(env.cmd().args(args).output().unwrap().stderr).unwrap();
+    assert!(err(&["--color", "always", "show", "xylophone"]).contains("\u{1b}["));
+    assert!(err(&["--color=always", "nosuchcommand"]).contains("\u{1b}["));
+    assert!(!err(&["--color", "never", "show", "xylophone"]).contains('\u{1b}'));
+    assert!(!err(&["show", "xylophone"]).contains('\u{1b}'));
+}
+
+fn user_file(env: &Env, text: &[u8]) {
+    std::fs::create_dir_all(env.config()).unwrap();
+    std::fs::write(env.config().join("exercises.json"), text).unwrap();
+}
+
+/// One bad record no longer drops the file: the good ones are kept, and
+/// each bad one is named by position and id, with the reason.
+#[test]
+fn bad_records_are_left_out_one_by_one() {
+    let env = Env::new();
+    let mut good: serde_json::Value =
+        serde_json::from_str(&stdout(&env, &["show", "clam", "--json"])).unwrap();
+    good["id"] = "wall-sit".into();
+    good["name"] = "Wall sit".into();
+    good["aliases"] = serde_json::json!([]);
+    let records = serde_json::json!([
+        {"id": "no-name", "category": "strength"},
+        good,
+        {"id": "odd-one", "name": "Odd", "category": "yoga"},
+        42
+    ]);
+    user_file(&env, serde_json::to_string(&records).unwrap().as_bytes());
+    let out = env.cmd().args(["show", "wall", "sit"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Wall sit"));
+    assert!(
+        err.contains("exercise 1 of 4 (id 'no-name'): missing field `name`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("exercise 3 of 4 (id 'odd-one'): unknown variant `yoga`"),
+        "{err}"
+    );
+    assert!(err.contains("exercise 4 of 4: invalid type"), "{err}");
+    assert!(!err.contains("ignoring this file"), "{err}");
+    assert_eq!(err.lines().count(), 3, "one warning per bad record:\n{err}");
+    // Routines too.
+    std::fs::write(
+        env.config().join("routines.json"),
+        r#"[{"id": "my-knee", "name": "My knee"}]"#,
+    )
+    .unwrap();
+    env.cmd()
+        .args(["show", "wall", "sit"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "routine 1 of 1 (id 'my-knee'): missing field",
+        ));
+}
+
+/// A BOM is accepted; an empty file and a file that is not an array say so
+/// plainly.
+#[test]
+fn bom_empty_and_non_array_user_files() {
+    let env = Env::new();
+    let mut mine: serde_json::Value =
+        serde_json::from_str(&stdout(&env, &["show", "clam", "--json"])).unwrap();
+    mine["id"] = "wall-sit".into();
+    mine["name"] = "Wall sit".into();
+    mine["aliases"] = serde_json::json!([]);
+    let mut bom = "\u{feff}".as_bytes().to_vec();
+    bom.extend(serde_json::to_vec(&serde_json::json!([mine])).unwrap());
+    user_file(&env, &bom);
+    env.cmd()
+        .args(["show", "wall", "sit"])
+        .assert()
+        .success()
+        .stderr("");
+    for (text, says) in [
+        (&b""[..], "is empty; it should hold a JSON array"),
+        (b"  \n", "is empty; it should hold a JSON array"),
+        (
+            b"{\"id\": \"x\"}",
+            "expected a JSON array of exercise records",
+        ),
+        (b"[\xff]", "is not UTF-8 text"),
+    ] {
+        user_file(&env, text);
+        let out = env.cmd().args(["show", "clam"]).output().unwrap();
+        assert!(out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{text:?}: {err}");
+        assert!(!err.contains("column 0"), "{err}");
+    }
+}
+
+/// FIFOs, devices and directories in place of a user file are refused at
+/// once (no hang, no endless read), and so is a file over 16 MB.
+#[cfg(unix)]
+#[test]
+fn only_regular_user_files_of_sane_size_are_read() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.config()).unwrap();
+    let path = env.config().join("exercises.json");
+    let run = |says: &str| {
+        let out = env
+            .cmd()
+            .args(["show", "clam"])
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{says}: {err}");
+        assert!(err.contains(says), "expected {says:?}: {err}");
+    };
+    let fifo = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo with a NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    run("is not a regular file");
+    std::fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+    run("is not a regular file");
+    std::fs::remove_file(&path).unwrap();
+    std::fs::create_dir(&path).unwrap();
+    run("is a directory, not a file");
+    std::fs::remove_dir(&path).unwrap();
+    let big = std::fs::File::create(&path).unwrap();
+    big.set_len(17 * 1024 * 1024).unwrap();
+    run("is larger than 16 MB");
+}
+
+/// A config or state directory that is a file is reported as "not a
+/// directory", not "File exists".
+#[test]
+fn a_directory_that_is_a_file_says_not_a_directory() {
+    let env = Env::new();
+    let file = env.home.path().join("plain-file");
+    std::fs::write(&file, "x").unwrap();
+    let out = env
+        .cmd()
+        .env("BACKFIX_CONFIG_DIR", &file)
+        .args(["show", "clam"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("{} is not a directory", file.display())),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "said once: {err}");
+    let out = env
+        .cmd()
+        .env("BACKFIX_STATE_DIR", &file)
+        .args(["remind", "--every", "1m", "--count", "1"])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("{} is not a directory", file.display())),
+        "{err}"
+    );
+    assert!(!err.contains("File exists"), "{err}");
+    let out = env
+        .cmd()
+        .env("BACKFIX_SYSTEMD_DIR", &file)
+        .args(["remind", "--install", "--every", "45m"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("{} is not a directory", file.display())),
+        "{err}"
+    );
+}
+
+/// A write error other than a closed pipe is an error: exit 1 and one line
+/// on stderr, for help and version too. A closed pipe stays quiet.
+#[cfg(unix)]
+#[test]
+fn write_errors_exit_1() {
+    let env = Env::new();
+    for args in [
+        &["-h"][..],
+        &["-V"],
+        &["--help"],
+        &["list"],
+        &["show", "clam"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("backfix"));
+        c.env_clear().envs(env.vars());
+        let out = c.args(args).stdout(full).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?} > /dev/full: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.starts_with("backfix: error: cannot write to standard output"),
+            "{err}"
+        );
+    }
+    // stdout closed (`>&-`).
+    let bin = assert_cmd::cargo::cargo_bin("backfix");
+    for args in ["list", "-V"] {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("'{}' {args} >&-", bin.display()))
+            .env("HOME", env.home.path())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args} >&-: {err}");
+        assert!(err.contains("Bad file descriptor"), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+    // A closed pipe is still quiet, for help too.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{b}' list | head -1 >/dev/null; echo $?; '{b}' --help | head -1 >/dev/null",
+            b = bin.display()
+        ))
+        .env("HOME", env.home.path())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+/// An unknown subcommand that names an exercise or a complaint gets a hint
+/// to the command that shows it; near misses keep clap's own tip.
+#[test]
+fn unknown_subcommands_that_name_things_get_a_hint() {
+    let env = Env::new();
+    for (args, hint) in [
+        (&["clam"][..], "`backfix show clam`"),
+        (&["glute", "bridge"], "`backfix show glute bridge`"),
+        (&["sciatica"], "`backfix routine sciatica`"),
+        (&["outer-hip"], "`backfix routine outer-hip`"),
+    ] {
+        env.cmd()
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("unrecognized subcommand"))
+            .stderr(predicate::str::contains(hint));
+    }
+    env.cmd()
+        .arg("lst")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "a similar subcommand exists: 'list'",
+        ))
+        .stderr(predicate::str::contains("hint:").not());
+    env.cmd()
+        .arg("zzzqqq")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("hint:").not());
+}
+
+/// Guided mode in a narrow terminal: the title wraps at spaces, and the
+/// timer line fits the width, before and after a resize, so redrawing it
+/// every 200 ms never adds lines.
+#[test]
+fn guided_mode_fits_a_narrow_terminal() {
+    if !common::require(&["tmux"], "guided_mode_fits_a_narrow_terminal") {
+        return;
+    }
+    let env = Env::new();
+    let plan: serde_json::Value = serde_json::from_str(&stdout(
+        &env,
+        &["routine", "--desk", "--minutes", "3", "--json"],
+    ))
+    .unwrap();
+    let title = format!(
+        "{} — exercise 1 of {}: {}",
+        plan["complaint"]["name"].as_str().unwrap(),
+        plan["items"].as_array().unwrap().len(),
+        plan["items"][0]["name"].as_str().unwrap()
+    );
+    let bin = assert_cmd::cargo::cargo_bin("backfix");
+    let envs: String = env
+        .vars()
+        .iter()
+        .map(|(k, v)| format!("{k}='{v}' "))
+        .collect();
+    let script = format!(
+        "env -i {envs} TERM=xterm {} routine --desk --minutes 3 --guided; sleep 30",
+        bin.display()
+    );
+    let tmux = common::Tmux::start(30, 40, &["sh", "-c", &script]);
+    let first = tmux.wait_for("q: quit");
+    let head: Vec<&str> = first.lines().take_while(|l| !l.trim().is_empty()).collect();
+    assert_eq!(
+        head.join(" "),
+        title,
+        "the title is not wrapped at spaces:\n{first}"
+    );
+    tmux.send(&["Enter"]);
+    tmux.wait_for("s left");
+    let timer_lines = |screen: &str| screen.lines().filter(|l| l.contains("left")).count();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let screen = tmux.screen();
+    assert_eq!(timer_lines(&screen), 1, "the timer line wraps:\n{screen}");
+    tmux.resize(22, 40);
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let screen = tmux.screen();
+    assert_eq!(timer_lines(&screen), 1, "after a resize:\n{screen}");
+    let timer = screen.lines().find(|l| l.contains("s left")).unwrap_or("");
+    assert!(timer.chars().count() < 22, "{timer:?}");
+    tmux.send(&["q"]);
+}
+
+/// A large user file whose records depend on each other in a chain, the
+/// last one broken: every record is left out, quickly (one check per link
+/// would take minutes), and the warnings stop after 20 with a count.
+#[test]
+fn a_long_chain_of_bad_records_is_quick_and_warnings_are_capped() {
+    let env = Env::new();
+    let template: serde_json::Value =
+        serde_json::from_str(&stdout(&env, &["show", "clam", "--json"])).unwrap();
+    let n = 3000;
+    let records: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            let mut r = template.clone();
+            r["id"] = format!("chain-{i}").into();
+            r["name"] = format!("Chain {i}").into();
+            r["aliases"] = serde_json::json!([]);
+            r["harder"] = serde_json::json!([]);
+            r["easier"] = if i + 1 < n {
+                serde_json::json!([format!("chain-{}", i + 1)])
+            } else {
+                serde_json::json!(["no-such-exercise"])
+            };
+            r
+        })
+        .collect();
+    user_file(&env, &serde_json::to_vec(&records).unwrap());
+    // The timeout only keeps a regression to quadratic checks from hanging
+    // the suite; speed itself is for benchmarks, not tests.
+    let out = env
+        .cmd()
+        .args(["show", "chain", "0"])
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "chain-0 must be left out");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("and 2980 more problems"), "{err}");
+    assert_eq!(
+        err.lines().filter(|l| l.contains("warning:")).count(),
+        21,
+        "{err}"
+    );
+}
+
+/// `COLUMNS` sets the width when piped (and on a terminal), within 40..=100.
+#[test]
+fn columns_sets_the_width() {
+    let env = Env::new();
+    let widest = |columns: &str| {
+        let out = env
+            .cmd()
+            .env("COLUMNS", columns)
+            .args(["show", "clam"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let at_60 = widest("60");
+    assert!(at_60 <= 60 && at_60 > 50, "{at_60}");
+    assert!(widest("10") <= 40, "clamped to 40");
+    let wide = widest("300");
+    assert!(wide <= 100 && wide > 80, "clamped to 100: {wide}");
+    assert!(widest("junk") <= 80, "not a number: the pipe width");
+}
+
+/// On a terminal too, `COLUMNS` wins over the terminal's own width.
+#[test]
+fn columns_wins_on_a_terminal() {
+    if !common::require(&["tmux"], "columns_wins_on_a_terminal") {
+        return;
+    }
+    let env = Env::new();
+    let bin = assert_cmd::cargo::cargo_bin("backfix");
+    let envs: String = env
+        .vars()
+        .iter()
+        .map(|(k, v)| format!("{k}='{v}' "))
+        .collect();
+    let widest = |columns: &str| {
+        let script = format!(
+            "env -i {envs} {columns} TERM=xterm {} show clam; echo END; sleep 30",
+            bin.display()
+        );
+        let tmux = common::Tmux::start(100, 80, &["sh", "-c", &script]);
+        let screen = tmux.wait_for("END");
+        screen
+            .lines()
+            .map(|l| l.trim_end().chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let own = widest("");
+    assert!(own > 60, "the terminal's width (100) is used: {own}");
+    let set = widest("COLUMNS=60");
+    assert!(set <= 60 && set > 50, "COLUMNS=60: {set}");
+}
+
+/// The reminder's terminal fallback (no notification server) cleans the
+/// exercise's text too: only its own bell is there.
+#[test]
+fn the_reminder_fallback_cleans_data() {
+    let env = Env::new();
+    write_evil_files(&env);
+    let out = env
+        .cmd()
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+        .args([
+            "remind",
+            "--for",
+            "evil-routine",
+            "--every",
+            "1s",
+            "--count",
+            "2",
+        ])
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("Evil"),
+        "the evil exercise was not suggested:\n{text}"
+    );
+    let without_bells = text.replace("\u{7}[", "[");
+    if let Some(why) = unsafe_for_terminal(&without_bells, false) {
+        panic!("{why} in {text:?}");
+    }
+}

@@ -101,3 +101,229 @@ mod schedule_parsers {
         }
     }
 }
+
+/// Hostile text through the writer, the user-file loader and the renderers:
+/// no panic, nothing but newlines (and, with colour, the writer's own SGR
+/// styles) among the control characters, no wrapped line wider than the
+/// width, and JSON that parses back to the same record.
+mod hostile {
+    use backfix::catalog::{Catalog, parse_records};
+    use backfix::model::Exercise;
+    use backfix::output::{self, Out};
+    use proptest::prelude::*;
+
+    /// Characters that start escape sequences, move the cursor or reorder
+    /// text, and the characters that make up sequences.
+    const NASTY: &[char] = &[
+        '\u{1b}', '\u{7}', '\r', '\n', '\t', '\u{8}', '\u{0}', '\u{7f}', '\u{9b}', '\u{9d}',
+        '\u{85}', '\u{202e}', '\u{2066}', '\u{200f}', '[', ']', ';', 'm', '2', 'J', ' ', ' ', 'a',
+        'é', '界', '…',
+    ];
+
+    fn nasty(max: usize) -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![3 => proptest::sample::select(NASTY), 1 => any::<char>()],
+            0..max,
+        )
+        .prop_map(|v| v.into_iter().collect())
+    }
+
+    /// Fails when `bytes` hold an ESC that is not an SGR sequence (or any
+    /// ESC without colour), or another control character than a newline, or
+    /// a bidi control; returns the text without its SGR sequences.
+    fn terminal_safe(bytes: &[u8], color: bool) -> Result<String, TestCaseError> {
+        let text = std::str::from_utf8(bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut plain = String::new();
+        let mut rest = text;
+        while let Some(i) = rest.find('\u{1b}') {
+            plain.push_str(&rest[..i]);
+            let after = &rest[i + 1..];
+            let n = after.strip_prefix('[').map(|p| {
+                p.len()
+                    - p.trim_start_matches(|c: char| c.is_ascii_digit() || c == ';')
+                        .len()
+            });
+            match n {
+                Some(n) if color && after[1 + n..].starts_with('m') => rest = &after[n + 2..],
+                _ => return Err(TestCaseError::fail(format!("a raw escape in {text:?}"))),
+            }
+        }
+        plain.push_str(rest);
+        if let Some(c) = plain.chars().find(|&c| {
+            (c.is_control() && c != '\n')
+                || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        }) {
+            return Err(TestCaseError::fail(format!("U+{:04X} in {plain:?}", c as u32)));
+        }
+        Ok(plain)
+    }
+
+    fn fits(plain: &str, width: usize) -> Result<(), TestCaseError> {
+        for line in plain.lines() {
+            let w = output::display_width(line);
+            prop_assert!(w <= width, "{w} > {width}: {line:?}");
+        }
+        Ok(())
+    }
+
+    fn template() -> serde_json::Value {
+        let c = Catalog::builtin();
+        serde_json::to_value(c.exercise("clamshell").expect("clamshell")).expect("json")
+    }
+
+    prop_compose! {
+        /// A user exercise with hostile text in every text field; now and
+        /// then a field of the wrong type, so some records are bad.
+        fn record()(
+            id in "[a-z]{1,10}(-[a-z0-9]{1,6}){0,2}",
+            name in nasty(50),
+            summary in nasty(200),
+            why in nasty(200),
+            position in nasty(60),
+            steps in proptest::collection::vec(nasty(150), 1..4),
+            cues in proptest::collection::vec(nasty(80), 1..3),
+            cautions in proptest::collection::vec(nasty(80), 1..3),
+            targets in proptest::collection::vec(nasty(30), 1..3),
+            aliases in proptest::collection::vec(nasty(20), 0..2),
+            note in proptest::option::of(nasty(80)),
+            frequency in nasty(40),
+            broken in 0u8..8,
+        ) -> serde_json::Value {
+            let mut r = template();
+            r["id"] = id.into();
+            r["name"] = name.into();
+            r["summary"] = summary.into();
+            r["why"] = why.into();
+            r["position"] = position.into();
+            r["steps"] = steps.into();
+            r["cues"] = cues.into();
+            r["cautions"] = cautions.into();
+            r["targets"] = targets.into();
+            r["aliases"] = aliases.into();
+            r["dose"]["frequency"] = frequency.into();
+            if let Some(n) = note { r["dose"]["note"] = n.into(); }
+            match broken {
+                0 => r["category"] = "yoga".into(),
+                1 => { r.as_object_mut().map(|o| o.remove("name")); }
+                2 => r["steps"] = 7.into(),
+                _ => {}
+            }
+            r
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        #[test]
+        fn the_writer_cleans_everything_and_wraps_to_width(
+            s in nasty(300),
+            marker in nasty(4),
+            width in 40usize..=100,
+            indent in 0usize..8,
+            color in any::<bool>(),
+        ) {
+            let style = output::WARN;
+            let mut out = Out::memory(width, color);
+            out.text(&s).unwrap();
+            out.line(&s).unwrap();
+            out.styled(style, &s).unwrap();
+            out.styled_line(style, &s).unwrap();
+            terminal_safe(out.captured(), color)?;
+            let mut out = Out::memory(width, color);
+            out.para(indent, &s).unwrap();
+            out.hanging(indent, &marker, &s, style).unwrap();
+            out.styled_para(style, indent, &s).unwrap();
+            let plain = terminal_safe(out.captured(), color)?;
+            fits(&plain, width)?;
+            for cell_width in [0, 1, 5, 30] {
+                let cell = output::cell(&s, cell_width);
+                prop_assert_eq!(output::display_width(&cell), cell_width, "{:?}", cell);
+                terminal_safe(cell.as_bytes(), false)?;
+            }
+        }
+
+        #[test]
+        fn the_loader_never_panics_on_any_text(text in nasty(300)) {
+            let _ = parse_records::<Exercise>(&text, "exercises.json", "exercise");
+            let _ = parse_records::<Exercise>(&format!("[{text}]"), "exercises.json", "exercise");
+        }
+
+        #[test]
+        fn hostile_records_render_safely_and_round_trip_as_json(
+            records in proptest::collection::vec(record(), 1..4),
+            width in 40usize..=100,
+            color in any::<bool>(),
+        ) {
+            let text = serde_json::to_string(&records).unwrap();
+            let (parsed, bad) = parse_records::<Exercise>(&text, "exercises.json", "exercise")
+                .map_err(TestCaseError::fail)?;
+            prop_assert_eq!(parsed.len() + bad.len(), records.len());
+            let ids: Vec<String> = parsed.iter().map(|e| e.id.to_string()).collect();
+            let mut warnings = Vec::new();
+            let catalog = Catalog::with_user(Some(parsed), None, &mut warnings);
+            for w in &warnings {
+                terminal_safe(output::clean(w).as_bytes(), false)?;
+            }
+            for e in catalog.exercises.iter().filter(|e| ids.contains(&e.id.to_string())) {
+                let mut out = Out::memory(width, color);
+                backfix::commands::show::card(&mut out, &catalog, e).unwrap();
+                let plain = terminal_safe(out.captured(), color)?;
+                fits(&plain, width)?;
+                // A reminder's title and body go to notifications as they are.
+                let r = backfix::remind::reminder(&catalog, None, &e.id).expect("reminder");
+                terminal_safe(r.title.as_bytes(), false)?;
+                terminal_safe(r.body.as_bytes(), false)?;
+                let mut out = Out::memory(width, color);
+                output::json(&mut out, e).unwrap();
+                terminal_safe(out.captured(), false)?;
+                let back: serde_json::Value = serde_json::from_slice(out.captured())
+                    .map_err(|err| TestCaseError::fail(err.to_string()))?;
+                prop_assert_eq!(back, serde_json::to_value(e).unwrap());
+            }
+        }
+    }
+
+    proptest! {
+        // Each case runs the binary a few times: fewer cases.
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        #[test]
+        fn list_search_and_show_print_hostile_records_safely(
+            records in proptest::collection::vec(record(), 1..4),
+            columns in 40usize..=120,
+            color in any::<bool>(),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::write(dir.path().join("exercises.json"), serde_json::to_vec(&records).unwrap()).unwrap();
+            let run = |args: &[&str]| {
+                std::process::Command::new(assert_cmd::cargo::cargo_bin("backfix"))
+                    .env_clear()
+                    .env("HOME", dir.path())
+                    .env("BACKFIX_CONFIG_DIR", dir.path())
+                    .env("COLUMNS", columns.to_string())
+                    .args(["--color", if color { "always" } else { "never" }])
+                    .args(args)
+                    .output()
+                    .unwrap()
+            };
+            let list = run(&["list"]);
+            prop_assert!(list.status.success());
+            terminal_safe(&list.stdout, color)?;
+            terminal_safe(&list.stderr, color)?;
+            let json = run(&["list", "--json"]);
+            terminal_safe(&json.stdout, false)?;
+            let all: serde_json::Value = serde_json::from_slice(&json.stdout)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert!(all.as_array().is_some_and(|a| a.len() >= 30));
+            for r in &records {
+                let id = r["id"].as_str().unwrap_or("");
+                for args in [&["show", id][..], &["search", id]] {
+                    let out = run(args);
+                    terminal_safe(&out.stdout, color)?;
+                    terminal_safe(&out.stderr, color)?;
+                }
+            }
+        }
+    }
+}

@@ -5,6 +5,6 @@ use crate::error::Result;
 use crate::output::Out;
 
 pub fn completions(out: &mut Out, shell: Shell) -> Result<u8> {
-    std::io::Write::write_all(out, &crate::generate::completion(shell))?;
+    out.raw(&crate::generate::completion(shell))?;
     Ok(0)
 }

@@ -420,7 +420,7 @@ fn install(out: &mut Out, a: &RemindArgs, complaint: Option<&str>) -> Result<u8>
         .to_string();
     let dir = unit_dir()?;
     let path = dir.join(unit::UNIT_NAME);
-    std::fs::create_dir_all(&dir)
+    crate::paths::ensure_dir(&dir)
         .map_err(|e| Error::failure(format!("cannot create {}: {e}", dir.display())))?;
     std::fs::write(&path, unit::unit(&exe, &unit_args(a, complaint)))
         .map_err(|e| Error::failure(format!("cannot write {}: {e}", path.display())))?;

@@ -138,14 +138,15 @@ fn variants(catalog: &Catalog, ids: &[Str]) -> String {
 /// The full card for one exercise.
 pub fn card(out: &mut Out, catalog: &Catalog, e: &Exercise) -> std::io::Result<()> {
     let tag = format!("({} · {})", e.id, e.category.label());
-    out.styled(output::TITLE, &e.name)?;
-    // The id and category go beside the name, or under it when that is too wide.
-    let sep = if e.name.chars().count() + 2 + tag.chars().count() <= out.width {
-        "  "
+    // The id and category go beside the name, or under it when that is too
+    // wide; widths are those of the text as printed (cleaned).
+    if output::display_width(&e.name) + 2 + output::display_width(&tag) <= out.width {
+        out.styled(output::TITLE, &e.name)?;
+        out.styled_line(output::DIM, &format!("  {tag}"))?;
     } else {
-        "\n"
-    };
-    out.styled_line(output::DIM, &format!("{sep}{tag}"))?;
+        out.styled_para(output::TITLE, 0, &e.name)?;
+        out.styled_para(output::DIM, 0, &tag)?;
+    }
     out.para(0, &e.summary)?;
     out.blank()?;
     field(out, "Targets", &e.targets.join(", "))?;
@@ -205,13 +206,20 @@ pub fn card(out: &mut Out, catalog: &Catalog, e: &Exercise) -> std::io::Result<(
         out.hanging(2, "-", &text, output::DIM)?;
     }
     if let Some(first) = e.sources.first() {
-        out.styled(output::DIM, "  In full: ")?;
-        out.styled_line(output::CODE, &format!("backfix sources {first}"))?;
+        let command = format!("backfix sources {first}");
+        if output::display_width(&command) + 11 <= out.width {
+            out.styled(output::DIM, "  In full: ")?;
+        } else {
+            out.styled_line(output::DIM, "  In full:")?;
+            out.text("    ")?;
+        }
+        out.styled_line(output::CODE, &command)?;
     }
     out.blank()?;
     out.styled_line(output::DIM, "General information, not a diagnosis.")?;
-    out.styled_line(
+    out.styled_para(
         output::DIM,
+        0,
         "Stop if pain spreads down a leg, or if you feel numbness or weakness.",
     )?;
     out.styled(output::DIM, "Warning signs: ")?;

@@ -120,19 +120,22 @@ impl Fallback for Terminal {
             self.said_why = true;
             let _ = writeln!(
                 out,
-                "backfix: {why}; showing reminders here until the desktop can"
+                "backfix: {}; showing reminders here until the desktop can",
+                crate::output::clean_line(why)
             );
         }
-        let _ = writeln!(out, "\x07[{}] {}", now.format("%H:%M"), r.title);
+        // Data-derived text is cleaned (issue 9): no escape reaches the terminal.
+        let title = crate::output::clean_line(&r.title);
+        let _ = writeln!(out, "\x07[{}] {title}", now.format("%H:%M"));
         for line in r.body.lines() {
-            let _ = writeln!(out, "    {line}");
+            let _ = writeln!(out, "    {}", crate::output::clean_line(line));
         }
         let _ = out.flush();
     }
 
     fn note(&mut self, line: &str) {
         let mut out = std::io::stdout().lock();
-        let _ = writeln!(out, "backfix: {line}");
+        let _ = writeln!(out, "backfix: {}", crate::output::clean_line(line));
         let _ = out.flush();
     }
 }

@@ -192,8 +192,14 @@ pub fn reminder(catalog: &Catalog, complaint: Option<&str>, id: &str) -> Option<
     Some(Reminder {
         exercise: e.id.to_string(),
         name: e.name.to_string(),
-        title: format!("Time to move: {}", e.name),
-        body: format!("{}\n{dose}\nMore: backfix show {}", e.summary, e.id),
+        // Cleaned: no control character from data reaches a notification
+        // or the terminal fallback (issue 9).
+        title: format!("Time to move: {}", crate::output::clean_line(&e.name)),
+        body: format!(
+            "{}\n{dose}\nMore: backfix show {}",
+            crate::output::clean_line(&e.summary),
+            e.id
+        ),
         dose,
     })
 }

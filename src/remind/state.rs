@@ -38,7 +38,7 @@ fn read_pid(path: &Path) -> Option<u32> {
 }
 
 pub fn acquire(dir: &Path) -> io::Result<Acquired> {
-    fs::create_dir_all(dir)?;
+    crate::paths::ensure_dir(dir)?;
     let path = dir.join(LOCK_FILE);
     let mut file = OpenOptions::new()
         .read(true)
@@ -110,7 +110,7 @@ pub fn remove_status(dir: &Path) {
 /// writing at once never tear each other's lines.
 pub fn append_line(path: &Path, value: &impl Serialize) -> io::Result<()> {
     if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir)?;
+        crate::paths::ensure_dir(dir)?;
     }
     let mut line = serde_json::to_vec(value).map_err(io::Error::other)?;
     line.push(b'\n');

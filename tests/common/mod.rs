@@ -177,6 +177,12 @@ impl Tmux {
         self.run(&args);
     }
 
+    /// Make the window `cols` x `rows`, as a user dragging its edge would.
+    pub fn resize(&self, cols: u16, rows: u16) {
+        let (c, r) = (cols.to_string(), rows.to_string());
+        self.run(&["resize-window", "-x", &c, "-y", &r]);
+    }
+
     pub fn screen(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p"]).stdout).to_string()
     }
