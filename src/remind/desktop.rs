@@ -334,8 +334,10 @@ impl Fallback for Terminal<'_> {
     }
 
     fn show(&mut self, now: NaiveDateTime, r: &Reminder) {
-        // The bell is ours, not data: written as it is.
-        let _ = std::io::Write::write_all(self.out, b"\x07");
+        // The bell is ours, not data: written past the writer, which would
+        // strip it from piped output like any other control character.
+        let _ = self.out.flush();
+        let _ = std::io::Write::write_all(&mut std::io::stdout(), b"\x07");
         let _ = self.out.line(&format!(
             "[{}] {}",
             now.format("%H:%M"),
