@@ -1137,3 +1137,65 @@ fn the_desktop_entry_is_valid() {
     assert!(text.contains("\nIcon=appointment-soon\n"), "{text}");
     assert_eq!(path.file_stem().unwrap(), "backfix");
 }
+
+#[test]
+fn the_rotation_carries_on_across_restarts() {
+    let env = Env::new();
+    // How many suggestions a round has.
+    let out = env
+        .cmd()
+        .args([
+            "remind",
+            "--dry-run",
+            "--json",
+            "--every",
+            "1m",
+            "--count",
+            "60",
+        ])
+        .output()
+        .unwrap();
+    let plan: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let round: std::collections::HashSet<&str> = plan
+        .iter()
+        .map(|i| i["exercise"].as_str().unwrap())
+        .collect();
+    assert!(round.len() >= 4, "{round:?}");
+    // One reminder per process (terminal fallback, no bus), a round's worth:
+    // each carries on where the last stopped, so none repeats.
+    for _ in 0..round.len() {
+        run_ok(remind_cmd(&env, &[]).args(["remind", "--every", "1s", "--count", "1"]));
+    }
+    let shown: Vec<String> = history_events(&env)
+        .iter()
+        .filter(|e| e["event"] == "fallback")
+        .map(|e| e["exercise"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(shown.len(), round.len());
+    let distinct: std::collections::HashSet<&String> = shown.iter().collect();
+    assert_eq!(
+        distinct.len(),
+        shown.len(),
+        "a repeat within a round: {shown:?}"
+    );
+    assert!(env.state().join("rotation.json").is_file());
+    // A dry run previews what the next reminder will suggest.
+    let out = env
+        .cmd()
+        .args([
+            "remind",
+            "--dry-run",
+            "--json",
+            "--every",
+            "1s",
+            "--count",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    let preview: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    run_ok(remind_cmd(&env, &[]).args(["remind", "--every", "1s", "--count", "1"]));
+    let h = history_events(&env);
+    let last = h.iter().rev().find(|e| e["event"] == "fallback").unwrap();
+    assert_eq!(preview[0]["exercise"], last["exercise"]);
+}

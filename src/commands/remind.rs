@@ -46,6 +46,9 @@ pub fn run(out: &mut Out, a: &RemindArgs) -> Result<u8> {
     }
     let mut rotation = Rotation::new(remind::suggestions(&catalog, complaint.as_deref()), seed());
     if a.dry_run {
+        if let Some(dir) = paths::state_dir() {
+            rotation.resume_from(&dir);
+        }
         return dry_run(out, &catalog, plan, &mut rotation, a, complaint.as_deref());
     }
     remind(out, &catalog, plan, rotation, a, complaint.as_deref())

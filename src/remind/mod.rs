@@ -342,6 +342,10 @@ impl Run<'_, '_> {
             }
             Err(Trouble::Interrupted) => return false,
             Err(why) => {
+                // Its server is gone, and the notification with it.
+                if matches!(why, Trouble::NoServer | Trouble::NoBus(_)) {
+                    self.pending = None;
+                }
                 if self.away.as_ref().is_none_or(|a| !a.same_kind(&why)) {
                     self.p.fallback.left_desktop(&why);
                 }
@@ -371,10 +375,15 @@ impl Run<'_, '_> {
                 let Some(action) = Action::from_key(&key) else {
                     return;
                 };
-                let Some(pending) = self.pending.take_if(|p| p.id == id && p.buttons) else {
+                let now = self.p.clock.now();
+                // Heard until the next reminder replaces it, and no longer
+                // than its timeout.
+                let Some(pending) = self
+                    .pending
+                    .take_if(|p| p.id == id && p.buttons && now <= p.until)
+                else {
                     return;
                 };
-                let now = self.p.clock.now();
                 let name = match action {
                     Action::Done => "done",
                     Action::Snoozed => "snoozed",
@@ -919,6 +928,45 @@ mod tests {
             &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
         );
         assert_eq!(clock.now, at("2026-11-24 10:50:00"));
+    }
+
+    #[test]
+    fn a_click_after_the_timeout_is_ignored() {
+        // Reminders from 10:00 to 11:00: after the 10:45 one, the next is
+        // tomorrow, and the notification stays up for the longest timeout.
+        for (click, heard) in [
+            ("2026-11-24 11:45:00", true),
+            ("2026-11-24 11:46:00", false),
+        ] {
+            let (mut s, mut rot, c, mut clock) = setup("45m", 5);
+            s.plan.window = Some(crate::schedule::parse_window("10:00-11:00").unwrap());
+            let mut n = FakeNotifier {
+                buttons: true,
+                ..Default::default()
+            };
+            let (mut log, mut term) = (Log::default(), Term::default());
+            clock.inbox.push_back((
+                at(click),
+                Msg::Action {
+                    id: 1,
+                    key: "done".into(),
+                },
+            ));
+            clock
+                .inbox
+                .push_back((at("2026-11-24 12:30:00"), Msg::Stop));
+            go(
+                &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+            );
+            assert_eq!(n.notices[0].1, MAX_TIMEOUT);
+            let events: Vec<&str> = log.0.iter().map(|e| e.event.as_str()).collect();
+            let expected: &[&str] = if heard {
+                &["shown", "done"]
+            } else {
+                &["shown"]
+            };
+            assert_eq!(events, expected, "click at {click}");
+        }
     }
 
     #[test]

@@ -98,7 +98,18 @@ impl Rotation {
     /// missing, damaged or foreign file is ignored and replaced.
     pub fn keep_in(&mut self, dir: &Path) {
         let path = dir.join(ROTATION_FILE);
-        if let Some(saved) = load(&path) {
+        self.restore(&path);
+        self.file = Some(path);
+    }
+
+    /// Carry on from the position saved in `dir`, without saving anything
+    /// (for a dry run that shows what the next reminders will suggest).
+    pub fn resume_from(&mut self, dir: &Path) {
+        self.restore(&dir.join(ROTATION_FILE));
+    }
+
+    fn restore(&mut self, path: &Path) {
+        if let Some(saved) = load(path) {
             let (mut mine, mut theirs) = (self.ids.clone(), saved.ids.clone());
             mine.sort();
             theirs.sort();
@@ -112,7 +123,6 @@ impl Rotation {
                 self.avoid_first = saved.ids.get(saved.pos - 1).cloned();
             }
         }
-        self.file = Some(path);
     }
 
     fn save(&self) {
@@ -207,6 +217,24 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, [ROTATION_FILE], "no temporary file left behind");
+    }
+
+    #[test]
+    fn a_dry_run_previews_from_the_saved_position_without_moving_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut r = Rotation::new(ids(5), 8);
+        r.keep_in(dir.path());
+        r.next_id();
+        let before = std::fs::read(dir.path().join(ROTATION_FILE)).unwrap();
+        let mut preview = Rotation::new(ids(5), 1);
+        preview.resume_from(dir.path());
+        let mut expected = r.clone();
+        expected.file = None;
+        for _ in 0..6 {
+            assert_eq!(preview.next_id(), expected.next_id());
+        }
+        let after = std::fs::read(dir.path().join(ROTATION_FILE)).unwrap();
+        assert_eq!(before, after, "a preview saves nothing");
     }
 
     #[test]
