@@ -277,17 +277,23 @@ pub const MIN_TIMEOUT: Duration = Duration::from_secs(1);
 /// to arrive.
 pub const CLICK_GRACE: Duration = Duration::from_secs(2);
 
+/// A notification outlives the time the next one is due by this much, so
+/// that the next one replaces it rather than racing its expiry (a server's
+/// "closed" for the old one could otherwise arrive after the new one took its id).
+pub const REPLACE_MARGIN: Duration = Duration::from_secs(5);
+
 /// How long the reminder fired at `now` stays up: until the next one is due
-/// (which replaces it), or one interval after the last.
+/// and replaces it, or one interval after the last.
 pub fn notification_timeout(s: &Scheduler, now: NaiveDateTime) -> Duration {
-    let until_next = if s.finished(now) {
-        s.plan.every
-    } else {
-        s.next() - now
-    };
-    until_next
-        .to_std()
-        .unwrap_or(MIN_TIMEOUT)
+    if s.finished(now) {
+        return s
+            .plan
+            .every
+            .to_std()
+            .unwrap_or(MIN_TIMEOUT)
+            .clamp(MIN_TIMEOUT, MAX_TIMEOUT);
+    }
+    ((s.next() - now).to_std().unwrap_or(Duration::ZERO) + REPLACE_MARGIN)
         .clamp(MIN_TIMEOUT, MAX_TIMEOUT)
 }
 
@@ -859,14 +865,11 @@ mod tests {
         );
         let replaces: Vec<u32> = n.notices.iter().map(|x| x.0).collect();
         assert_eq!(replaces, [0, 0, 2, 2]);
-        // Each stays up until the next is due, the last for one interval.
-        assert!(
-            n.notices
-                .iter()
-                .all(|x| x.1 == Duration::from_secs(45 * 60)),
-            "{:?}",
-            n.notices
-        );
+        // Each stays up until (just after) the next is due, the last for one interval.
+        let timeouts: Vec<Duration> = n.notices.iter().map(|x| x.1).collect();
+        let every = Duration::from_secs(45 * 60);
+        let replaced = every + REPLACE_MARGIN;
+        assert_eq!(timeouts, [replaced, replaced, replaced, every]);
     }
 
     #[test]
@@ -999,13 +1002,22 @@ mod tests {
 
     #[test]
     fn the_timeout_runs_until_the_next_reminder_within_bounds() {
-        let (s, ..) = setup("45m", 3);
+        let (mut s, ..) = setup("45m", 3);
         let now = at("2026-11-24 10:00:00");
+        assert_eq!(
+            notification_timeout(&s, now),
+            Duration::from_secs(45 * 60) + REPLACE_MARGIN
+        );
+        let (s3, ..) = setup("3h", 3);
+        assert_eq!(notification_timeout(&s3, now), MAX_TIMEOUT);
+        let (s1, ..) = setup("1s", 3);
+        assert_eq!(
+            notification_timeout(&s1, now),
+            Duration::from_secs(1) + REPLACE_MARGIN
+        );
+        // The last one: one interval.
+        s.plan.count = Some(0);
         assert_eq!(notification_timeout(&s, now), Duration::from_secs(45 * 60));
-        let (s, ..) = setup("3h", 3);
-        assert_eq!(notification_timeout(&s, now), MAX_TIMEOUT);
-        let (s, ..) = setup("1s", 3);
-        assert_eq!(notification_timeout(&s, now), Duration::from_secs(1));
     }
 
     #[test]
