@@ -1202,3 +1202,44 @@ fn the_rotation_carries_on_across_restarts() {
     let last = h.iter().rev().find(|e| e["event"] == "fallback").unwrap();
     assert_eq!(preview[0]["exercise"], last["exercise"]);
 }
+
+#[test]
+fn a_signal_ends_it_even_when_the_x_server_hangs() {
+    let Some(desk) = Desktop::start("a_signal_ends_it_even_when_the_x_server_hangs") else {
+        return;
+    };
+    let xvfb = desk.xvfb.id() as i32;
+    let env = Env::new();
+    let mut child = remind_cmd(&env, &desk.envs())
+        .args(["remind", "--every", "1s"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    common::wait_until(Duration::from_secs(15), "the first reminder", || {
+        events(&env).contains(&"shown".to_string())
+    });
+    // The X server stops: the idle query (Xlib, which cannot be interrupted)
+    // waits for it at the next poll.
+    // SAFETY: signalling our own child processes.
+    unsafe { libc::kill(xvfb, libc::SIGSTOP) };
+    std::thread::sleep(Duration::from_millis(1500));
+    let sent = Instant::now();
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let status = child.wait().unwrap();
+    let took = sent.elapsed();
+    unsafe { libc::kill(xvfb, libc::SIGCONT) };
+    assert!(took < Duration::from_secs(3), "took {took:?}");
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    // Either the loop wound up, or the grace ran out and it said why.
+    assert!(
+        status.code() == Some(0) || stderr.contains("did not answer"),
+        "{status:?} {stderr}"
+    );
+}
