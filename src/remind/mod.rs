@@ -34,6 +34,15 @@ impl Action {
             _ => None,
         }
     }
+
+    /// Its name in the history.
+    pub fn event(self) -> &'static str {
+        match self {
+            Action::Done => "done",
+            Action::Snoozed => "snoozed",
+            Action::Skipped => "skipped",
+        }
+    }
 }
 
 /// Something that wakes the loop.
@@ -390,14 +399,12 @@ impl Run<'_, '_> {
                 else {
                     return;
                 };
-                let name = match action {
-                    Action::Done => "done",
-                    Action::Snoozed => "snoozed",
-                    Action::Skipped => "skipped",
-                };
-                self.p
-                    .history
-                    .record(&Event::new(now, name, Some(&pending.exercise), None));
+                self.p.history.record(&Event::new(
+                    now,
+                    action.event(),
+                    Some(&pending.exercise),
+                    None,
+                ));
                 if action == Action::Snoozed {
                     let exercise = crate::output::clean_line(&pending.exercise).into_owned();
                     if last {

@@ -61,9 +61,13 @@ pub fn listen(tx: Sender<Msg>) -> std::io::Result<StopFlag> {
             if signals.forever().next().is_some() {
                 mine.set();
                 let _ = tx.send(Msg::Stop);
-                // The loop ends the process well before this, unless it is
-                // stuck in something that cannot be interrupted.
-                std::thread::sleep(GRACE);
+                // The loop ends the process well before the grace is over,
+                // unless it is stuck in something that cannot be interrupted;
+                // a second signal does not wait for it.
+                let start = std::time::Instant::now();
+                while start.elapsed() < GRACE && signals.pending().next().is_none() {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
                 crate::warn("stopped without finishing the history: something did not answer");
                 std::process::exit(1);
             }
