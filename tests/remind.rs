@@ -217,15 +217,19 @@ fn reminders_reach_a_real_notification_server() {
     );
     assert!(stdout.contains("finished after 3 reminders"), "{stdout}");
     let got = desk.history();
-    assert_eq!(got.len(), 3, "{got:#?}");
+    // Each unanswered reminder was replaced by the next: one notification.
+    assert_eq!(got.len(), 1, "{got:#?}");
     for n in &got {
         assert_eq!(field(n, "appname"), "backfix");
         assert!(field(n, "summary").starts_with("Time to move: "), "{n}");
         assert!(field(n, "body").contains("More: backfix show "), "{n}");
     }
-    let titles: std::collections::HashSet<String> =
-        got.iter().map(|n| field(n, "summary")).collect();
-    assert_eq!(titles.len(), 3, "suggestions rotate without repeats");
+    let shown: std::collections::HashSet<String> = history_events(&env)
+        .iter()
+        .filter(|e| e["event"] == "shown")
+        .map(|e| e["exercise"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(shown.len(), 3, "suggestions rotate without repeats");
     let ev = events(&env);
     assert_eq!(ev.iter().filter(|e| *e == "shown").count(), 3, "{ev:?}");
     assert_eq!(ev.first().map(String::as_str), Some("started"));
@@ -709,4 +713,533 @@ fn install_writes_a_valid_systemd_user_unit() {
         .stdout(predicate::str::contains("Removed"));
     assert!(!unit_path.exists());
     env.cmd().args(["remind", "--uninstall"]).assert().code(1);
+}
+
+// ---------------------------------------------------------------------------
+// The reminder loop and its notifications (issue 9): timeouts, signals,
+// buttons heard until the next reminder, replacing, labels, clean text.
+// ---------------------------------------------------------------------------
+
+/// A notification server that records everything it is sent and presses a
+/// button on chosen notifications after a chosen delay.
+mod scripted {
+    use std::collections::{HashMap, VecDeque};
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    use std::time::Duration;
+    use zbus::zvariant::OwnedValue;
+
+    #[derive(Debug, Clone)]
+    pub struct Seen {
+        pub id: u32,
+        pub replaces: u32,
+        pub icon: String,
+        pub summary: String,
+        pub body: String,
+        pub actions: Vec<String>,
+        pub desktop_entry: Option<String>,
+        pub timeout: i32,
+    }
+
+    pub struct Server {
+        /// For each notification in turn: a key to press, and when.
+        pub presses: Mutex<VecDeque<Option<(&'static str, Duration)>>>,
+        pub next_id: AtomicU32,
+        pub conn: Mutex<Option<zbus::blocking::Connection>>,
+        pub seen: Mutex<Vec<Seen>>,
+    }
+
+    #[zbus::interface(name = "org.freedesktop.Notifications")]
+    impl Server {
+        fn get_capabilities(&self) -> Vec<String> {
+            vec!["actions".into(), "body".into(), "body-markup".into()]
+        }
+
+        #[allow(clippy::too_many_arguments)]
+        fn notify(
+            &self,
+            _app_name: String,
+            replaces_id: u32,
+            app_icon: String,
+            summary: String,
+            body: String,
+            actions: Vec<String>,
+            hints: HashMap<String, OwnedValue>,
+            expire_timeout: i32,
+        ) -> u32 {
+            let id = if replaces_id != 0 {
+                replaces_id
+            } else {
+                self.next_id.fetch_add(1, Ordering::SeqCst) + 1
+            };
+            let desktop_entry = hints
+                .get("desktop-entry")
+                .and_then(|v| <&str>::try_from(&**v).ok())
+                .map(String::from);
+            self.seen.lock().unwrap().push(Seen {
+                id,
+                replaces: replaces_id,
+                icon: app_icon,
+                summary,
+                body,
+                actions,
+                desktop_entry,
+                timeout: expire_timeout,
+            });
+            let press = self.presses.lock().unwrap().pop_front().flatten();
+            let conn = self.conn.lock().unwrap().clone();
+            if let (Some((key, after)), Some(conn)) = (press, conn) {
+                std::thread::spawn(move || {
+                    std::thread::sleep(after);
+                    let _ = conn.emit_signal(
+                        None::<()>,
+                        "/org/freedesktop/Notifications",
+                        "org.freedesktop.Notifications",
+                        "ActionInvoked",
+                        &(id, key),
+                    );
+                    let _ = conn.emit_signal(
+                        None::<()>,
+                        "/org/freedesktop/Notifications",
+                        "org.freedesktop.Notifications",
+                        "NotificationClosed",
+                        &(id, 2u32),
+                    );
+                });
+            }
+            id
+        }
+
+        fn close_notification(&self, _id: u32) {}
+
+        fn get_server_information(&self) -> (String, String, String, String) {
+            (
+                "scripted".into(),
+                "backfix tests".into(),
+                "1".into(),
+                "1.2".into(),
+            )
+        }
+    }
+
+    /// The server on `address`, pressing `presses` in turn.
+    pub fn start(
+        address: &str,
+        presses: Vec<Option<(&'static str, Duration)>>,
+    ) -> zbus::blocking::Connection {
+        let server = Server {
+            presses: Mutex::new(presses.into()),
+            next_id: Default::default(),
+            conn: Default::default(),
+            seen: Default::default(),
+        };
+        let conn = zbus::blocking::connection::Builder::address(address)
+            .unwrap()
+            .serve_at("/org/freedesktop/Notifications", server)
+            .unwrap()
+            .name("org.freedesktop.Notifications")
+            .unwrap()
+            .build()
+            .unwrap();
+        *iface(&conn).get().conn.lock().unwrap() = Some(conn.clone());
+        conn
+    }
+
+    fn iface(
+        conn: &zbus::blocking::Connection,
+    ) -> zbus::blocking::object_server::InterfaceRef<Server> {
+        conn.object_server()
+            .interface::<_, Server>("/org/freedesktop/Notifications")
+            .unwrap()
+    }
+
+    pub fn seen(conn: &zbus::blocking::Connection) -> Vec<Seen> {
+        iface(conn).get().seen.lock().unwrap().clone()
+    }
+}
+
+fn bus_env(bus: &Bus) -> Vec<(String, String)> {
+    vec![("DBUS_SESSION_BUS_ADDRESS".into(), bus.address.clone())]
+}
+
+fn run_ok(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+#[test]
+fn buttons_are_heard_until_the_next_reminder_and_on_the_last_one() {
+    if !common::require(
+        &["dbus-daemon"],
+        "buttons_are_heard_until_the_next_reminder",
+    ) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bus = Bus::start(dir.path());
+    // The first two go unanswered; the last is answered 1.5 s after it shows,
+    // when a reminder that exits right after its last notification is gone.
+    let conn = scripted::start(
+        &bus.address,
+        vec![None, None, Some(("done", Duration::from_millis(1500)))],
+    );
+    let env = Env::new();
+    run_ok(remind_cmd(&env, &bus_env(&bus)).args(["remind", "--every", "2s", "--count", "3"]));
+    let seen = scripted::seen(&conn);
+    assert_eq!(seen.len(), 3, "{seen:#?}");
+    // Each unanswered reminder is replaced by the next, not stacked.
+    assert_eq!(seen[0].replaces, 0);
+    assert_eq!(seen[1].replaces, seen[0].id);
+    assert_eq!(seen[2].replaces, seen[0].id);
+    for n in &seen {
+        // It stays up until the next reminder is due (2 s, and a margin of
+        // 5 s to be replaced rather than expire), not a fixed 90 s.
+        assert!((1000..=7000).contains(&n.timeout), "{n:?}");
+        assert_eq!(n.desktop_entry.as_deref(), Some("backfix"), "{n:?}");
+        assert!(!n.icon.is_empty(), "{n:?}");
+    }
+    // The last stays up for one interval, its buttons heard as long.
+    assert_eq!(seen[2].timeout, 2000);
+    let h = history_events(&env);
+    let done: Vec<&Value> = h.iter().filter(|e| e["event"] == "done").collect();
+    assert_eq!(
+        done.len(),
+        1,
+        "the last reminder's click is recorded: {h:?}"
+    );
+    let last_shown = h.iter().rev().find(|e| e["event"] == "shown").unwrap();
+    assert_eq!(done[0]["exercise"], last_shown["exercise"]);
+    assert_eq!(
+        h.last().map(|e| e["event"].clone()),
+        Some(Value::from("stopped"))
+    );
+}
+
+#[test]
+fn the_snooze_label_shows_the_real_time_and_the_snoozed_exercise_comes_back() {
+    if !common::require(&["dbus-daemon"], "the_snooze_label_shows_the_real_time") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bus = Bus::start(dir.path());
+    let conn = scripted::start(
+        &bus.address,
+        vec![Some(("snooze", Duration::from_millis(300)))],
+    );
+    let env = Env::new();
+    let stdout = run_ok(
+        remind_cmd(&env, &bus_env(&bus))
+            .args(["remind", "--every", "3s", "--snooze", "2s", "--count", "2"]),
+    );
+    let seen = scripted::seen(&conn);
+    assert_eq!(seen.len(), 2, "{seen:#?}");
+    assert!(
+        seen[0].actions.contains(&"Snooze 2s".to_string()),
+        "{:?}",
+        seen[0].actions
+    );
+    assert_eq!(
+        seen[1].summary, seen[0].summary,
+        "the snoozed exercise again"
+    );
+    assert!(stdout.contains("snoozed "), "{stdout}");
+}
+
+#[test]
+fn a_stopped_server_times_out_to_the_terminal_and_signals_end_it_promptly() {
+    let Some(desk) = Desktop::start("a_stopped_server_times_out_to_the_terminal") else {
+        return;
+    };
+    let dunst = desk.dunst.as_ref().unwrap().id() as i32;
+    let env = Env::new();
+    let mut child = remind_cmd(&env, &desk.envs())
+        .args(["remind", "--every", "2s"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let count = |what: &str| events(&env).iter().filter(|e| *e == what).count();
+    common::wait_until(Duration::from_secs(15), "the first reminder", || {
+        count("shown") > 0
+    });
+    // dunst stops answering: the next reminder goes to the terminal within seconds.
+    // SAFETY: signalling our own child processes.
+    unsafe { libc::kill(dunst, libc::SIGSTOP) };
+    let stopped = Instant::now();
+    common::wait_until(Duration::from_secs(10), "a fallback", || {
+        count("fallback") > 0
+    });
+    assert!(
+        stopped.elapsed() < Duration::from_secs(8),
+        "{:?}",
+        stopped.elapsed()
+    );
+    let fallback = history_events(&env)
+        .into_iter()
+        .find(|e| e["event"] == "fallback")
+        .unwrap();
+    assert!(
+        fallback["detail"]
+            .as_str()
+            .unwrap()
+            .contains("did not answer within"),
+        "{fallback}"
+    );
+    // It answers again: desktop reminders resume.
+    unsafe { libc::kill(dunst, libc::SIGCONT) };
+    let shown = count("shown");
+    common::wait_until(
+        Duration::from_secs(15),
+        "a reminder on the desktop again",
+        || count("shown") > shown,
+    );
+    // Stopped again; a SIGTERM while waiting on it ends the reminder at once.
+    unsafe { libc::kill(dunst, libc::SIGSTOP) };
+    let fallbacks = count("fallback");
+    common::wait_until(Duration::from_secs(10), "another fallback", || {
+        count("fallback") > fallbacks
+    });
+    // The next reminder is due at once and waits on the stopped server.
+    std::thread::sleep(Duration::from_millis(300));
+    let sent = Instant::now();
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let status = child.wait().unwrap();
+    let took = sent.elapsed();
+    unsafe { libc::kill(dunst, libc::SIGCONT) };
+    assert!(took < Duration::from_millis(1500), "took {took:?}");
+    assert_eq!(status.code(), Some(0));
+    let mut stdout = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut stdout)
+        .unwrap();
+    assert!(stdout.contains("did not answer within 3s"), "{stdout}");
+    assert!(stdout.contains("answers again"), "{stdout}");
+    let ev = events(&env);
+    assert!(!ev.contains(&"break".to_string()), "no false break: {ev:?}");
+    assert_eq!(ev.last().map(String::as_str), Some("stopped"), "{ev:?}");
+}
+
+#[test]
+fn a_hangup_ignored_at_start_stays_ignored() {
+    use std::os::unix::process::CommandExt;
+    let env = Env::new();
+    let mut cmd = remind_cmd(&env, &[]);
+    cmd.args(["remind", "--every", "1h"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    // SAFETY: only async-signal-safe signal(2) between fork and exec, as nohup does.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::signal(libc::SIGHUP, libc::SIG_IGN);
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
+    wait_running(&env);
+    unsafe { libc::kill(child.id() as i32, libc::SIGHUP) };
+    std::thread::sleep(Duration::from_millis(700));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "a hang-up ended a reminder started under nohup"
+    );
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    assert!(child.wait().unwrap().success());
+}
+
+/// The built-in desk exercises, as a user file whose names and summaries
+/// carry terminal escapes (a title change, a clipboard write, a screen clear).
+fn hostile_exercises(env: &Env) {
+    let all: Vec<Value> =
+        serde_json::from_str(include_str!("../data/exercises.json")).expect("exercises.json");
+    let desk: Vec<Value> = all
+        .into_iter()
+        .filter(|e| e["desk"] == true)
+        .map(|mut e| {
+            let name = e["name"].as_str().unwrap().to_string();
+            e["name"] = Value::from(format!("{name}\u{1b}]0;PWNED\u{7}"));
+            let summary = e["summary"].as_str().unwrap().to_string();
+            e["summary"] = Value::from(format!(
+                "\u{1b}]52;c;ZXZpbA==\u{7}{summary}\u{1b}[2J\r\u{9b}31m"
+            ));
+            e
+        })
+        .collect();
+    std::fs::create_dir_all(env.config()).unwrap();
+    std::fs::write(
+        env.config().join("exercises.json"),
+        serde_json::to_string(&desk).unwrap(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn escapes_in_user_exercises_reach_neither_terminal_nor_notification() {
+    let env = Env::new();
+    hostile_exercises(&env);
+    // No session bus: the terminal fallback.
+    let out = remind_cmd(&env, &[])
+        .args(["remind", "--every", "1s", "--count", "2"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("PWNED"),
+        "the reminders were printed: {stdout}"
+    );
+    assert!(
+        !stdout.contains(['\u{1b}', '\r', '\u{9b}']),
+        "control characters reached the terminal: {stdout:?}"
+    );
+    // Only the fallback's own bell, one per reminder.
+    assert_eq!(stdout.matches('\u{7}').count(), 2, "{stdout:?}");
+
+    if !common::require(
+        &["dbus-daemon"],
+        "escapes_in_user_exercises (notifications)",
+    ) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bus = Bus::start(dir.path());
+    let conn = scripted::start(&bus.address, vec![]);
+    let env2 = Env::new();
+    hostile_exercises(&env2);
+    run_ok(remind_cmd(&env2, &bus_env(&bus)).args(["remind", "--every", "1s", "--count", "1"]));
+    let seen = scripted::seen(&conn);
+    assert_eq!(seen.len(), 1);
+    for n in &seen {
+        assert!(n.summary.contains("PWNED"), "{n:?}");
+        assert!(!n.summary.chars().any(char::is_control), "{n:?}");
+        assert!(
+            !n.body.chars().any(|c| c.is_control() && c != '\n'),
+            "{n:?}"
+        );
+    }
+}
+
+#[test]
+fn the_desktop_entry_is_valid() {
+    if !common::require(&["desktop-file-validate"], "the_desktop_entry_is_valid") {
+        return;
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/backfix.desktop");
+    let (ok, report) = common::report(Command::new("desktop-file-validate").arg(&path));
+    assert!(ok && report.trim().is_empty(), "{report}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // The notifications name this entry and its icon.
+    assert!(text.contains("\nIcon=appointment-soon\n"), "{text}");
+    assert_eq!(path.file_stem().unwrap(), "backfix");
+}
+
+#[test]
+fn the_rotation_carries_on_across_restarts() {
+    let env = Env::new();
+    // How many suggestions a round has.
+    let out = env
+        .cmd()
+        .args([
+            "remind",
+            "--dry-run",
+            "--json",
+            "--every",
+            "1m",
+            "--count",
+            "60",
+        ])
+        .output()
+        .unwrap();
+    let plan: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let round: std::collections::HashSet<&str> = plan
+        .iter()
+        .map(|i| i["exercise"].as_str().unwrap())
+        .collect();
+    assert!(round.len() >= 4, "{round:?}");
+    // One reminder per process (terminal fallback, no bus), a round's worth:
+    // each carries on where the last stopped, so none repeats.
+    for _ in 0..round.len() {
+        run_ok(remind_cmd(&env, &[]).args(["remind", "--every", "1s", "--count", "1"]));
+    }
+    let shown: Vec<String> = history_events(&env)
+        .iter()
+        .filter(|e| e["event"] == "fallback")
+        .map(|e| e["exercise"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(shown.len(), round.len());
+    let distinct: std::collections::HashSet<&String> = shown.iter().collect();
+    assert_eq!(
+        distinct.len(),
+        shown.len(),
+        "a repeat within a round: {shown:?}"
+    );
+    assert!(env.state().join("rotation.json").is_file());
+    // A dry run previews what the next reminder will suggest.
+    let out = env
+        .cmd()
+        .args([
+            "remind",
+            "--dry-run",
+            "--json",
+            "--every",
+            "1s",
+            "--count",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    let preview: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    run_ok(remind_cmd(&env, &[]).args(["remind", "--every", "1s", "--count", "1"]));
+    let h = history_events(&env);
+    let last = h.iter().rev().find(|e| e["event"] == "fallback").unwrap();
+    assert_eq!(preview[0]["exercise"], last["exercise"]);
+}
+
+#[test]
+fn a_signal_ends_it_even_when_the_x_server_hangs() {
+    let Some(desk) = Desktop::start("a_signal_ends_it_even_when_the_x_server_hangs") else {
+        return;
+    };
+    let xvfb = desk.xvfb.id() as i32;
+    let env = Env::new();
+    let mut child = remind_cmd(&env, &desk.envs())
+        .args(["remind", "--every", "1s"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    common::wait_until(Duration::from_secs(15), "the first reminder", || {
+        events(&env).contains(&"shown".to_string())
+    });
+    // The X server stops: the idle query (Xlib, which cannot be interrupted)
+    // waits for it at the next poll.
+    // SAFETY: signalling our own child processes.
+    unsafe { libc::kill(xvfb, libc::SIGSTOP) };
+    std::thread::sleep(Duration::from_millis(1500));
+    let sent = Instant::now();
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let status = child.wait().unwrap();
+    let took = sent.elapsed();
+    unsafe { libc::kill(xvfb, libc::SIGCONT) };
+    assert!(took < Duration::from_secs(3), "took {took:?}");
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    // Either the loop wound up, or the grace ran out and it said why.
+    assert!(
+        status.code() == Some(0) || stderr.contains("did not answer"),
+        "{status:?} {stderr}"
+    );
 }

@@ -46,6 +46,9 @@ pub fn run(out: &mut Out, a: &RemindArgs) -> Result<u8> {
     }
     let mut rotation = Rotation::new(remind::suggestions(&catalog, complaint.as_deref()), seed());
     if a.dry_run {
+        if let Some(dir) = paths::state_dir() {
+            rotation.resume_from(&dir);
+        }
         return dry_run(out, &catalog, plan, &mut rotation, a, complaint.as_deref());
     }
     remind(out, &catalog, plan, rotation, a, complaint.as_deref())
@@ -188,32 +191,15 @@ fn remind(
         }
     };
     let (tx, rx) = std::sync::mpsc::channel();
-    {
-        let tx = tx.clone();
-        let mut signals = signal_hook::iterator::Signals::new([
-            signal_hook::consts::SIGINT,
-            signal_hook::consts::SIGTERM,
-            // The terminal it was started from closed.
-            signal_hook::consts::SIGHUP,
-        ])
+    let stop = remind::signals::listen(tx.clone())
         .map_err(|e| Error::failure(format!("cannot listen for Ctrl-C: {e}")))?;
-        std::thread::Builder::new()
-            .name("backfix-signals".into())
-            .stack_size(64 * 1024)
-            .spawn(move || {
-                for _ in signals.forever() {
-                    let _ = tx.send(remind::Msg::Stop);
-                }
-            })
-            .map_err(|e| Error::failure(format!("cannot start the signal thread: {e}")))?;
-    }
+    rotation.keep_in(&dir);
     let mut idle = Idle::detect();
     let mut clock = SystemClock { rx };
     let start = now();
     let mut s = Scheduler::new(plan.clone(), start);
     let mut history = FileHistory::new(paths::history_file());
-    let mut notifier = DesktopNotifier { tx };
-    let mut terminal = Terminal::new();
+    let mut notifier = DesktopNotifier::new(tx, stop);
 
     let described = describe(&plan, a, complaint);
     out.line(&format!("backfix: reminding {described}."))?;
@@ -254,6 +240,7 @@ fn remind(
         }
     };
     history.record(&Event::new(start, "started", None, Some(described)));
+    let mut terminal = Terminal::new(out);
     let ended = remind::run_loop(
         &mut s,
         &mut rotation,

@@ -1,10 +1,16 @@
 //! The real parts the reminder loop talks to: the system clock, desktop
-//! notifications (notify-rust over D-Bus), idle time from the desktop, and
-//! the terminal as a fallback.
+//! notifications (the freedesktop notification server over D-Bus, every call
+//! bounded in time and by a stop signal), idle time from the desktop, and the
+//! terminal as a fallback.
 
-use super::{Action, Clock, Fallback, IdleSource, Msg, Notifier, Reminder};
+use super::signals::StopFlag;
+use super::{Clock, Fallback, IdleSource, Msg, Notice, Notifier, Reminder, Shown, Trouble};
+use crate::output::{Out, clean, clean_line};
 use chrono::{NaiveDateTime, TimeDelta};
-use std::io::Write;
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
@@ -31,112 +37,320 @@ impl Clock for SystemClock {
     }
 }
 
-/// How long a notification stays up.
-pub const NOTIFICATION_TIMEOUT: Duration = Duration::from_secs(90);
+/// The longest any one D-Bus call (or connecting to the bus) may take before
+/// the reminder goes to the terminal instead.
+pub const CALL_TIMEOUT: Duration = Duration::from_secs(3);
+/// Taking a notification down when the reminder stops is brief.
+const CLOSE_TIMEOUT: Duration = Duration::from_millis(300);
+/// How often a wait on the bus looks at the stop flag.
+const STOP_POLL: Duration = Duration::from_millis(50);
 
-/// Desktop notifications through the freedesktop notification server.
+/// The icon (from the freedesktop icon naming specification) and the
+/// desktop entry (`data/backfix.desktop`) the notifications name.
+pub const ICON: &str = "appointment-soon";
+pub const DESKTOP_ENTRY: &str = "backfix";
+
+const DEST: &str = "org.freedesktop.Notifications";
+const PATH: &str = "/org/freedesktop/Notifications";
+const IFACE: &str = "org.freedesktop.Notifications";
+
+/// How a bounded wait ended.
+enum Bound<T> {
+    Done(T),
+    TimedOut,
+    Stopped,
+}
+
+/// Run `fut` to completion, unless `limit` passes or `stop` is set first.
+fn bounded<T>(fut: impl Future<Output = T>, limit: Duration, stop: Option<&StopFlag>) -> Bound<T> {
+    let done = async { Bound::Done(fut.await) };
+    let timer = async {
+        async_io::Timer::after(limit).await;
+        Bound::TimedOut
+    };
+    let stopped = async {
+        match stop {
+            Some(flag) => loop {
+                if flag.is_set() {
+                    return Bound::Stopped;
+                }
+                async_io::Timer::after(STOP_POLL).await;
+            },
+            None => futures_lite::future::pending().await,
+        }
+    };
+    async_io::block_on(futures_lite::future::or(
+        done,
+        futures_lite::future::or(stopped, timer),
+    ))
+}
+
+/// A session bus connection whose calls time out, made within `CALL_TIMEOUT`.
+fn session(stop: Option<&StopFlag>) -> Result<zbus::Connection, Trouble> {
+    let build = async {
+        zbus::connection::Builder::session()?
+            .method_timeout(CALL_TIMEOUT)
+            .build()
+            .await
+    };
+    match bounded(build, CALL_TIMEOUT, stop) {
+        Bound::Done(Ok(conn)) => Ok(conn),
+        Bound::Done(Err(e)) => Err(Trouble::NoBus(e.to_string())),
+        Bound::TimedOut => Err(Trouble::NoBus(format!(
+            "it did not answer within {}",
+            crate::schedule::format_duration(CALL_TIMEOUT)
+        ))),
+        Bound::Stopped => Err(Trouble::Interrupted),
+    }
+}
+
+/// Desktop notifications through the freedesktop notification server. One
+/// thread per bus connection (not per notification) passes the server's
+/// `ActionInvoked` and `NotificationClosed` signals on to the loop.
 pub struct DesktopNotifier {
-    pub tx: Sender<Msg>,
+    tx: Sender<Msg>,
+    stop: StopFlag,
+    conn: Option<zbus::Connection>,
+    /// Cleared when the listening thread ends (the connection broke).
+    listening: Arc<AtomicBool>,
+}
+
+impl DesktopNotifier {
+    pub fn new(tx: Sender<Msg>, stop: StopFlag) -> DesktopNotifier {
+        DesktopNotifier {
+            tx,
+            stop,
+            conn: None,
+            listening: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    /// The connection, made (and subscribed to the server's signals) when
+    /// there is none or the last one broke.
+    fn connect(&mut self) -> Result<zbus::Connection, Trouble> {
+        if let Some(c) = &self.conn
+            && self.listening.load(Ordering::SeqCst)
+        {
+            return Ok(c.clone());
+        }
+        self.conn = None;
+        let conn = session(Some(&self.stop))?;
+        // Subscribe before the first notification, so no click is missed.
+        let subscribe = async {
+            let rule = zbus::MatchRule::builder()
+                .msg_type(zbus::message::Type::Signal)
+                .interface(IFACE)?
+                .path(PATH)?
+                .build();
+            zbus::MessageStream::for_match_rule(rule, &conn, Some(64)).await
+        };
+        let stream = match bounded(subscribe, CALL_TIMEOUT, Some(&self.stop)) {
+            Bound::Done(Ok(stream)) => stream,
+            Bound::Done(Err(e)) => return Err(Trouble::NoBus(e.to_string())),
+            Bound::TimedOut => return Err(Trouble::TimedOut(CALL_TIMEOUT)),
+            Bound::Stopped => return Err(Trouble::Interrupted),
+        };
+        let listening = Arc::new(AtomicBool::new(true));
+        self.listening = listening.clone();
+        let tx = self.tx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("backfix-buttons".into())
+            .stack_size(256 * 1024)
+            .spawn(move || {
+                async_io::block_on(forward(stream, tx));
+                listening.store(false, Ordering::SeqCst);
+            });
+        if spawned.is_err() {
+            self.listening.store(false, Ordering::SeqCst);
+            crate::warn("cannot start a thread to listen for notification buttons");
+        }
+        self.conn = Some(conn.clone());
+        Ok(conn)
+    }
+
+    /// One call to the notification server, bounded; errors say why.
+    fn call<B, R>(&mut self, conn: &zbus::Connection, method: &str, body: &B) -> Result<R, Trouble>
+    where
+        B: serde::Serialize + zbus::zvariant::DynamicType,
+        R: serde::de::DeserializeOwned + zbus::zvariant::Type,
+    {
+        let call = conn.call_method(Some(DEST), PATH, Some(IFACE), method, body);
+        match bounded(call, CALL_TIMEOUT, Some(&self.stop)) {
+            Bound::Done(Ok(reply)) => reply
+                .body()
+                .deserialize::<R>()
+                .map_err(|e| Trouble::Refused(format!("an unexpected answer to {method}: {e}"))),
+            Bound::Done(Err(e)) => Err(self.trouble(e)),
+            Bound::TimedOut => Err(Trouble::TimedOut(CALL_TIMEOUT)),
+            Bound::Stopped => Err(Trouble::Interrupted),
+        }
+    }
+
+    fn trouble(&mut self, e: zbus::Error) -> Trouble {
+        const GONE: [&str; 2] = [
+            "org.freedesktop.DBus.Error.ServiceUnknown",
+            "org.freedesktop.DBus.Error.NameHasNoOwner",
+        ];
+        match &e {
+            zbus::Error::MethodError(name, _, _) if GONE.contains(&name.as_str()) => {
+                Trouble::NoServer
+            }
+            zbus::Error::FDO(f)
+                if matches!(
+                    **f,
+                    zbus::fdo::Error::ServiceUnknown(_) | zbus::fdo::Error::NameHasNoOwner(_)
+                ) =>
+            {
+                Trouble::NoServer
+            }
+            zbus::Error::MethodError(..) | zbus::Error::FDO(_) => Trouble::Refused(e.to_string()),
+            zbus::Error::InputOutput(io) if io.kind() == std::io::ErrorKind::TimedOut => {
+                Trouble::TimedOut(CALL_TIMEOUT)
+            }
+            // The connection itself failed: make a new one next time.
+            _ => {
+                self.conn = None;
+                Trouble::NoBus(e.to_string())
+            }
+        }
+    }
+}
+
+/// Pass the notification server's signals on to the loop until the
+/// connection ends or the loop is gone.
+async fn forward(mut stream: zbus::MessageStream, tx: Sender<Msg>) {
+    use futures_lite::StreamExt;
+    while let Some(Ok(msg)) = stream.next().await {
+        let header = msg.header();
+        let m = match header.member().map(|m| m.as_str()) {
+            Some("ActionInvoked") => msg
+                .body()
+                .deserialize::<(u32, String)>()
+                .ok()
+                .map(|(id, key)| Msg::Action { id, key }),
+            Some("NotificationClosed") => msg
+                .body()
+                .deserialize::<(u32, u32)>()
+                .ok()
+                .map(|(id, _reason)| Msg::Closed { id }),
+            _ => None,
+        };
+        if let Some(m) = m
+            && tx.send(m).is_err()
+        {
+            return;
+        }
+    }
+}
+
+/// The Snooze button's label, with the real snooze time.
+pub fn snooze_label(snooze: Duration) -> String {
+    format!("Snooze {}", crate::schedule::format_duration(snooze))
 }
 
 impl Notifier for DesktopNotifier {
-    fn show(&mut self, r: &Reminder, snooze_minutes: i64) -> Result<(), String> {
-        let caps =
-            notify_rust::get_capabilities().map_err(|e| format!("no notification server ({e})"))?;
-        let actions = caps.iter().any(|c| c == "actions");
-        let mut n = notify_rust::Notification::new();
-        n.appname("backfix")
-            .summary(&r.title)
-            .body(&r.markup())
-            .urgency(notify_rust::Urgency::Normal)
-            .timeout(notify_rust::Timeout::Milliseconds(
-                NOTIFICATION_TIMEOUT.as_millis() as u32,
-            ));
-        if actions {
-            n.action("done", "Done")
-                .action("snooze", &format!("Snooze {snooze_minutes} min"))
-                .action("skip", "Skip");
-        }
-        let handle = n
-            .show()
-            .map_err(|e| format!("the notification server did not take it ({e})"))?;
-        if actions {
-            // Wait for a button in a small thread of its own, never longer than
-            // the notification lives, so the schedule never waits on a click.
-            let tx = self.tx.clone();
-            let exercise = r.exercise.clone();
-            let spawned = std::thread::Builder::new()
-                .name("backfix-action".into())
-                .stack_size(256 * 1024)
-                .spawn(move || {
-                    let mut pressed: Option<String> = None;
-                    let wait = async {
-                        handle
-                            .wait_for_action_async(|a| {
-                                if let notify_rust::ActionResponse::Custom(key) = a {
-                                    pressed = Some((*key).to_string());
-                                }
-                            })
-                            .await;
-                    };
-                    let limit = async {
-                        async_io::Timer::after(NOTIFICATION_TIMEOUT + Duration::from_secs(15))
-                            .await;
-                    };
-                    zbus::block_on(futures_lite::future::or(wait, limit));
-                    if let Some(action) = pressed.as_deref().and_then(Action::from_key) {
-                        let _ = tx.send(Msg::Acted { exercise, action });
-                    }
-                });
-            if spawned.is_err() {
-                crate::warn("cannot start a thread to listen for notification buttons");
-            }
-        }
-        Ok(())
+    fn show(&mut self, n: &Notice<'_>) -> Result<Shown, Trouble> {
+        let conn = self.connect()?;
+        let caps: Vec<String> = self.call(&conn, "GetCapabilities", &())?;
+        let buttons = caps.iter().any(|c| c == "actions");
+        let r = n.reminder;
+        let summary = clean_line(&r.title);
+        let body = clean(&r.body);
+        // Servers without body markup show the text as it is.
+        let body = if caps.iter().any(|c| c == "body-markup") {
+            super::escape_markup(&body)
+        } else {
+            body.into_owned()
+        };
+        let actions: Vec<String> = if buttons {
+            vec![
+                "done".into(),
+                "Done".into(),
+                "snooze".into(),
+                snooze_label(n.snooze),
+                "skip".into(),
+                "Skip".into(),
+            ]
+        } else {
+            Vec::new()
+        };
+        let mut hints: HashMap<&str, zbus::zvariant::Value<'_>> = HashMap::new();
+        hints.insert("desktop-entry", DESKTOP_ENTRY.into());
+        hints.insert("urgency", zbus::zvariant::Value::U8(1));
+        let timeout = i32::try_from(n.timeout.as_millis()).unwrap_or(i32::MAX);
+        let id: u32 = self.call(
+            &conn,
+            "Notify",
+            &(
+                "backfix",
+                n.replaces,
+                ICON,
+                summary.as_ref(),
+                body.as_str(),
+                actions,
+                hints,
+                timeout,
+            ),
+        )?;
+        Ok(Shown { id, buttons })
+    }
+
+    fn close(&mut self, id: u32) {
+        let Some(conn) = self.conn.clone() else {
+            return;
+        };
+        let body = (id,);
+        let call = conn.call_method(Some(DEST), PATH, Some(IFACE), "CloseNotification", &body);
+        let _ = bounded(call, CLOSE_TIMEOUT, None);
     }
 }
 
-/// Reminders printed on the terminal, with a bell.
-pub struct Terminal {
-    said_why: bool,
+/// Reminders printed on the terminal, with a bell, through the program's
+/// writer; text from data is cleaned of control characters first.
+pub struct Terminal<'a> {
+    out: &'a mut Out,
 }
 
-impl Terminal {
-    pub fn new() -> Terminal {
-        Terminal { said_why: false }
+impl<'a> Terminal<'a> {
+    pub fn new(out: &'a mut Out) -> Terminal<'a> {
+        Terminal { out }
+    }
+
+    fn say(&mut self, line: &str) {
+        let _ = self.out.line(&format!("backfix: {}", clean_line(line)));
+        let _ = self.out.flush();
     }
 }
 
-impl Default for Terminal {
-    fn default() -> Self {
-        Self::new()
+impl Fallback for Terminal<'_> {
+    fn left_desktop(&mut self, why: &Trouble) {
+        self.say(&format!(
+            "{why}; showing reminders here until the desktop can"
+        ));
     }
-}
 
-impl Fallback for Terminal {
-    fn show(&mut self, now: NaiveDateTime, r: &Reminder, why: &str) {
-        let mut out = std::io::stdout().lock();
-        if !self.said_why {
-            self.said_why = true;
-            let _ = writeln!(
-                out,
-                "backfix: {}; showing reminders here until the desktop can",
-                crate::output::clean_line(why)
-            );
-        }
-        // Data-derived text is cleaned (issue 9): no escape reaches the terminal.
-        let title = crate::output::clean_line(&r.title);
-        let _ = writeln!(out, "\x07[{}] {title}", now.format("%H:%M"));
+    fn back_to_desktop(&mut self) {
+        self.say("the notification server answers again; reminders go to the desktop");
+    }
+
+    fn show(&mut self, now: NaiveDateTime, r: &Reminder) {
+        // The bell is ours, not data: written past the writer, which would
+        // strip it from piped output like any other control character.
+        let _ = self.out.flush();
+        let _ = std::io::Write::write_all(&mut std::io::stdout(), b"\x07");
+        let _ = self.out.line(&format!(
+            "[{}] {}",
+            now.format("%H:%M"),
+            clean_line(&r.title)
+        ));
         for line in r.body.lines() {
-            let _ = writeln!(out, "    {}", crate::output::clean_line(line));
+            let _ = self.out.line(&format!("    {}", clean_line(line)));
         }
-        let _ = out.flush();
+        let _ = self.out.flush();
     }
 
     fn note(&mut self, line: &str) {
-        let mut out = std::io::stdout().lock();
-        let _ = writeln!(out, "backfix: {}", crate::output::clean_line(line));
-        let _ = out.flush();
+        self.say(line);
     }
 }
 
@@ -180,7 +394,8 @@ impl Idle {
     /// Find the first source that answers: GNOME's IdleMonitor, the X11
     /// screensaver extension, then org.freedesktop.ScreenSaver.
     pub fn detect() -> Idle {
-        let bus = zbus::blocking::Connection::session().ok();
+        // Calls on this connection time out too (`CALL_TIMEOUT`).
+        let bus = session(None).ok().map(zbus::blocking::Connection::from);
         if let Some(conn) = &bus
             && mutter_idle(conn).is_some()
         {

@@ -3,13 +3,18 @@
 //! history) so tests can drive it with fakes.
 
 pub mod desktop;
+pub mod rotation;
+pub mod signals;
 pub mod state;
 pub mod unit;
+
+pub use rotation::Rotation;
 
 use crate::catalog::Catalog;
 use crate::schedule::{Reset, Scheduler, Step};
 use chrono::{NaiveDateTime, TimeDelta};
 use serde::Serialize;
+use std::time::Duration;
 
 /// What the user did with a reminder (from the notification's buttons).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -29,15 +34,26 @@ impl Action {
             _ => None,
         }
     }
+
+    /// Its name in the history.
+    pub fn event(self) -> &'static str {
+        match self {
+            Action::Done => "done",
+            Action::Snoozed => "snoozed",
+            Action::Skipped => "skipped",
+        }
+    }
 }
 
 /// Something that wakes the loop.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
-    /// SIGINT or SIGTERM.
+    /// SIGINT, SIGTERM or SIGHUP.
     Stop,
-    /// A button was pressed on the notification for this exercise.
-    Acted { exercise: String, action: Action },
+    /// A button (`key`) was pressed on the notification the server calls `id`.
+    Action { id: u32, key: String },
+    /// The server closed the notification `id` (expired, dismissed or answered).
+    Closed { id: u32 },
 }
 
 /// Time, and waiting for it.
@@ -67,10 +83,79 @@ impl Reminder {
     }
 }
 
+/// A reminder as the desktop is asked to show it.
+#[derive(Debug, Clone, Copy)]
+pub struct Notice<'a> {
+    pub reminder: &'a Reminder,
+    /// The earlier notification this one replaces, or 0.
+    pub replaces: u32,
+    /// How long it stays up: until the next reminder is due.
+    pub timeout: Duration,
+    /// The snooze time, for the Snooze button's label.
+    pub snooze: Duration,
+}
+
+/// A notification the desktop took.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown {
+    /// The server's id for it.
+    pub id: u32,
+    /// Whether it has buttons whose presses come back as `Msg::Action`.
+    pub buttons: bool,
+}
+
+/// Why the desktop did not show a reminder (it then goes to the terminal).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trouble {
+    /// No session bus to talk to.
+    NoBus(String),
+    /// Nothing on the bus shows notifications.
+    NoServer,
+    /// The notification server did not answer in time.
+    TimedOut(Duration),
+    /// The server answered with an error.
+    Refused(String),
+    /// A signal asked the reminder to stop while it waited on the desktop.
+    Interrupted,
+}
+
+impl Trouble {
+    fn same_kind(&self, other: &Trouble) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
+}
+
+impl std::fmt::Display for Trouble {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Trouble::NoBus(e) => {
+                write!(f, "no D-Bus session bus ({})", crate::output::clean_line(e))
+            }
+            Trouble::NoServer => f.write_str("no notification server is running"),
+            Trouble::TimedOut(d) => write!(
+                f,
+                "the notification server did not answer within {}",
+                crate::schedule::format_duration(*d)
+            ),
+            Trouble::Refused(e) => write!(
+                f,
+                "the notification server refused the reminder ({})",
+                crate::output::clean_line(e)
+            ),
+            Trouble::Interrupted => {
+                f.write_str("stopped while waiting for the notification server")
+            }
+        }
+    }
+}
+
 /// Shows reminders on the desktop.
 pub trait Notifier {
-    /// Show it; button presses come back later as `Msg::Acted`.
-    fn show(&mut self, r: &Reminder, snooze_minutes: i64) -> Result<(), String>;
+    /// Show it; button presses and closing come back later as messages.
+    fn show(&mut self, n: &Notice<'_>) -> Result<Shown, Trouble>;
+    /// Take a notification off the screen (when the reminder stops), briefly
+    /// and without caring whether it worked.
+    fn close(&mut self, id: u32);
 }
 
 /// How long the user has been idle, where the desktop says.
@@ -108,61 +193,6 @@ impl Event {
             exercise: exercise.map(String::from),
             detail,
         }
-    }
-}
-
-/// Suggestions in an order that doesn't repeat until every one was used.
-#[derive(Debug, Clone)]
-pub struct Rotation {
-    ids: Vec<String>,
-    pos: usize,
-    state: u64,
-}
-
-impl Rotation {
-    pub fn new(ids: Vec<String>, seed: u64) -> Rotation {
-        let mut r = Rotation {
-            ids,
-            pos: 0,
-            state: seed | 1,
-        };
-        r.shuffle(None);
-        r
-    }
-
-    fn rand(&mut self) -> u64 {
-        // xorshift64: plenty for shuffling a short list.
-        let mut x = self.state;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.state = x;
-        x
-    }
-
-    fn shuffle(&mut self, last: Option<String>) {
-        for i in (1..self.ids.len()).rev() {
-            let j = (self.rand() % (i as u64 + 1)) as usize;
-            self.ids.swap(i, j);
-        }
-        // Never the same exercise twice in a row across rounds.
-        if self.ids.len() > 1 && last.as_deref() == self.ids.first().map(String::as_str) {
-            let n = self.ids.len();
-            self.ids.swap(0, n - 1);
-        }
-        self.pos = 0;
-    }
-
-    pub fn next_id(&mut self) -> Option<String> {
-        if self.ids.is_empty() {
-            return None;
-        }
-        if self.pos == self.ids.len() {
-            let last = self.ids.last().cloned();
-            self.shuffle(last);
-        }
-        self.pos += 1;
-        Some(self.ids[self.pos - 1].clone())
     }
 }
 
@@ -206,7 +236,12 @@ pub fn reminder(catalog: &Catalog, complaint: Option<&str>, id: &str) -> Option<
 
 /// Where reminders go when the desktop can't show them: the terminal.
 pub trait Fallback {
-    fn show(&mut self, now: NaiveDateTime, r: &Reminder, why: &str);
+    /// Reminders leave the desktop for the terminal, for this reason (said
+    /// each time they leave, and when the reason changes).
+    fn left_desktop(&mut self, why: &Trouble);
+    /// The desktop shows reminders again.
+    fn back_to_desktop(&mut self);
+    fn show(&mut self, now: NaiveDateTime, r: &Reminder);
     fn note(&mut self, line: &str);
 }
 
@@ -228,6 +263,178 @@ pub enum Ended {
     Stopped,
 }
 
+/// The longest a notification stays up, however long the interval.
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(3600);
+/// The shortest.
+pub const MIN_TIMEOUT: Duration = Duration::from_secs(1);
+/// After its timeout, how long a click on the last notification may still take
+/// to arrive.
+pub const CLICK_GRACE: Duration = Duration::from_secs(2);
+
+/// A notification outlives the time the next one is due by this much, so
+/// that the next one replaces it rather than racing its expiry (a server's
+/// "closed" for the old one could otherwise arrive after the new one took its id).
+pub const REPLACE_MARGIN: Duration = Duration::from_secs(5);
+
+/// How long the reminder fired at `now` stays up: until the next one is due
+/// and replaces it, or one interval after the last.
+pub fn notification_timeout(s: &Scheduler, now: NaiveDateTime) -> Duration {
+    if s.finished(now) {
+        return s
+            .plan
+            .every
+            .to_std()
+            .unwrap_or(MIN_TIMEOUT)
+            .clamp(MIN_TIMEOUT, MAX_TIMEOUT);
+    }
+    ((s.next() - now).to_std().unwrap_or(Duration::ZERO) + REPLACE_MARGIN)
+        .clamp(MIN_TIMEOUT, MAX_TIMEOUT)
+}
+
+/// The notification on screen whose buttons are listened for.
+#[derive(Debug, Clone)]
+struct Pending {
+    id: u32,
+    exercise: String,
+    buttons: bool,
+    /// Its timeout, with a little grace for a click on its way.
+    until: NaiveDateTime,
+}
+
+/// The loop's own state between steps.
+struct Run<'s, 'p> {
+    s: &'s mut Scheduler,
+    p: Parts<'p>,
+    pending: Option<Pending>,
+    /// A snoozed exercise, shown again next.
+    again: Option<String>,
+    /// Reminders are on the terminal, and why.
+    away: Option<Trouble>,
+}
+
+impl Run<'_, '_> {
+    /// Show a reminder; false when a signal interrupted it.
+    fn fire(&mut self, now: NaiveDateTime, r: &Reminder) -> bool {
+        let timeout = notification_timeout(self.s, now);
+        let notice = Notice {
+            reminder: r,
+            replaces: self.pending.as_ref().map_or(0, |p| p.id),
+            timeout,
+            snooze: self.s.plan.snooze.to_std().unwrap_or(MIN_TIMEOUT),
+        };
+        let result = self.p.notifier.show(&notice);
+        // The time it was shown (or given up on), not the time it was due.
+        let t = self.p.clock.now();
+        match result {
+            Ok(shown) => {
+                if self.away.take().is_some() {
+                    self.p.fallback.back_to_desktop();
+                }
+                self.p
+                    .history
+                    .record(&Event::new(t, "shown", Some(&r.exercise), None));
+                self.pending = Some(Pending {
+                    id: shown.id,
+                    exercise: r.exercise.clone(),
+                    buttons: shown.buttons,
+                    until: t + TimeDelta::from_std(timeout + CLICK_GRACE).unwrap_or_default(),
+                });
+            }
+            Err(Trouble::Interrupted) => return false,
+            Err(why) => {
+                // Its server is gone, and the notification with it.
+                if matches!(why, Trouble::NoServer | Trouble::NoBus(_)) {
+                    self.pending = None;
+                }
+                if self.away.as_ref().is_none_or(|a| !a.same_kind(&why)) {
+                    self.p.fallback.left_desktop(&why);
+                }
+                self.p.fallback.show(t, r);
+                self.p.history.record(&Event::new(
+                    t,
+                    "fallback",
+                    Some(&r.exercise),
+                    Some(why.to_string()),
+                ));
+                self.away = Some(why);
+            }
+        }
+        true
+    }
+
+    /// A button press or a closed notification; `last` when no reminder follows.
+    fn handle(&mut self, msg: Msg, last: bool) {
+        match msg {
+            Msg::Stop => {}
+            Msg::Closed { id } => {
+                if self.pending.as_ref().is_some_and(|p| p.id == id) {
+                    self.pending = None;
+                }
+            }
+            Msg::Action { id, key } => {
+                let Some(action) = Action::from_key(&key) else {
+                    return;
+                };
+                let now = self.p.clock.now();
+                // Heard until the next reminder replaces it, and no longer
+                // than its timeout.
+                let Some(pending) = self
+                    .pending
+                    .take_if(|p| p.id == id && p.buttons && now <= p.until)
+                else {
+                    return;
+                };
+                self.p.history.record(&Event::new(
+                    now,
+                    action.event(),
+                    Some(&pending.exercise),
+                    None,
+                ));
+                if action == Action::Snoozed {
+                    let exercise = crate::output::clean_line(&pending.exercise).into_owned();
+                    if last {
+                        self.p.fallback.note(&format!(
+                            "snoozed {exercise}, but that was the last reminder"
+                        ));
+                    } else {
+                        self.s.snooze(now);
+                        self.p.fallback.note(&format!(
+                            "snoozed {exercise} until {}",
+                            self.s.next().format("%H:%M:%S")
+                        ));
+                        self.again = Some(pending.exercise);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Take the unanswered notification off the screen: nobody listens to
+    /// its buttons any more.
+    fn stopped(&mut self) -> Ended {
+        if let Some(p) = self.pending.take() {
+            self.p.notifier.close(p.id);
+        }
+        Ended::Stopped
+    }
+
+    /// After the last reminder: wait for its buttons until its timeout.
+    fn finish(&mut self) -> Ended {
+        while let Some(p) = self.pending.as_ref().filter(|p| p.buttons) {
+            let until = p.until;
+            if self.p.clock.now() >= until {
+                break;
+            }
+            match self.p.clock.wait_until(until) {
+                Some(Msg::Stop) => return self.stopped(),
+                Some(m) => self.handle(m, true),
+                None => break,
+            }
+        }
+        Ended::Finished
+    }
+}
+
 /// Run reminders until `--count`/`--until` or a stop message. Never fails:
 /// a missing notification server means the terminal gets the reminder.
 pub fn run_loop(
@@ -237,16 +444,21 @@ pub fn run_loop(
     complaint: Option<&str>,
     p: Parts<'_>,
 ) -> Ended {
-    let snooze_minutes = s.plan.snooze.num_minutes().max(1);
-    let mut last_shown: Option<String> = None;
+    let mut run = Run {
+        s,
+        p,
+        pending: None,
+        again: None,
+        away: None,
+    };
     let mut reported_next = None;
     let mut idle_logged = false;
     loop {
-        let now = p.clock.now();
-        let idle = p.idle.idle();
-        let step = s.poll(now, idle);
-        match s.last_reset {
-            Some(Reset::Gap) => p.history.record(&Event::new(
+        let now = run.p.clock.now();
+        let idle = run.p.idle.idle();
+        let step = run.s.poll(now, idle);
+        match run.s.last_reset {
+            Some(Reset::Gap) => run.p.history.record(&Event::new(
                 now,
                 "break",
                 None,
@@ -254,7 +466,8 @@ pub fn run_loop(
             )),
             // Logged once per idle spell, not at every poll.
             Some(Reset::Idle) if !idle_logged => {
-                p.history
+                run.p
+                    .history
                     .record(&Event::new(now, "break", None, Some("idle".into())));
                 idle_logged = true;
             }
@@ -262,54 +475,32 @@ pub fn run_loop(
             _ => idle_logged = false,
         }
         match step {
-            Step::Finished => return Ended::Finished,
+            Step::Finished => return run.finish(),
             Step::Fire => {
-                let Some(id) = rotation.next_id() else {
-                    return Ended::Finished;
+                let id = match run.again.take() {
+                    Some(id) => Some(id),
+                    None => rotation.next_id(),
                 };
-                if let Some(r) = reminder(catalog, complaint, &id) {
-                    match p.notifier.show(&r, snooze_minutes) {
-                        Ok(()) => p.history.record(&Event::new(now, "shown", Some(&id), None)),
-                        Err(why) => {
-                            p.fallback.show(now, &r, &why);
-                            p.history
-                                .record(&Event::new(now, "fallback", Some(&id), Some(why)));
-                        }
-                    }
-                    last_shown = Some(id);
+                let Some(id) = id else {
+                    return run.finish();
+                };
+                if let Some(r) = reminder(catalog, complaint, &id)
+                    && !run.fire(now, &r)
+                {
+                    return run.stopped();
                 }
-                if s.finished(now) {
-                    return Ended::Finished;
+                if run.s.finished(now) {
+                    return run.finish();
                 }
             }
             Step::Wait(until) => {
-                if reported_next != Some(s.next()) {
-                    reported_next = Some(s.next());
-                    (p.on_next)(s.next(), s.fired);
+                if reported_next != Some(run.s.next()) {
+                    reported_next = Some(run.s.next());
+                    (run.p.on_next)(run.s.next(), run.s.fired);
                 }
-                match p.clock.wait_until(until) {
-                    Some(Msg::Stop) => return Ended::Stopped,
-                    Some(Msg::Acted { exercise, action }) => {
-                        let now = p.clock.now();
-                        p.history.record(&Event::new(
-                            now,
-                            &serde_json::to_value(action)
-                                .ok()
-                                .and_then(|v| v.as_str().map(String::from))
-                                .unwrap_or_default(),
-                            Some(&exercise),
-                            None,
-                        ));
-                        if action == Action::Snoozed
-                            && last_shown.as_deref() == Some(exercise.as_str())
-                        {
-                            s.snooze(now);
-                            p.fallback.note(&format!(
-                                "snoozed {exercise} until {}",
-                                s.next().format("%H:%M:%S")
-                            ));
-                        }
-                    }
+                match run.p.clock.wait_until(until) {
+                    Some(Msg::Stop) => return run.stopped(),
+                    Some(m) => run.handle(m, false),
                     None => {}
                 }
             }
@@ -349,19 +540,45 @@ mod tests {
         }
     }
 
+    /// A notification server: ids from 1, the same id when replacing.
     #[derive(Default)]
     struct FakeNotifier {
         shown: Vec<Reminder>,
-        down: bool,
+        /// (replaces, timeout, snooze) of every notice, shown or not.
+        notices: Vec<(u32, Duration, Duration)>,
+        /// Every show fails this way.
+        down: Option<Trouble>,
+        /// Or the next shows fail like this, in turn (`None`: shown).
+        script: VecDeque<Option<Trouble>>,
+        buttons: bool,
+        last_id: u32,
+        closed: Vec<u32>,
     }
 
     impl Notifier for FakeNotifier {
-        fn show(&mut self, r: &Reminder, _: i64) -> Result<(), String> {
-            if self.down {
-                return Err("no notification server".into());
+        fn show(&mut self, n: &Notice<'_>) -> Result<Shown, Trouble> {
+            self.notices.push((n.replaces, n.timeout, n.snooze));
+            if let Some(t) = self
+                .down
+                .clone()
+                .or_else(|| self.script.pop_front().flatten())
+            {
+                return Err(t);
             }
-            self.shown.push(r.clone());
-            Ok(())
+            self.shown.push(n.reminder.clone());
+            let id = if n.replaces != 0 {
+                n.replaces
+            } else {
+                self.last_id += 1;
+                self.last_id
+            };
+            Ok(Shown {
+                id,
+                buttons: self.buttons,
+            })
+        }
+        fn close(&mut self, id: u32) {
+            self.closed.push(id);
         }
     }
 
@@ -383,7 +600,13 @@ mod tests {
     #[derive(Default)]
     struct Term(Vec<String>);
     impl Fallback for Term {
-        fn show(&mut self, _: NaiveDateTime, r: &Reminder, _: &str) {
+        fn left_desktop(&mut self, why: &Trouble) {
+            self.0.push(format!("left: {why}"));
+        }
+        fn back_to_desktop(&mut self) {
+            self.0.push("back".into());
+        }
+        fn show(&mut self, _: NaiveDateTime, r: &Reminder) {
             self.0.push(r.title.clone());
         }
         fn note(&mut self, line: &str) {
@@ -474,7 +697,7 @@ mod tests {
         let (mut s, mut rot, c, mut clock) = setup("1m", 4);
         let (mut n, mut log, mut term) = (
             FakeNotifier {
-                down: true,
+                down: Some(Trouble::NoServer),
                 ..Default::default()
             },
             Log::default(),
@@ -484,9 +707,15 @@ mod tests {
         go(
             &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
         );
-        assert_eq!(term.0.len(), 2);
-        assert_eq!(log.0.iter().filter(|e| e.event == "fallback").count(), 2);
-        n.down = false;
+        assert_eq!(term.0.len(), 3, "{:?}", term.0);
+        assert_eq!(term.0[0], "left: no notification server is running");
+        let fallbacks: Vec<&Event> = log.0.iter().filter(|e| e.event == "fallback").collect();
+        assert_eq!(fallbacks.len(), 2);
+        assert_eq!(
+            fallbacks[0].detail.as_deref(),
+            Some("no notification server is running")
+        );
+        n.down = None;
         s.plan.count = Some(4);
         go(
             &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
@@ -495,19 +724,87 @@ mod tests {
     }
 
     #[test]
-    fn snooze_button_and_stop() {
+    fn leaving_the_desktop_is_explained_each_time_and_coming_back_is_said() {
+        let (mut s, mut rot, c, mut clock) = setup("1m", 7);
+        let t = Duration::from_secs(3);
+        let mut n = FakeNotifier {
+            script: [
+                None,
+                Some(Trouble::NoServer),
+                Some(Trouble::NoServer),
+                Some(Trouble::TimedOut(t)),
+                None,
+                None,
+                Some(Trouble::NoServer),
+            ]
+            .into(),
+            ..Default::default()
+        };
+        let (mut log, mut term) = (Log::default(), Term::default());
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        let said: Vec<&str> = term
+            .0
+            .iter()
+            .map(String::as_str)
+            .filter(|l| !l.starts_with("Time to move"))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "left: no notification server is running",
+                "left: the notification server did not answer within 3s",
+                "back",
+                "left: no notification server is running",
+            ]
+        );
+        let events: Vec<&str> = log.0.iter().map(|e| e.event.as_str()).collect();
+        assert_eq!(
+            events,
+            [
+                "shown", "fallback", "fallback", "fallback", "shown", "shown", "fallback"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stop_while_showing_records_nothing_shown() {
+        let (mut s, mut rot, c, mut clock) = setup("1m", 3);
+        let mut n = FakeNotifier {
+            down: Some(Trouble::Interrupted),
+            ..Default::default()
+        };
+        let (mut log, mut term) = (Log::default(), Term::default());
+        assert_eq!(
+            go(
+                &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term
+            ),
+            Ended::Stopped
+        );
+        assert!(log.0.is_empty(), "{:?}", log.0);
+        assert!(term.0.is_empty(), "{:?}", term.0);
+    }
+
+    #[test]
+    fn snooze_shows_the_same_exercise_again_and_stop_closes_the_notification() {
         let (mut s, mut rot, c, mut clock) = setup("45m", 5);
-        // Snooze the first reminder 30 s after it shows, then stop at 11:30.
-        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
-        // The first reminder is at 10:45; its exercise is the rotation's first pick.
-        let first = rot.clone().next_id().unwrap();
+        let mut n = FakeNotifier {
+            buttons: true,
+            ..Default::default()
+        };
+        let (mut log, mut term) = (Log::default(), Term::default());
+        // Snooze the first reminder (10:45) 30 s after it shows, then stop at 11:30.
         clock.inbox.push_back((
             at("2026-11-24 10:45:30"),
-            Msg::Acted {
-                exercise: first.clone(),
-                action: Action::Snoozed,
+            Msg::Action {
+                id: 1,
+                key: "snooze".into(),
             },
         ));
+        clock
+            .inbox
+            .push_back((at("2026-11-24 10:46:00"), Msg::Closed { id: 1 }));
         clock
             .inbox
             .push_back((at("2026-11-24 11:30:00"), Msg::Stop));
@@ -523,21 +820,196 @@ mod tests {
             log.0[2].time, "2026-11-24T10:55:30",
             "snoozed for 10 minutes"
         );
+        assert_eq!(
+            n.shown[1].exercise, n.shown[0].exercise,
+            "the snoozed exercise comes back"
+        );
+        assert_eq!(
+            n.notices[0].2,
+            Duration::from_secs(600),
+            "snooze time for the label"
+        );
+        // The second notification was unanswered when the reminder stopped.
+        assert_eq!(n.closed, [2]);
+        // And the rotation carries on after the repeat.
+        let mut next = rot.clone();
+        assert_ne!(next.next_id(), Some(n.shown[0].exercise.clone()));
     }
 
     #[test]
-    fn rotation_uses_everything_before_repeating() {
-        let ids: Vec<String> = (0..7).map(|i| format!("e{i}")).collect();
-        let mut r = Rotation::new(ids.clone(), 7);
-        let mut prev = None;
-        for _round in 0..5 {
-            let mut seen: Vec<String> = (0..7).map(|_| r.next_id().unwrap()).collect();
-            assert_ne!(prev.as_ref(), Some(&seen[0]), "no repeat across rounds");
-            prev = seen.last().cloned();
-            seen.sort();
-            assert_eq!(seen, ids);
+    fn a_new_reminder_replaces_the_unanswered_one() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 4);
+        let mut n = FakeNotifier {
+            buttons: true,
+            ..Default::default()
+        };
+        let (mut log, mut term) = (Log::default(), Term::default());
+        // The first is answered (Done); the second and third go unanswered.
+        clock.inbox.push_back((
+            at("2026-11-24 10:50:00"),
+            Msg::Action {
+                id: 1,
+                key: "done".into(),
+            },
+        ));
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        let replaces: Vec<u32> = n.notices.iter().map(|x| x.0).collect();
+        assert_eq!(replaces, [0, 0, 2, 2]);
+        // Each stays up until (just after) the next is due, the last for one interval.
+        let timeouts: Vec<Duration> = n.notices.iter().map(|x| x.1).collect();
+        let every = Duration::from_secs(45 * 60);
+        let replaced = every + REPLACE_MARGIN;
+        assert_eq!(timeouts, [replaced, replaced, replaced, every]);
+    }
+
+    #[test]
+    fn the_last_reminder_waits_for_its_buttons_until_its_timeout() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        let mut n = FakeNotifier {
+            buttons: true,
+            ..Default::default()
+        };
+        let (mut log, mut term) = (Log::default(), Term::default());
+        // The last reminder shows at 11:30; a click 30 minutes later counts.
+        clock.inbox.push_back((
+            at("2026-11-24 12:00:00"),
+            Msg::Action {
+                id: 1,
+                key: "skip".into(),
+            },
+        ));
+        assert_eq!(
+            go(
+                &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term
+            ),
+            Ended::Finished
+        );
+        let events: Vec<&str> = log.0.iter().map(|e| e.event.as_str()).collect();
+        assert_eq!(events, ["shown", "shown", "skipped"]);
+        assert_eq!(clock.now, at("2026-11-24 12:00:00"), "ends with the click");
+
+        // Unanswered: it waits out the timeout (and a little grace), no longer.
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        let mut n = FakeNotifier {
+            buttons: true,
+            ..Default::default()
+        };
+        let (mut log, mut term) = (Log::default(), Term::default());
+        clock.inbox.push_back((
+            at("2026-11-24 12:30:00"),
+            Msg::Action {
+                id: 1,
+                key: "done".into(),
+            },
+        ));
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        assert_eq!(clock.now, at("2026-11-24 12:15:02"));
+        assert!(!log.0.iter().any(|e| e.event == "done"));
+
+        // Closed by the server: it ends there.
+        let (mut s, mut rot, c, mut clock) = setup("45m", 1);
+        let mut n = FakeNotifier {
+            buttons: true,
+            ..Default::default()
+        };
+        clock
+            .inbox
+            .push_back((at("2026-11-24 10:50:00"), Msg::Closed { id: 1 }));
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        assert_eq!(clock.now, at("2026-11-24 10:50:00"));
+    }
+
+    #[test]
+    fn a_click_after_the_timeout_is_ignored() {
+        // Reminders from 10:00 to 11:00: after the 10:45 one, the next is
+        // tomorrow, and the notification stays up for the longest timeout.
+        for (click, heard) in [
+            ("2026-11-24 11:45:00", true),
+            ("2026-11-24 11:46:00", false),
+        ] {
+            let (mut s, mut rot, c, mut clock) = setup("45m", 5);
+            s.plan.window = Some(crate::schedule::parse_window("10:00-11:00").unwrap());
+            let mut n = FakeNotifier {
+                buttons: true,
+                ..Default::default()
+            };
+            let (mut log, mut term) = (Log::default(), Term::default());
+            clock.inbox.push_back((
+                at(click),
+                Msg::Action {
+                    id: 1,
+                    key: "done".into(),
+                },
+            ));
+            clock
+                .inbox
+                .push_back((at("2026-11-24 12:30:00"), Msg::Stop));
+            go(
+                &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+            );
+            assert_eq!(n.notices[0].1, MAX_TIMEOUT);
+            let events: Vec<&str> = log.0.iter().map(|e| e.event.as_str()).collect();
+            let expected: &[&str] = if heard {
+                &["shown", "done"]
+            } else {
+                &["shown"]
+            };
+            assert_eq!(events, expected, "click at {click}");
         }
-        assert_eq!(Rotation::new(Vec::new(), 1).next_id(), None);
+    }
+
+    #[test]
+    fn clicks_on_other_notifications_and_other_keys_are_ignored() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        let mut n = FakeNotifier {
+            buttons: true,
+            ..Default::default()
+        };
+        let (mut log, mut term) = (Log::default(), Term::default());
+        for (t, id, key) in [
+            ("2026-11-24 10:46:00", 7, "done"),
+            ("2026-11-24 10:47:00", 1, "default"),
+            ("2026-11-24 10:48:00", 1, "\u{1b}[2J"),
+        ] {
+            clock.inbox.push_back((
+                at(t),
+                Msg::Action {
+                    id,
+                    key: key.into(),
+                },
+            ));
+        }
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        let events: Vec<&str> = log.0.iter().map(|e| e.event.as_str()).collect();
+        assert_eq!(events, ["shown", "shown"]);
+    }
+
+    #[test]
+    fn the_timeout_runs_until_the_next_reminder_within_bounds() {
+        let (mut s, ..) = setup("45m", 3);
+        let now = at("2026-11-24 10:00:00");
+        assert_eq!(
+            notification_timeout(&s, now),
+            Duration::from_secs(45 * 60) + REPLACE_MARGIN
+        );
+        let (s3, ..) = setup("3h", 3);
+        assert_eq!(notification_timeout(&s3, now), MAX_TIMEOUT);
+        let (s1, ..) = setup("1s", 3);
+        assert_eq!(
+            notification_timeout(&s1, now),
+            Duration::from_secs(1) + REPLACE_MARGIN
+        );
+        // The last one: one interval.
+        s.plan.count = Some(0);
+        assert_eq!(notification_timeout(&s, now), Duration::from_secs(45 * 60));
     }
 
     #[test]
