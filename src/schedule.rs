@@ -25,12 +25,37 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
     if t.is_empty() {
         return Err(format!("empty duration; {example}"));
     }
+    // humantime reads `M` as months: `45M` would be 45 months, not minutes.
+    if let Some(fixed) = capital_m_as_minutes(t) {
+        return Err(format!(
+            "'{s}' uses M, which means months (m is minutes); for minutes write {fixed}"
+        ));
+    }
     let d =
         humantime::parse_duration(t).map_err(|_| format!("'{s}' is not a duration; {example}"))?;
     if d.is_zero() {
         return Err(format!("the duration must be more than zero; {example}"));
     }
     Ok(d)
+}
+
+/// `45M` and `1h30M` written with minutes in mind: the same with `m`, when a
+/// unit is a lone capital M.
+fn capital_m_as_minutes(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let lone_m = |i: usize| {
+        bytes[i] == b'M'
+            && (i == 0 || !bytes[i - 1].is_ascii_alphabetic())
+            && bytes.get(i + 1).is_none_or(|b| !b.is_ascii_alphabetic())
+    };
+    if !(0..bytes.len()).any(lone_m) {
+        return None;
+    }
+    Some(
+        s.char_indices()
+            .map(|(i, c)| if c == 'M' && lone_m(i) { 'm' } else { c })
+            .collect(),
+    )
 }
 
 /// An interval for `--every` or `--snooze`: 1 second to 24 hours.
@@ -58,6 +83,82 @@ pub fn format_duration(d: Duration) -> String {
 pub fn parse_clock(s: &str) -> Result<NaiveTime, String> {
     NaiveTime::parse_from_str(s.trim(), "%H:%M")
         .map_err(|_| format!("'{s}' is not a time of day; use HH:MM, such as 17:30"))
+}
+
+/// The day an `--until` time is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UntilDay {
+    /// No day given: today, and refused once the time has passed.
+    Today,
+    Tomorrow,
+    Date(NaiveDate),
+}
+
+/// `--until`: `17:30`, `tomorrow 08:00` or `2026-12-01 17:30`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Until {
+    pub day: UntilDay,
+    pub time: NaiveTime,
+}
+
+impl fmt::Display for Until {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let time = self.time.format("%H:%M");
+        match self.day {
+            UntilDay::Today => write!(f, "{time}"),
+            UntilDay::Tomorrow => write!(f, "tomorrow {time}"),
+            UntilDay::Date(d) => write!(f, "{} {time}", d.format("%Y-%m-%d")),
+        }
+    }
+}
+
+pub fn parse_until(s: &str) -> Result<Until, String> {
+    let example = "use HH:MM (today), such as 17:30, or \"tomorrow 08:00\" or \"2026-12-01 17:30\"";
+    let t = s.trim();
+    let (day, time) = match t.rsplit_once([' ', 'T']) {
+        None => (UntilDay::Today, t),
+        Some((d, time)) => {
+            let d = d.trim();
+            let day = if d.eq_ignore_ascii_case("tomorrow") {
+                UntilDay::Tomorrow
+            } else if d.eq_ignore_ascii_case("today") {
+                UntilDay::Today
+            } else {
+                UntilDay::Date(
+                    NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                        .map_err(|_| format!("'{d}' is not a day; {example}"))?,
+                )
+            };
+            (day, time)
+        }
+    };
+    let time = parse_clock(time).map_err(|_| format!("'{s}' is not a time; {example}"))?;
+    Ok(Until { day, time })
+}
+
+impl Until {
+    /// The moment it names, seen from `now`; a time already past is refused
+    /// rather than taken to mean tomorrow.
+    pub fn resolve(&self, now: NaiveDateTime) -> Result<NaiveDateTime, String> {
+        let date = match self.day {
+            UntilDay::Today => now.date(),
+            UntilDay::Tomorrow => now.date() + TimeDelta::days(1),
+            UntilDay::Date(d) => d,
+        };
+        let at = date.and_time(self.time);
+        if at > now {
+            return Ok(at);
+        }
+        let when = match self.day {
+            UntilDay::Today => "today",
+            _ => "",
+        };
+        Err(format!(
+            "--until {self} has already passed{}{when} (it is {} now)",
+            if when.is_empty() { "" } else { " " },
+            now.format("%H:%M on %Y-%m-%d")
+        ))
+    }
 }
 
 /// Working hours, `09:00-17:30`; may cross midnight (`22:00-06:00`).
@@ -205,7 +306,8 @@ pub struct Plan {
     /// Idle time (no input) that counts as a break.
     pub idle_break: TimeDelta,
     pub count: Option<u32>,
-    pub until: Option<NaiveTime>,
+    /// When to stop (see `Until::resolve`).
+    pub until: Option<NaiveDateTime>,
 }
 
 impl Plan {
@@ -284,16 +386,9 @@ impl Plan {
         candidate
     }
 
-    /// The first occurrence of `until` after `start`.
-    pub fn deadline(&self, start: NaiveDateTime) -> Option<NaiveDateTime> {
-        self.until.map(|u| {
-            let today = start.date().and_time(u);
-            if today > start {
-                today
-            } else {
-                today + TimeDelta::days(1)
-            }
-        })
+    /// When the reminders end, if they do.
+    pub fn deadline(&self) -> Option<NaiveDateTime> {
+        self.until
     }
 }
 
@@ -331,7 +426,7 @@ pub struct Scheduler {
 impl Scheduler {
     pub fn new(plan: Plan, now: NaiveDateTime) -> Scheduler {
         let next = plan.next_after(now);
-        let deadline = plan.deadline(now);
+        let deadline = plan.deadline();
         Scheduler {
             plan,
             next,
@@ -446,6 +541,66 @@ mod tests {
     }
 
     #[test]
+    fn capital_m_is_months_and_is_explained() {
+        for (typed, fixed) in [("45M", "45m"), ("1h30M", "1h30m"), ("1h 30M", "1h 30m")] {
+            let e = parse_interval(typed).unwrap_err();
+            assert!(
+                e.contains("months") && e.contains("m is minutes") && e.contains(fixed),
+                "{typed}: {e}"
+            );
+        }
+        // Other units with capitals are left to humantime.
+        assert!(parse_interval("45m").is_ok());
+        assert!(
+            parse_duration("2months").is_ok(),
+            "months spelt out stay months"
+        );
+    }
+
+    #[test]
+    fn until_a_time_already_past_is_refused_unless_a_day_is_given() {
+        let now = at("2026-11-24 08:38:00");
+        let u = parse_until("08:00").unwrap();
+        let e = u.resolve(now).unwrap_err();
+        assert!(
+            e.contains("already passed today") && e.contains("08:38"),
+            "{e}"
+        );
+        assert_eq!(
+            parse_until("09:00").unwrap().resolve(now),
+            Ok(at("2026-11-24 09:00:00"))
+        );
+        assert_eq!(
+            parse_until("tomorrow 08:00").unwrap().resolve(now),
+            Ok(at("2026-11-25 08:00:00"))
+        );
+        assert_eq!(
+            parse_until("2026-11-26 07:30").unwrap().resolve(now),
+            Ok(at("2026-11-26 07:30:00"))
+        );
+        assert_eq!(
+            parse_until("2026-11-26T07:30").unwrap().resolve(now),
+            Ok(at("2026-11-26 07:30:00"))
+        );
+        assert!(
+            parse_until("2026-11-23 09:00")
+                .unwrap()
+                .resolve(now)
+                .is_err()
+        );
+        assert!(
+            parse_until("08:38").unwrap().resolve(now).is_err(),
+            "now is not later"
+        );
+        for bad in ["25:00", "tomorow 08:00", "2026-13-01 08:00", "", "tomorrow"] {
+            assert!(parse_until(bad).is_err(), "{bad}");
+        }
+        for text in ["17:30", "tomorrow 08:00", "2026-12-01 17:30"] {
+            assert_eq!(parse_until(text).unwrap().to_string(), text, "reads back");
+        }
+    }
+
+    #[test]
     fn windows_and_days() {
         let w = parse_window("09:00-17:30").unwrap();
         assert_eq!(w.length(), TimeDelta::minutes(510));
@@ -494,7 +649,7 @@ mod tests {
         let mut s = Scheduler::new(p, start);
         assert_eq!(run(&mut s, start, at("2026-11-25 00:00:00")).len(), 2);
         let mut p = plan("30m");
-        p.until = Some(parse_clock("11:40").unwrap());
+        p.until = Some(at("2026-11-24 11:40:00"));
         let mut s = Scheduler::new(p, start);
         let fired = run(&mut s, start, at("2026-11-25 00:00:00"));
         assert_eq!(

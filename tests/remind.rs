@@ -710,3 +710,277 @@ fn install_writes_a_valid_systemd_user_unit() {
     assert!(!unit_path.exists());
     env.cmd().args(["remind", "--uninstall"]).assert().code(1);
 }
+
+/// A process's start time, field 22 of /proc/PID/stat.
+fn start_time(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let rest = &stat[stat.rfind(')').unwrap() + 1..];
+    rest.split_whitespace().nth(19).unwrap().parse().unwrap()
+}
+
+fn alive(child: &mut Child) -> bool {
+    child.try_wait().unwrap().is_none()
+}
+
+fn status_json(env: &Env) -> (Option<i32>, Value) {
+    let out = env
+        .cmd()
+        .args(["remind", "status", "--json"])
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        serde_json::from_slice(&out.stdout).unwrap_or(Value::Null),
+    )
+}
+
+#[test]
+fn a_rewritten_lock_file_is_never_signalled_or_reported_as_running() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.state()).unwrap();
+    let lock = env.state().join("remind.lock");
+    let mut sleeper = Command::new("sleep").arg("30").spawn().unwrap();
+    let sleeper_id = sleeper.id();
+    // Nobody holds the lock: whatever the file says, no reminder runs.
+    for text in [
+        "1\n".to_string(),
+        format!("{sleeper_id}\n"),
+        format!("{sleeper_id} {}\n", start_time(sleeper_id)),
+    ] {
+        std::fs::write(&lock, &text).unwrap();
+        for args in [["remind", "status"], ["remind", "--status"]] {
+            env.cmd()
+                .args(args)
+                .assert()
+                .success()
+                .stdout(predicate::str::contains("No reminder is running"));
+        }
+        let (code, v) = status_json(&env);
+        assert_eq!(code, Some(0));
+        assert_eq!(v["running"], false, "{text:?}: {v}");
+        assert_eq!(v["pid"], Value::Null);
+        for args in [["remind", "stop"], ["remind", "--stop"]] {
+            env.cmd()
+                .args(args)
+                .assert()
+                .code(1)
+                .stderr(predicate::str::contains("no reminder is running"));
+        }
+        assert!(alive(&mut sleeper), "{text:?}: the sleep was signalled");
+    }
+    let _ = sleeper.kill();
+    let _ = sleeper.wait();
+}
+
+#[test]
+fn a_lock_held_by_another_program_is_an_unknown_holder() {
+    if !common::require(
+        &["flock"],
+        "a_lock_held_by_another_program_is_an_unknown_holder",
+    ) {
+        return;
+    }
+    let env = Env::new();
+    std::fs::create_dir_all(env.state()).unwrap();
+    let lock = env.state().join("remind.lock");
+    std::fs::write(&lock, "").unwrap();
+    let mut holder = Command::new("flock")
+        .arg(&lock)
+        .args(["sleep", "30"])
+        .spawn()
+        .unwrap();
+    let pid = holder.id();
+    common::wait_until(Duration::from_secs(5), "flock to take the lock", || {
+        std::fs::read_to_string("/proc/locks")
+            .map(|l| l.lines().any(|l| l.contains(&format!(" {pid} "))))
+            .unwrap_or(false)
+    });
+    // Even a perfect forgery (the holder's own pid and start time) names a program that is not backfix.
+    for text in ["1\n".to_string(), format!("{pid} {}\n", start_time(pid))] {
+        std::fs::write(&lock, &text).unwrap();
+        env.cmd()
+            .args(["remind", "stop"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("held by an unknown process"))
+            .stderr(predicate::str::contains("nothing was signalled"));
+        env.cmd()
+            .args(["remind", "status"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("held by an unknown process"));
+        let (code, v) = status_json(&env);
+        assert_eq!(code, Some(1));
+        assert_eq!(v["running"], false, "{v}");
+        assert_eq!(v["lock"], "unknown", "{v}");
+        env.cmd()
+            .args(["remind", "--every", "10m"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("held by an unknown process"));
+        assert!(alive(&mut holder), "{text:?}: the holder was signalled");
+    }
+    let _ = holder.kill();
+    let _ = holder.wait();
+}
+
+#[test]
+fn a_running_reminder_whose_lock_file_was_rewritten_is_not_trusted() {
+    let env = Env::new();
+    let mut first = spawn_remind(&env, &["--every", "1h"]);
+    wait_running(&env);
+    let lock = env.state().join("remind.lock");
+    let record = std::fs::read_to_string(&lock).unwrap();
+    assert_eq!(
+        record.trim(),
+        format!("{} {}", first.id(), start_time(first.id())),
+        "the lock file holds the pid and start time"
+    );
+    let mut sleeper = Command::new("sleep").arg("30").spawn().unwrap();
+    for text in [
+        "1\n".to_string(),
+        format!("{} {}\n", sleeper.id(), start_time(sleeper.id())),
+    ] {
+        std::fs::write(&lock, &text).unwrap();
+        env.cmd()
+            .args(["remind", "stop"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("held by an unknown process"));
+        let (code, v) = status_json(&env);
+        assert_eq!((code, &v["running"]), (Some(1), &Value::Bool(false)), "{v}");
+        assert!(alive(&mut sleeper), "{text:?}: the sleep was signalled");
+        assert!(alive(&mut first), "{text:?}: the reminder was signalled");
+    }
+    // Put the truth back: now it stops.
+    std::fs::write(&lock, &record).unwrap();
+    env.cmd().args(["remind", "stop"]).assert().success();
+    assert!(first.wait().unwrap().success());
+    let _ = sleeper.kill();
+    let _ = sleeper.wait();
+}
+
+#[test]
+fn each_mode_takes_only_its_own_flags() {
+    let env = Env::new();
+    for (args, flag) in [
+        (vec!["remind", "status", "--every", "5m"], "--every"),
+        (vec!["remind", "--status", "--every", "5m"], "--every"),
+        (vec!["remind", "--status", "--for", "desk"], "--for"),
+        (vec!["remind", "stop", "--json"], "--json"),
+        (vec!["remind", "--stop", "--json"], "--json"),
+        (vec!["remind", "--stop", "--count", "3"], "--count"),
+        (
+            vec!["remind", "--uninstall", "--between", "09:00-17:00"],
+            "--between",
+        ),
+        (vec!["remind", "uninstall", "--days", "mon"], "--days"),
+        (vec!["remind", "--json"], "--json"),
+        (vec!["remind", "--every", "5m", "--json"], "--json"),
+        (vec!["remind", "--install", "--json"], "--json"),
+        (vec!["remind", "install", "--json"], "--json"),
+        (vec!["remind", "install", "--dry-run"], "--dry-run"),
+        (
+            vec!["remind", "install", "--until", "tomorrow 17:00"],
+            "--until",
+        ),
+        (vec!["remind", "--every", "5m", "status"], "status"),
+        (vec!["remind", "--status", "--stop"], "--stop"),
+    ] {
+        env.cmd()
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(flag))
+            .stdout(predicate::str::is_empty());
+    }
+    // Nothing was started, installed or locked by any of them.
+    assert!(!env.state().join("remind.lock").exists());
+    assert!(!env.home.path().join("config/systemd").exists());
+    // The hidden aliases and the subcommands do the same.
+    for args in [["remind", "status"], ["remind", "--status"]] {
+        env.cmd()
+            .args(args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("No reminder is running"));
+    }
+    let (code, v) = status_json(&env);
+    assert_eq!((code, &v["running"]), (Some(0), &Value::Bool(false)));
+    env.cmd()
+        .args(["remind", "--status", "--json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"running\": false"));
+    for args in [["remind", "uninstall"], ["remind", "--uninstall"]] {
+        env.cmd()
+            .args(args)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("no unit to remove"));
+    }
+    let help = env.cmd().args(["remind", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    for sub in ["status", "stop", "install", "uninstall"] {
+        assert!(help.contains(&format!("  {sub} ")), "{sub} in:\n{help}");
+    }
+    assert!(!help.contains("--status"), "aliases stay hidden:\n{help}");
+}
+
+#[test]
+fn until_a_time_already_past_and_capital_m_are_explained() {
+    let env = Env::new();
+    // 00:00 today has always passed (but for the first instant of the day).
+    env.cmd()
+        .args(["remind", "--dry-run", "--until", "00:00"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--until 00:00 has already passed today",
+        ))
+        .stderr(predicate::str::contains("tomorrow 00:00"));
+    env.cmd()
+        .args(["remind", "--every", "10m", "--until", "00:00"])
+        .assert()
+        .code(2);
+    assert!(
+        !env.state().join("remind.lock").exists(),
+        "refused before starting"
+    );
+    let out = env
+        .cmd()
+        .args([
+            "remind",
+            "--dry-run",
+            "--json",
+            "--every",
+            "1h",
+            "--until",
+            "tomorrow 00:00",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let today = chrono::Local::now().date_naive().to_string();
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["time"].as_str().unwrap().starts_with(&today)),
+        "{v}"
+    );
+    for every in ["45M", "1h30M"] {
+        env.cmd()
+            .args(["remind", "--every", every])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--every"))
+            .stderr(predicate::str::contains("months"))
+            .stderr(predicate::str::contains("m is minutes"));
+    }
+}

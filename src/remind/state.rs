@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
 use std::os::fd::AsRawFd;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 pub const LOCK_FILE: &str = "remind.lock";
@@ -25,52 +26,186 @@ pub struct Lock {
     _file: File,
 }
 
+/// Who holds the reminder lock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Holder {
+    /// Nobody: no reminder runs (a lock file left behind is stale).
+    Free,
+    /// A backfix reminder, proven: the lock is held, and the process named in
+    /// the lock file exists, started when the file says, and runs backfix.
+    Reminder(u32),
+    /// The lock is held, but not provably by a backfix reminder: never signal it.
+    Unknown {
+        /// The pid the lock file names, if it names one.
+        claimed: Option<u32>,
+        /// Why it is not trusted, for the message.
+        why: String,
+    },
+}
+
 pub enum Acquired {
     Yes(Lock),
-    /// Another reminder holds it; its pid when known.
-    Busy(Option<u32>),
+    /// Another process holds it.
+    Busy(Holder),
 }
 
-fn read_pid(path: &Path) -> Option<u32> {
+/// What the lock file says: the holder's pid and its start time (field 22 of
+/// /proc/PID/stat, in clock ticks since boot), as `PID START`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LockRecord {
+    pub pid: u32,
+    pub start: u64,
+}
+
+impl LockRecord {
+    pub fn parse(s: &str) -> Option<LockRecord> {
+        let mut it = s.split_ascii_whitespace();
+        let pid = it.next()?.parse().ok()?;
+        let start = it.next()?.parse().ok()?;
+        if it.next().is_some() || pid == 0 || pid > i32::MAX as u32 {
+            return None;
+        }
+        Some(LockRecord { pid, start })
+    }
+}
+
+fn read_record(path: &Path) -> (Option<u32>, Option<LockRecord>) {
     let mut s = String::new();
-    File::open(path).ok()?.read_to_string(&mut s).ok()?;
-    s.trim().parse().ok()
+    let read = File::open(path)
+        .and_then(|f| f.take(4096).read_to_string(&mut s))
+        .is_ok();
+    if !read {
+        return (None, None);
+    }
+    let claimed = s
+        .split_ascii_whitespace()
+        .next()
+        .and_then(|p| p.parse().ok());
+    (claimed, LockRecord::parse(&s))
 }
 
-pub fn acquire(dir: &Path) -> io::Result<Acquired> {
+/// A process's start time, field 22 of /proc/PID/stat. The command name
+/// (field 2) may hold spaces and parentheses, so fields are counted from
+/// the last `)`.
+pub fn parse_start_time(stat: &str) -> Option<u64> {
+    let rest = &stat[stat.rfind(')')? + 1..];
+    // After the `)`: field 3 (state) is the first; field 22 is the 20th.
+    rest.split_ascii_whitespace().nth(19)?.parse().ok()
+}
+
+/// What the system says about a process: its start time and whether it runs backfix.
+pub trait Processes {
+    fn start_time(&self, pid: u32) -> Option<u64>;
+    /// The name of the program the process runs (the executable's file name, or its command name).
+    fn program(&self, pid: u32) -> Option<String>;
+}
+
+/// The real processes, from /proc.
+pub struct Proc;
+
+impl Processes for Proc {
+    fn start_time(&self, pid: u32) -> Option<u64> {
+        parse_start_time(&fs::read_to_string(format!("/proc/{pid}/stat")).ok()?)
+    }
+
+    fn program(&self, pid: u32) -> Option<String> {
+        if let Ok(exe) = fs::read_link(format!("/proc/{pid}/exe")) {
+            return exe.file_name().map(|n| n.to_string_lossy().into_owned());
+        }
+        fs::read_to_string(format!("/proc/{pid}/comm"))
+            .ok()
+            .map(|c| c.trim_end().to_string())
+    }
+}
+
+/// Whether the process named by a lock record is a backfix reminder: it
+/// exists, started when the record says (so the pid was not reused), and
+/// runs backfix (an upgraded binary shows as "backfix (deleted)").
+pub fn verify(record: Option<LockRecord>, claimed: Option<u32>, procs: &dyn Processes) -> Holder {
+    let unknown = |why: &str| Holder::Unknown {
+        claimed,
+        why: why.to_string(),
+    };
+    let Some(r) = record else {
+        return unknown("the lock file does not name a process and its start time");
+    };
+    match procs.start_time(r.pid) {
+        None => return unknown("the process the lock file names does not exist"),
+        Some(t) if t != r.start => {
+            return unknown("the process the lock file names started at another time");
+        }
+        Some(_) => {}
+    }
+    match procs.program(r.pid) {
+        Some(p) if p == "backfix" || p == "backfix (deleted)" => Holder::Reminder(r.pid),
+        Some(p) => unknown(&format!(
+            "the process the lock file names runs {p:?}, not backfix"
+        )),
+        None => unknown("cannot tell which program the process the lock file names runs"),
+    }
+}
+
+fn own_record() -> io::Result<LockRecord> {
+    let pid = std::process::id();
+    let start = Proc.start_time(pid).ok_or_else(|| {
+        io::Error::other("cannot read this process's start time from /proc/self/stat")
+    })?;
+    Ok(LockRecord { pid, start })
+}
+
+fn open_lock(dir: &Path) -> io::Result<File> {
     fs::create_dir_all(dir)?;
-    let path = dir.join(LOCK_FILE);
-    let mut file = OpenOptions::new()
+    OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
-        .open(&path)?;
+        .mode(0o600)
+        .open(dir.join(LOCK_FILE))
+}
+
+pub fn acquire(dir: &Path) -> io::Result<Acquired> {
+    let mut file = open_lock(dir)?;
     match flock(&file, libc::LOCK_EX | libc::LOCK_NB) {
         Ok(()) => {
+            let me = own_record()?;
             file.set_len(0)?;
             file.rewind()?;
-            writeln!(file, "{}", std::process::id())?;
+            // One write, so a reader never sees half a record.
+            file.write_all(format!("{} {}\n", me.pid, me.start).as_bytes())?;
             file.flush()?;
             Ok(Acquired::Yes(Lock { _file: file }))
         }
         Err(e) if e.raw_os_error() == Some(libc::EWOULDBLOCK) => {
-            Ok(Acquired::Busy(read_pid(&path)))
+            Ok(Acquired::Busy(holder_of_held_lock(dir, &Proc)))
         }
         Err(e) => Err(e),
     }
 }
 
-/// Whether a reminder holds the lock in `dir`, and its pid.
-pub fn running(dir: &Path) -> Option<u32> {
+fn holder_of_held_lock(dir: &Path, procs: &dyn Processes) -> Holder {
+    let (claimed, record) = read_record(&dir.join(LOCK_FILE));
+    verify(record, claimed, procs)
+}
+
+/// Who holds the lock in `dir`. Only a proven backfix reminder is
+/// `Holder::Reminder`; a lock file that merely names a pid proves nothing.
+pub fn running(dir: &Path) -> Holder {
+    running_with(dir, &Proc)
+}
+
+pub fn running_with(dir: &Path, procs: &dyn Processes) -> Holder {
     let path = dir.join(LOCK_FILE);
-    let file = OpenOptions::new().read(true).write(true).open(&path).ok()?;
+    // Read-only is enough for flock, and works on a lock file we may not write.
+    let Ok(file) = File::open(&path) else {
+        return Holder::Free;
+    };
     match flock(&file, libc::LOCK_EX | libc::LOCK_NB) {
         Ok(()) => {
             let _ = flock(&file, libc::LOCK_UN);
-            None
+            Holder::Free
         }
-        Err(_) => Some(read_pid(&path).unwrap_or(0)),
+        Err(_) => holder_of_held_lock(dir, procs),
     }
 }
 
@@ -162,14 +297,86 @@ mod tests {
         let Acquired::Yes(lock) = acquire(dir.path()).unwrap() else {
             panic!("first lock")
         };
-        assert_eq!(running(dir.path()), Some(std::process::id()));
+        let me = std::process::id();
+        // The test binary is not called backfix, so it is held but not proven.
+        assert!(matches!(
+            running(dir.path()),
+            Holder::Unknown { claimed: Some(p), .. } if p == me
+        ));
+        let text = fs::read_to_string(dir.path().join(LOCK_FILE)).unwrap();
+        let record = LockRecord::parse(&text).unwrap();
+        assert_eq!(record.pid, me);
+        assert_eq!(Some(record.start), Proc.start_time(me));
         // flock locks belong to the open file, so a second open in this process is refused too.
-        assert!(
-            matches!(acquire(dir.path()).unwrap(), Acquired::Busy(Some(pid)) if pid == std::process::id())
-        );
+        assert!(matches!(acquire(dir.path()).unwrap(), Acquired::Busy(_)));
         drop(lock);
-        assert_eq!(running(dir.path()), None);
+        assert_eq!(running(dir.path()), Holder::Free);
         assert!(matches!(acquire(dir.path()).unwrap(), Acquired::Yes(_)));
+    }
+
+    struct FakeProcs(Vec<(u32, u64, &'static str)>);
+    impl Processes for FakeProcs {
+        fn start_time(&self, pid: u32) -> Option<u64> {
+            self.0.iter().find(|p| p.0 == pid).map(|p| p.1)
+        }
+        fn program(&self, pid: u32) -> Option<String> {
+            self.0.iter().find(|p| p.0 == pid).map(|p| p.2.to_string())
+        }
+    }
+
+    #[test]
+    fn only_a_proven_backfix_reminder_is_the_holder() {
+        let procs = FakeProcs(vec![
+            (1, 5, "systemd"),
+            (4000, 900, "backfix"),
+            (4001, 901, "backfix (deleted)"),
+            (4002, 902, "sleep"),
+        ]);
+        let rec = |s: &str| {
+            (
+                LockRecord::parse(s),
+                s.split(' ').next().and_then(|p| p.parse().ok()),
+            )
+        };
+        let check = |s: &str| {
+            let (r, c) = rec(s);
+            verify(r, c, &procs)
+        };
+        assert_eq!(check("4000 900"), Holder::Reminder(4000));
+        assert_eq!(check("4001 901"), Holder::Reminder(4001), "upgraded binary");
+        for bad in [
+            "1",
+            "1 5",
+            "4000",
+            "4000 901",
+            "4002 902",
+            "4999 1",
+            "0 0",
+            "",
+            "x y",
+            "4000 900 1",
+        ] {
+            assert!(
+                matches!(check(bad), Holder::Unknown { .. }),
+                "{bad:?} must not be trusted"
+            );
+        }
+        assert!(matches!(
+            check("1"),
+            Holder::Unknown {
+                claimed: Some(1),
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn start_time_is_field_22_even_with_odd_command_names() {
+        let stat =
+            "4242 (a) b (c) S 1 4242 4242 0 -1 4194560 100 0 0 0 1 2 0 0 20 0 1 0 123456 1000 200";
+        assert_eq!(parse_start_time(stat), Some(123456));
+        assert_eq!(parse_start_time("garbage"), None);
+        assert_eq!(parse_start_time("1 (x) S 1"), None);
     }
 
     #[test]
