@@ -984,3 +984,60 @@ fn until_a_time_already_past_and_capital_m_are_explained() {
             .stderr(predicate::str::contains("m is minutes"));
     }
 }
+
+#[test]
+fn history_survives_a_torn_line_and_garbage_and_is_versioned() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.data()).unwrap();
+    let path = env.data().join("history.jsonl");
+    std::fs::write(
+        &path,
+        "not json at all\n{\"time\":\"2026-11-24T09:00:00\",\"event\":\"sho",
+    )
+    .unwrap();
+    let out = env
+        .cmd()
+        .args(["remind", "--every", "1s", "--count", "2"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "not json at all");
+    assert!(lines[1].ends_with("\"event\":\"sho"), "the torn line stays alone: {text}");
+    let records: Vec<Value> = lines[2..]
+        .iter()
+        .map(|l| serde_json::from_str(l).expect("each new record is a whole line"))
+        .collect();
+    let kinds: Vec<&str> = records.iter().map(|r| r["event"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["started", "fallback", "fallback", "stopped"], "{text}");
+    assert!(records.iter().all(|r| r["v"] == 1), "{text}");
+    use std::os::unix::fs::PermissionsExt;
+    // The readers skip the two bad lines and say so once.
+    let out = env
+        .cmd()
+        .args(["remind", "status", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("skipped 2 unreadable lines").count(), 1, "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    if records[0]["time"].as_str().unwrap().starts_with(&today) {
+        assert_eq!(v["today"]["fallback"], 2, "{v}");
+    }
+    // A history created by backfix is private.
+    let fresh = Env::new();
+    fresh
+        .cmd()
+        .args(["remind", "--every", "1s", "--count", "1"])
+        .assert()
+        .success();
+    let mode = std::fs::metadata(fresh.data().join("history.jsonl"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+}

@@ -9,7 +9,8 @@ pub mod unit;
 use crate::catalog::Catalog;
 use crate::schedule::{Reset, Scheduler, Step};
 use chrono::{NaiveDateTime, TimeDelta};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+pub use state::EventKind;
 
 /// What the user did with a reminder (from the notification's buttons).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -83,28 +84,27 @@ pub trait History {
     fn record(&mut self, event: &Event);
 }
 
-/// One line of history.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+/// One line of history (the format is documented in `state`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Event {
     pub time: String,
-    /// shown, fallback, done, snoozed, skipped, break, started, stopped.
-    pub event: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: EventKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exercise: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
 }
 
 impl Event {
     pub fn new(
         now: NaiveDateTime,
-        event: &str,
+        event: EventKind,
         exercise: Option<&str>,
         detail: Option<String>,
     ) -> Event {
         Event {
             time: now.format("%Y-%m-%dT%H:%M:%S").to_string(),
-            event: event.into(),
+            event,
             exercise: exercise.map(String::from),
             detail,
         }
@@ -263,14 +263,18 @@ pub fn run_loop(
         match s.last_reset {
             Some(Reset::Gap) => p.history.record(&Event::new(
                 now,
-                "break",
+                EventKind::Break,
                 None,
                 Some("suspended or away".into()),
             )),
             // Logged once per idle spell, not at every poll.
             Some(Reset::Idle) if !idle_logged => {
-                p.history
-                    .record(&Event::new(now, "break", None, Some("idle".into())));
+                p.history.record(&Event::new(
+                    now,
+                    EventKind::Break,
+                    None,
+                    Some("idle".into()),
+                ));
                 idle_logged = true;
             }
             Some(Reset::Idle) => {}
@@ -284,11 +288,18 @@ pub fn run_loop(
                 };
                 if let Some(r) = reminder(catalog, complaint, &id) {
                     match p.notifier.show(&r, snooze_minutes) {
-                        Ok(()) => p.history.record(&Event::new(now, "shown", Some(&id), None)),
+                        Ok(()) => {
+                            p.history
+                                .record(&Event::new(now, EventKind::Shown, Some(&id), None))
+                        }
                         Err(why) => {
                             p.fallback.show(now, &r, &why);
-                            p.history
-                                .record(&Event::new(now, "fallback", Some(&id), Some(why)));
+                            p.history.record(&Event::new(
+                                now,
+                                EventKind::Fallback,
+                                Some(&id),
+                                Some(why),
+                            ));
                         }
                     }
                     last_shown = Some(id);
@@ -308,10 +319,7 @@ pub fn run_loop(
                         let now = p.clock.now();
                         p.history.record(&Event::new(
                             now,
-                            &serde_json::to_value(action)
-                                .ok()
-                                .and_then(|v| v.as_str().map(String::from))
-                                .unwrap_or_default(),
+                            EventKind::from(action),
                             Some(&exercise),
                             None,
                         ));
@@ -479,7 +487,10 @@ mod tests {
                 .iter()
                 .all(|r| r.title.starts_with("Time to move: ") && r.body.contains("backfix show "))
         );
-        assert_eq!(log.0.iter().filter(|e| e.event == "shown").count(), 3);
+        assert_eq!(
+            log.0.iter().filter(|e| e.event == EventKind::Shown).count(),
+            3
+        );
         // About one wake-up a minute while waiting, no busy loop.
         assert!(clock.waits <= 3 * 45 + 5, "{} waits", clock.waits);
     }
@@ -500,7 +511,13 @@ mod tests {
             &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
         );
         assert_eq!(term.0.len(), 2);
-        assert_eq!(log.0.iter().filter(|e| e.event == "fallback").count(), 2);
+        assert_eq!(
+            log.0
+                .iter()
+                .filter(|e| e.event == EventKind::Fallback)
+                .count(),
+            2
+        );
         n.down = false;
         s.plan.count = Some(4);
         go(
@@ -532,8 +549,11 @@ mod tests {
             ),
             Ended::Stopped
         );
-        let events: Vec<&str> = log.0.iter().map(|e| e.event.as_str()).collect();
-        assert_eq!(events, ["shown", "snoozed", "shown"]);
+        let events: Vec<EventKind> = log.0.iter().map(|e| e.event).collect();
+        assert_eq!(
+            events,
+            [EventKind::Shown, EventKind::Snoozed, EventKind::Shown]
+        );
         assert_eq!(
             log.0[2].time, "2026-11-24T10:55:30",
             "snoozed for 10 minutes"

@@ -240,20 +240,212 @@ pub fn remove_status(dir: &Path) {
     let _ = fs::remove_file(dir.join(STATUS_FILE));
 }
 
-/// Append one JSON line, whole: the file is opened for appending, locked
-/// while writing, and the line goes out in one write, so two processes
-/// writing at once never tear each other's lines.
+/// The history format's version, the `v` field of every record.
+pub const HISTORY_VERSION: u32 = 1;
+
+/// What happened, the `event` field of a history record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    /// The reminder started; `detail` describes the plan.
+    Started,
+    /// The reminder ended; `detail` says how many were shown.
+    Stopped,
+    /// A notification was shown on the desktop.
+    Shown,
+    /// The desktop could not show it, so the terminal did; `detail` says why.
+    Fallback,
+    /// The Done button.
+    Done,
+    /// The Snooze button.
+    Snoozed,
+    /// The Skip button.
+    Skipped,
+    /// A break was counted (`detail`: idle, or suspended or away) and the interval restarted.
+    Break,
+}
+
+impl From<super::Action> for EventKind {
+    fn from(a: super::Action) -> EventKind {
+        match a {
+            super::Action::Done => EventKind::Done,
+            super::Action::Snoozed => EventKind::Snoozed,
+            super::Action::Skipped => EventKind::Skipped,
+        }
+    }
+}
+
+/// The history, `history.jsonl` in the data directory: JSON Lines, one
+/// record per line, only ever appended. Format version 1, each record an
+/// object with these fields:
+///
+/// - `v` (number): the format version, 1.
+/// - `time` (string): local wall-clock time, `YYYY-MM-DDTHH:MM:SS`.
+/// - `event` (string): `started`, `stopped`, `shown`, `fallback`, `done`,
+///   `snoozed`, `skipped` or `break` (see `EventKind`).
+/// - `exercise` (string, optional): the exercise id, for `shown`,
+///   `fallback`, `done`, `snoozed` and `skipped`.
+/// - `detail` (string, optional): free text, such as the plan for
+///   `started` or the reason for a `fallback` or a `break`.
+///
+/// Readers ignore fields they do not know; a later version that changes the
+/// meaning of a field gets a new `v`. Records without `v` (written before
+/// the format was versioned) have the same fields and are read as version 1.
+#[derive(Debug, Serialize)]
+struct RecordOut<'a> {
+    v: u32,
+    #[serde(flatten)]
+    event: &'a Event,
+}
+
+#[derive(Debug, Deserialize)]
+struct RecordIn {
+    #[serde(default)]
+    v: Option<u32>,
+    #[serde(flatten)]
+    event: Event,
+}
+
+/// Append one history record: the file is opened for appending (mode 0600
+/// when created) and locked while writing; when its last line was torn
+/// (no newline at the end, say after a crash or a full disk) the record
+/// starts on a new line; and the record goes out in one `write`.
+pub fn append_event(path: &Path, event: &Event) -> io::Result<()> {
+    append_line(
+        path,
+        &RecordOut {
+            v: HISTORY_VERSION,
+            event,
+        },
+    )
+}
+
+/// Append one JSON value as a line, whole (see `append_event`).
 pub fn append_line(path: &Path, value: &impl Serialize) -> io::Result<()> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }
-    let mut line = serde_json::to_vec(value).map_err(io::Error::other)?;
-    line.push(b'\n');
-    let mut file = OpenOptions::new().append(true).create(true).open(path)?;
+    let mut file = OpenOptions::new()
+        .read(true)
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .open(path)?;
     flock(&file, libc::LOCK_EX)?;
-    let result = file.write_all(&line);
+    let result = (|| {
+        let mut line = Vec::with_capacity(256);
+        if !ends_with_newline(&file)? {
+            line.push(b'\n');
+        }
+        serde_json::to_writer(&mut line, value).map_err(io::Error::other)?;
+        line.push(b'\n');
+        let written = file.write(&line)?;
+        if written != line.len() {
+            return Err(io::Error::new(
+                io::ErrorKind::WriteZero,
+                format!("wrote {written} of {} bytes", line.len()),
+            ));
+        }
+        Ok(())
+    })();
     let _ = flock(&file, libc::LOCK_UN);
     result
+}
+
+/// Whether a file is empty or ends with a newline.
+fn ends_with_newline(file: &File) -> io::Result<bool> {
+    use std::os::unix::fs::FileExt;
+    let len = file.metadata()?.len();
+    if len == 0 {
+        return Ok(true);
+    }
+    let mut last = [0u8];
+    file.read_exact_at(&mut last, len - 1)?;
+    Ok(last[0] == b'\n')
+}
+
+/// The history as read back: the records that parse, and a count of the
+/// lines that did not (torn, garbage, or of an unknown version).
+#[derive(Debug, Default, PartialEq)]
+pub struct HistoryRead {
+    pub events: Vec<Event>,
+    pub bad_lines: usize,
+    pub newer_lines: usize,
+}
+
+impl HistoryRead {
+    /// One sentence about the skipped lines, if any, for a single warning.
+    pub fn warning(&self, path: &Path) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.bad_lines > 0 {
+            parts.push(format!(
+                "{} unreadable line{}",
+                self.bad_lines,
+                if self.bad_lines == 1 { "" } else { "s" }
+            ));
+        }
+        if self.newer_lines > 0 {
+            parts.push(format!(
+                "{} line{} from a newer backfix",
+                self.newer_lines,
+                if self.newer_lines == 1 { "" } else { "s" }
+            ));
+        }
+        if parts.is_empty() {
+            return None;
+        }
+        Some(format!(
+            "{}: skipped {}",
+            path.display(),
+            parts.join(" and ")
+        ))
+    }
+}
+
+/// Parse history text, skipping and counting the lines that are not records.
+pub fn parse_history(text: &str) -> HistoryRead {
+    let mut read = HistoryRead::default();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<RecordIn>(line) {
+            Ok(r) if r.v.is_none_or(|v| v == HISTORY_VERSION) => read.events.push(r.event),
+            Ok(_) => read.newer_lines += 1,
+            Err(_) => read.bad_lines += 1,
+        }
+    }
+    read
+}
+
+/// Read the history file (a missing file is an empty history). Reads at
+/// most the last 16 MB, so a huge file cannot exhaust memory.
+pub fn read_history(path: &Path) -> io::Result<HistoryRead> {
+    const CAP: u64 = 16 << 20;
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(HistoryRead::default()),
+        Err(e) => return Err(e),
+    };
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::other("not a regular file"));
+    }
+    let mut skipped_start = false;
+    if meta.len() > CAP {
+        file.seek(io::SeekFrom::Start(meta.len() - CAP))?;
+        skipped_start = true;
+    }
+    let mut bytes = Vec::new();
+    file.take(CAP).read_to_end(&mut bytes)?;
+    let mut text = String::from_utf8_lossy(&bytes).into_owned();
+    if skipped_start {
+        // The first line is probably cut: drop it.
+        text = text
+            .split_once('\n')
+            .map_or(String::new(), |(_, rest)| rest.to_string());
+    }
+    Ok(parse_history(&text))
 }
 
 /// History kept in `history.jsonl`; a write that fails is reported once and
@@ -275,7 +467,7 @@ impl FileHistory {
 impl History for FileHistory {
     fn record(&mut self, event: &Event) {
         let Some(path) = &self.path else { return };
-        if let Err(e) = append_line(path, event)
+        if let Err(e) = append_event(path, event)
             && !self.warned
         {
             self.warned = true;
@@ -377,6 +569,73 @@ mod tests {
         assert_eq!(parse_start_time(stat), Some(123456));
         assert_eq!(parse_start_time("garbage"), None);
         assert_eq!(parse_start_time("1 (x) S 1"), None);
+    }
+
+    fn ev(kind: EventKind, exercise: Option<&str>) -> Event {
+        let t = chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap();
+        Event::new(t, kind, exercise, None)
+    }
+
+    #[test]
+    fn history_records_are_versioned_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d/history.jsonl");
+        append_event(&path, &ev(EventKind::Shown, Some("clamshell"))).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            text,
+            "{\"v\":1,\"time\":\"2026-11-24T10:00:00\",\"event\":\"shown\",\"exercise\":\"clamshell\"}\n"
+        );
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+
+    #[test]
+    fn a_torn_last_line_costs_only_itself() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history.jsonl");
+        fs::write(
+            &path,
+            "{\"time\":\"2026-11-24T09:00:00\",\"event\":\"shown\",\"exercise\":\"walking\"}\n{\"time\":\"2026-11-24T09:45:00\",\"event\":\"sho",
+        )
+        .unwrap();
+        append_event(&path, &ev(EventKind::Done, Some("walking"))).unwrap();
+        append_event(&path, &ev(EventKind::Stopped, None)).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.ends_with('\n'));
+        assert_eq!(text.lines().count(), 4, "{text}");
+        let read = parse_history(&text);
+        assert_eq!(read.bad_lines, 1, "only the torn line");
+        let kinds: Vec<EventKind> = read.events.iter().map(|e| e.event).collect();
+        assert_eq!(
+            kinds,
+            [EventKind::Shown, EventKind::Done, EventKind::Stopped],
+            "the unversioned old record is read too"
+        );
+    }
+
+    #[test]
+    fn readers_skip_and_count_bad_lines() {
+        let text = "garbage\n\n{\"v\":1,\"time\":\"t\",\"event\":\"break\",\"detail\":\"idle\",\"new\":3}\n\
+                    {\"v\":1,\"time\":\"t\",\"event\":\"exploded\"}\n[1,2]\n\u{0}\u{1b}[2J\n\
+                    {\"v\":2,\"time\":\"t\",\"event\":\"shown\"}\n{\"v\":1,\"event\":\"shown\"}\n";
+        let read = parse_history(text);
+        assert_eq!(read.events.len(), 1);
+        assert_eq!(read.events[0].event, EventKind::Break);
+        assert_eq!(read.bad_lines, 5);
+        assert_eq!(read.newer_lines, 1);
+        let w = read.warning(Path::new("h.jsonl")).unwrap();
+        assert_eq!(
+            w,
+            "h.jsonl: skipped 5 unreadable lines and 1 line from a newer backfix"
+        );
+        assert_eq!(parse_history("").warning(Path::new("h")), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::output::{self, Out};
 use crate::paths;
 use crate::remind::desktop::{DesktopNotifier, Idle, SystemClock, Terminal};
 use crate::remind::state::{self, Acquired, FileHistory, Holder, Status};
-use crate::remind::{self, Ended, Event, History, Parts, Rotation};
+use crate::remind::{self, Ended, Event, EventKind, History, Parts, Rotation};
 use crate::schedule::{Scheduler, Step, format_duration};
 use chrono::NaiveDateTime;
 
@@ -175,7 +175,12 @@ pub fn remind(out: &mut Out, a: &ScheduleArgs) -> Result<u8> {
             ));
         }
     };
-    history.record(&Event::new(start, "started", None, Some(described)));
+    history.record(&Event::new(
+        start,
+        EventKind::Started,
+        None,
+        Some(described),
+    ));
     let ended = remind::run_loop(
         &mut s,
         &mut rotation,
@@ -192,7 +197,7 @@ pub fn remind(out: &mut Out, a: &ScheduleArgs) -> Result<u8> {
     );
     history.record(&Event::new(
         now(),
-        "stopped",
+        EventKind::Stopped,
         None,
         Some(format!("{} reminders", s.fired)),
     ));

@@ -4,6 +4,8 @@
 use super::state_dir;
 use crate::error::{Error, Result};
 use crate::output::{self, Out};
+use crate::paths;
+use crate::remind::EventKind;
 use crate::remind::state::{self, Holder};
 use std::time::Duration;
 
@@ -33,6 +35,7 @@ pub fn status(out: &mut Out, json: bool) -> Result<u8> {
     let st = pid
         .and_then(|_| state::read_status(&dir))
         .filter(|s| Some(s.pid) == pid);
+    let today = today();
     if json {
         let v = serde_json::json!({
             "running": pid.is_some(),
@@ -46,6 +49,7 @@ pub fn status(out: &mut Out, json: bool) -> Result<u8> {
             "interval_seconds": st.as_ref().map(|s| s.every_seconds),
             "next": st.as_ref().and_then(|s| s.next.clone()),
             "status": st,
+            "today": today.as_ref().map(|t| t.iter().copied().collect::<std::collections::BTreeMap<EventKind, usize>>()),
         });
         output::json(out, &v)?;
         return Ok(if matches!(holder, Holder::Unknown { .. }) {
@@ -86,6 +90,7 @@ pub fn status(out: &mut Out, json: bool) -> Result<u8> {
                         .unwrap_or_else(|| "desk-friendly exercises".into()),
                 ),
                 ("idle", st.idle_source.clone()),
+                ("today", describe_today(today.as_deref())),
             ];
             for (k, v) in rows {
                 out.styled(output::TITLE, &format!("{k:<10}"))?;
@@ -94,6 +99,54 @@ pub fn status(out: &mut Out, json: bool) -> Result<u8> {
         }
     }
     Ok(0)
+}
+
+/// Today's events from the history, counted by kind; None when there is no
+/// history to read. Bad lines are skipped and reported once.
+fn today() -> Option<Vec<(EventKind, usize)>> {
+    let path = paths::history_file()?;
+    let read = match state::read_history(&path) {
+        Ok(r) => r,
+        Err(e) => {
+            crate::warn(&format!("cannot read {}: {e}", path.display()));
+            return None;
+        }
+    };
+    if let Some(w) = read.warning(&path) {
+        crate::warn(&w);
+    }
+    let day = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let mut counts: Vec<(EventKind, usize)> = Vec::new();
+    for e in read.events.iter().filter(|e| e.time.starts_with(&day)) {
+        match counts.iter_mut().find(|(k, _)| *k == e.event) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((e.event, 1)),
+        }
+    }
+    Some(counts)
+}
+
+/// "3 shown, 2 done, 1 snoozed"
+fn describe_today(counts: Option<&[(EventKind, usize)]>) -> String {
+    let shown: Vec<String> = [
+        (EventKind::Shown, "shown"),
+        (EventKind::Fallback, "in the terminal"),
+        (EventKind::Done, "done"),
+        (EventKind::Snoozed, "snoozed"),
+        (EventKind::Skipped, "skipped"),
+        (EventKind::Break, "breaks"),
+    ]
+    .iter()
+    .filter_map(|(kind, word)| {
+        let n = counts?.iter().find(|(k, _)| k == kind)?.1;
+        Some(format!("{n} {word}"))
+    })
+    .collect();
+    if shown.is_empty() {
+        "no reminders yet".into()
+    } else {
+        shown.join(", ")
+    }
 }
 
 pub fn stop(out: &mut Out) -> Result<u8> {
