@@ -1000,17 +1000,31 @@ fn history_survives_a_torn_line_and_garbage_and_is_versioned() {
         .args(["remind", "--every", "1s", "--count", "2"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = std::fs::read_to_string(&path).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "not json at all");
-    assert!(lines[1].ends_with("\"event\":\"sho"), "the torn line stays alone: {text}");
+    assert!(
+        lines[1].ends_with("\"event\":\"sho"),
+        "the torn line stays alone: {text}"
+    );
     let records: Vec<Value> = lines[2..]
         .iter()
         .map(|l| serde_json::from_str(l).expect("each new record is a whole line"))
         .collect();
-    let kinds: Vec<&str> = records.iter().map(|r| r["event"].as_str().unwrap()).collect();
-    assert_eq!(kinds, ["started", "fallback", "fallback", "stopped"], "{text}");
+    let kinds: Vec<&str> = records
+        .iter()
+        .map(|r| r["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["started", "fallback", "fallback", "stopped"],
+        "{text}"
+    );
     assert!(records.iter().all(|r| r["v"] == 1), "{text}");
     use std::os::unix::fs::PermissionsExt;
     // The readers skip the two bad lines and say so once.
@@ -1021,7 +1035,11 @@ fn history_survives_a_torn_line_and_garbage_and_is_versioned() {
         .unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(stderr.matches("skipped 2 unreadable lines").count(), 1, "{stderr}");
+    assert_eq!(
+        stderr.matches("skipped 2 unreadable lines").count(),
+        1,
+        "{stderr}"
+    );
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
