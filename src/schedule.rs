@@ -3,10 +3,15 @@
 //!
 //! Time is wall-clock (local, naive). The loop polls at least every
 //! `MAX_SLEEP`; a longer gap between polls means the machine slept or the
-//! clock jumped.
+//! clock jumped. Daylight-saving changes come from a `Zone` the plan is
+//! given: a reminder due at a local time the clocks skip moves forward by
+//! the change (so the interval holds in real time), and the hour the clocks
+//! repeat is not lived twice (a reminder due in it fires once); neither
+//! change counts as a break or a clock jump.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
+use chrono::{Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// The longest the loop sleeps between polls: one wake-up every two minutes
@@ -296,6 +301,23 @@ pub fn parse_days(s: &str) -> Result<Days, String> {
     Ok(Days(bits))
 }
 
+/// How local wall-clock times map to real time, for daylight-saving changes.
+pub trait Zone: fmt::Debug + Send + Sync {
+    /// The UTC offsets (seconds east of UTC) a local time can have: none
+    /// when the clocks skip it, two (earlier first) when they repeat it.
+    fn offsets(&self, t: NaiveDateTime) -> LocalResult<i32>;
+}
+
+/// A zone without daylight saving (and what tests use by default).
+#[derive(Debug, Clone, Copy)]
+pub struct NoShifts;
+
+impl Zone for NoShifts {
+    fn offsets(&self, _: NaiveDateTime) -> LocalResult<i32> {
+        LocalResult::Single(0)
+    }
+}
+
 /// What the schedule is asked to do.
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -308,6 +330,8 @@ pub struct Plan {
     pub count: Option<u32>,
     /// When to stop (see `Until::resolve`).
     pub until: Option<NaiveDateTime>,
+    /// The local time zone's daylight-saving changes.
+    pub zone: Arc<dyn Zone>,
 }
 
 impl Plan {
@@ -339,6 +363,71 @@ impl Plan {
             idle_break: Self::delta(idle_break),
             count: None,
             until: None,
+            zone: Arc::new(NoShifts),
+        }
+    }
+
+    /// `t`, or when the clocks skip it (spring forward), the local time one
+    /// change later: 01:20 on a day that goes from 01:00 to 02:00 is 02:20,
+    /// the same real time after 01:00 as 01:20 would have been.
+    pub fn existing(&self, t: NaiveDateTime) -> NaiveDateTime {
+        if !matches!(self.zone.offsets(t), LocalResult::None) {
+            return t;
+        }
+        let step = TimeDelta::minutes(1);
+        let limit = 48 * 60;
+        let before = (1..=limit)
+            .map(|i| t - step * i)
+            .find_map(|b| match self.zone.offsets(b) {
+                LocalResult::Single(o) | LocalResult::Ambiguous(_, o) => Some(o),
+                LocalResult::None => None,
+            });
+        let after = (1..=limit)
+            .map(|i| t + step * i)
+            .find_map(|a| match self.zone.offsets(a) {
+                LocalResult::Single(o) | LocalResult::Ambiguous(o, _) => Some((a, o)),
+                LocalResult::None => None,
+            });
+        match (before, after) {
+            (Some(b), Some((a, o))) => {
+                let moved = t + TimeDelta::seconds(i64::from(o - b));
+                if moved >= a { moved } else { a }
+            }
+            (_, Some((a, _))) => a,
+            _ => t,
+        }
+    }
+
+    /// The real time between two local times, when the zone can tell:
+    /// `from` has the offset `from_offset`; an ambiguous `to` takes the
+    /// offset that makes the gap smallest and not negative (time goes on).
+    fn real_gap(
+        &self,
+        from: NaiveDateTime,
+        from_offset: Option<i32>,
+        to: NaiveDateTime,
+    ) -> Option<(TimeDelta, i32)> {
+        let from_offset = from_offset?;
+        let gap = |o: i32| (to - from) - TimeDelta::seconds(i64::from(o - from_offset));
+        match self.zone.offsets(to) {
+            LocalResult::None => None,
+            LocalResult::Single(o) => Some((gap(o), o)),
+            LocalResult::Ambiguous(a, b) => {
+                let both = [(gap(a), a), (gap(b), b)];
+                both.iter()
+                    .filter(|(g, _)| *g >= TimeDelta::zero())
+                    .min_by_key(|(g, _)| *g)
+                    .or_else(|| both.iter().max_by_key(|(g, _)| *g))
+                    .copied()
+            }
+        }
+    }
+
+    /// The offset of a local time, the earlier one when it is repeated.
+    fn offset(&self, t: NaiveDateTime) -> Option<i32> {
+        match self.zone.offsets(t) {
+            LocalResult::Single(o) | LocalResult::Ambiguous(o, _) => Some(o),
+            LocalResult::None => None,
         }
     }
 
@@ -363,8 +452,13 @@ impl Plan {
     }
 
     /// When the next reminder is due, counting a full interval from `base`
-    /// and from the opening of the next window when `base + every` is outside.
+    /// and from the opening of the next window when `base + every` is
+    /// outside; a local time the clocks skip moves forward (`existing`).
     pub fn next_after(&self, base: NaiveDateTime) -> NaiveDateTime {
+        self.existing(self.next_after_naive(base))
+    }
+
+    fn next_after_naive(&self, base: NaiveDateTime) -> NaiveDateTime {
         // Time outside working hours is not sitting time: count from the opening.
         let base = if self.allowed(base) {
             base
@@ -418,6 +512,8 @@ pub struct Scheduler {
     pub plan: Plan,
     next: NaiveDateTime,
     last: NaiveDateTime,
+    /// The UTC offset at `last`, when the zone could tell.
+    last_offset: Option<i32>,
     deadline: Option<NaiveDateTime>,
     pub fired: u32,
     pub last_reset: Option<Reset>,
@@ -428,6 +524,7 @@ impl Scheduler {
         let next = plan.next_after(now);
         let deadline = plan.deadline();
         Scheduler {
+            last_offset: plan.offset(now),
             plan,
             next,
             last: now,
@@ -448,7 +545,7 @@ impl Scheduler {
 
     /// Snooze: the next reminder comes after the snooze time.
     pub fn snooze(&mut self, now: NaiveDateTime) {
-        self.next = now + self.plan.snooze;
+        self.next = self.plan.existing(now + self.plan.snooze);
     }
 
     /// Decide what to do at `now`; `idle` is how long the user has been idle, when known.
@@ -457,7 +554,23 @@ impl Scheduler {
         if self.finished(now) {
             return Step::Finished;
         }
-        let gap = now - self.last;
+        // A daylight-saving change moves the local clock but not real time:
+        // measure the gap in real time then, so it is neither a clock jump nor
+        // a break (and the repeated hour is not lived twice).
+        let naive_gap = now - self.last;
+        let real = self.plan.real_gap(self.last, self.last_offset, now);
+        let gap = match real {
+            Some((r, _)) if r >= TimeDelta::zero() && naive_gap >= TimeDelta::zero() => {
+                naive_gap.min(r)
+            }
+            Some((r, _)) if r >= TimeDelta::zero() => r,
+            _ => naive_gap,
+        };
+        if let Some((_, o)) = real {
+            self.last_offset = Some(o);
+        } else if let Some(o) = self.plan.offset(now) {
+            self.last_offset = Some(o);
+        }
         if gap < TimeDelta::zero() {
             // The clock went back: never wait longer than one interval from now.
             if self.next - now > self.plan.every {
@@ -538,6 +651,132 @@ mod tests {
         assert!(parse_interval("3d").unwrap_err().contains("24 hours"));
         assert!(parse_interval("500ms").unwrap_err().contains("second"));
         assert_eq!(format_duration(Duration::from_secs(5400)), "1h 30m");
+    }
+
+    /// Europe/London in 2026: GMT, then BST from 01:00 GMT on 29 March (the
+    /// clocks skip 01:00-02:00) to 02:00 BST on 25 October (01:00-02:00 twice).
+    #[derive(Debug)]
+    struct London;
+
+    impl Zone for London {
+        fn offsets(&self, t: NaiveDateTime) -> LocalResult<i32> {
+            let spring = at("2026-03-29 01:00:00");
+            let autumn = at("2026-10-25 01:00:00");
+            let hour = TimeDelta::hours(1);
+            if t >= spring && t < spring + hour {
+                LocalResult::None
+            } else if t >= autumn && t < autumn + hour {
+                LocalResult::Ambiguous(3600, 0)
+            } else if t >= spring + hour && t < autumn {
+                LocalResult::Single(3600)
+            } else {
+                LocalResult::Single(0)
+            }
+        }
+    }
+
+    fn london(every: &str) -> Plan {
+        let mut p = plan(every);
+        p.zone = Arc::new(London);
+        p
+    }
+
+    #[test]
+    fn skipped_local_times_move_forward_by_the_change() {
+        let start = at("2026-03-29 00:50:00");
+        let mut s = Scheduler::new(london("30m"), start);
+        // The dry run's walk through local times.
+        let fired = run(&mut s, start, at("2026-03-29 03:21:00"));
+        assert_eq!(
+            fired,
+            [
+                at("2026-03-29 02:20:00"),
+                at("2026-03-29 02:50:00"),
+                at("2026-03-29 03:20:00")
+            ],
+            "01:20 and 01:50 do not exist that day"
+        );
+        // The real clock: 00:58 GMT, then two minutes later it reads 02:00 BST.
+        let mut s = Scheduler::new(london("30m"), start);
+        assert!(matches!(
+            s.poll(at("2026-03-29 00:58:00"), None),
+            Step::Wait(_)
+        ));
+        assert_eq!(
+            s.next(),
+            at("2026-03-29 02:20:00"),
+            "30 real minutes after 00:50"
+        );
+        assert!(matches!(
+            s.poll(at("2026-03-29 02:00:00"), None),
+            Step::Wait(_)
+        ));
+        assert_eq!(s.last_reset, None, "the change is not a break");
+        assert_eq!(s.next(), at("2026-03-29 02:20:00"));
+        assert_eq!(s.poll(at("2026-03-29 02:20:00"), None), Step::Fire);
+        // A snooze into the gap moves forward too.
+        let mut p = london("45m");
+        p.snooze = TimeDelta::minutes(10);
+        let mut s = Scheduler::new(p, at("2026-03-29 00:00:00"));
+        s.snooze(at("2026-03-29 00:55:00"));
+        assert_eq!(s.next(), at("2026-03-29 02:05:00"));
+        // Without the zone, the old behaviour: times that do not exist.
+        let mut s = Scheduler::new(plan("30m"), start);
+        assert!(run(&mut s, start, at("2026-03-29 03:21:00")).contains(&at("2026-03-29 01:20:00")));
+    }
+
+    #[test]
+    fn repeated_local_times_fire_once() {
+        let start = at("2026-10-25 00:50:00");
+        // The dry run's walk lists each local time once.
+        let mut s = Scheduler::new(london("30m"), start);
+        let fired = run(&mut s, start, at("2026-10-25 02:51:00"));
+        assert_eq!(
+            fired,
+            [
+                at("2026-10-25 01:20:00"),
+                at("2026-10-25 01:50:00"),
+                at("2026-10-25 02:20:00"),
+                at("2026-10-25 02:50:00")
+            ]
+        );
+        // The real clock: 01:00-01:59 BST, then 01:00-01:59 GMT again.
+        let mut s = Scheduler::new(london("30m"), start);
+        let mut fired = Vec::new();
+        let mut now = start;
+        let mut clock = Vec::new();
+        while now < at("2026-10-25 02:00:00") {
+            clock.push(now);
+            now += TimeDelta::minutes(1);
+        }
+        let mut again = at("2026-10-25 01:00:00");
+        while again <= at("2026-10-25 02:30:00") {
+            clock.push(again);
+            again += TimeDelta::minutes(1);
+        }
+        for t in clock {
+            match s.poll(t, None) {
+                Step::Fire => fired.push(t),
+                Step::Finished => break,
+                Step::Wait(_) => {}
+            }
+            assert_ne!(s.last_reset, Some(Reset::ClockBack), "at {t}");
+            assert_ne!(s.last_reset, Some(Reset::Gap), "at {t}");
+        }
+        assert_eq!(
+            fired,
+            [
+                at("2026-10-25 01:20:00"),
+                at("2026-10-25 01:50:00"),
+                at("2026-10-25 02:20:00")
+            ],
+            "nothing fires again in the repeated hour"
+        );
+        // A real clock change back by an hour (not daylight saving) still resets.
+        let mut s = Scheduler::new(london("30m"), at("2026-11-24 10:00:00"));
+        s.poll(at("2026-11-24 10:20:00"), None);
+        s.poll(at("2026-11-24 09:20:00"), None);
+        assert_eq!(s.last_reset, Some(Reset::ClockBack));
     }
 
     #[test]

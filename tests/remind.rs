@@ -1059,3 +1059,84 @@ fn history_survives_a_torn_line_and_garbage_and_is_versioned() {
         .mode();
     assert_eq!(mode & 0o777, 0o600);
 }
+
+/// The last Sunday of a month.
+fn last_sunday(year: i32, month: u32) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let next = if month == 12 {
+        chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        chrono::NaiveDate::from_ymd_opt(year, month + 1, 1)
+    }
+    .unwrap();
+    let last = next.pred_opt().unwrap();
+    last - chrono::TimeDelta::days(i64::from(last.weekday().num_days_from_sunday()))
+}
+
+/// The next date after `today` that is the last Sunday of `month`.
+fn next_change(today: chrono::NaiveDate, month: u32) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let this_year = last_sunday(today.year(), month);
+    if this_year > today {
+        this_year
+    } else {
+        last_sunday(today.year() + 1, month)
+    }
+}
+
+#[test]
+fn dry_run_follows_daylight_saving_in_europe_london() {
+    if !Path::new("/usr/share/zoneinfo/Europe/London").exists() {
+        assert!(
+            std::env::var_os("BACKFIX_REQUIRE_ALL").is_none(),
+            "no zoneinfo for Europe/London, and BACKFIX_REQUIRE_ALL is set"
+        );
+        eprintln!("SKIPPED dry_run_follows_daylight_saving: no /usr/share/zoneinfo/Europe/London");
+        return;
+    }
+    let env = Env::new();
+    // A Sunday-night window across 01:00-02:00, the hour the clocks skip in
+    // March and repeat in October (from 01:00 GMT, and 02:00 BST).
+    let today = chrono::Utc::now().date_naive() + chrono::TimeDelta::days(1);
+    let spring = next_change(today, 3);
+    let autumn = next_change(today, 10);
+    let weeks = (spring.max(autumn) - today).num_weeks() + 2;
+    let out = env
+        .cmd()
+        .env("TZ", "Europe/London")
+        .args(["remind", "--dry-run", "--json", "--every", "30m"])
+        .args(["--between", "00:40-03:00", "--days", "sun"])
+        .args(["--count", &(weeks * 4).to_string()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let on = |day: chrono::NaiveDate| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|i| i["time"].as_str())
+            .filter_map(|t| t.strip_prefix(&format!("{day}T")))
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(
+        on(spring),
+        ["02:10:00", "02:40:00"],
+        "{spring}: 01:10 does not exist and moves on by the hour the clocks skip"
+    );
+    assert_eq!(
+        on(autumn),
+        ["01:10:00", "01:40:00", "02:10:00", "02:40:00"],
+        "{autumn}: the repeated hour is listed once"
+    );
+    let ordinary = spring + chrono::TimeDelta::days(7);
+    assert_eq!(
+        on(ordinary),
+        ["01:10:00", "01:40:00", "02:10:00", "02:40:00"]
+    );
+}

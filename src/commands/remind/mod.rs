@@ -11,7 +11,7 @@ use crate::cli::{RemindArgs, RemindMode, ScheduleArgs};
 use crate::error::{Error, Result};
 use crate::output::Out;
 use crate::paths;
-use crate::schedule::{Days, Plan, format_duration};
+use crate::schedule::{Days, Plan, Zone, format_duration};
 use chrono::NaiveDateTime;
 use std::path::PathBuf;
 
@@ -134,6 +134,7 @@ fn complaint(catalog: &crate::catalog::Catalog, s: &ScheduleArgs) -> Result<Opti
 /// The plan the options describe, seen from `now`.
 fn plan(s: &ScheduleArgs, now: NaiveDateTime) -> Result<Plan> {
     let mut plan = Plan::new(s.every(), s.snooze(), s.idle());
+    plan.zone = std::sync::Arc::new(LocalZone);
     plan.window = s.between;
     plan.days = s.days.unwrap_or(Days::ALL);
     plan.count = s.count;
@@ -188,6 +189,19 @@ fn describe(
         None => "desk-friendly exercises".into(),
     });
     parts.join(", ")
+}
+
+/// The system's time zone (`TZ`, or /etc/localtime), for daylight saving.
+#[derive(Debug)]
+struct LocalZone;
+
+impl Zone for LocalZone {
+    fn offsets(&self, t: NaiveDateTime) -> chrono::LocalResult<i32> {
+        use chrono::{Offset, TimeZone};
+        chrono::Local
+            .offset_from_local_datetime(&t)
+            .map(|o| o.fix().local_minus_utc())
+    }
 }
 
 fn now() -> NaiveDateTime {
