@@ -244,7 +244,7 @@ _backfix() {
             return 0
             ;;
         backfix__subcmd__remind__subcmd__install)
-            opts="-e -n -h -V --every --snooze --between --days --count --until --idle --for --color --help --version"
+            opts="-e -n -h -V --every --snooze --between --days --count --idle --until --for --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -278,11 +278,11 @@ _backfix() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --until)
+                --idle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --idle)
+                --until)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

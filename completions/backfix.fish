@@ -153,8 +153,8 @@ complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_
 complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from install" -l between -d 'Only remind between these times, such as 09:00-17:30 (may cross midnight)' -r
 complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from install" -l days -d 'Only remind on these days, such as mon-fri, mon,wed,fri or weekends' -r
 complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from install" -s n -l count -d 'Stop after this many reminders' -r
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from install" -l until -d 'Stop at this time today, such as 17:30, or "tomorrow 08:00", or "2026-12-01 17:30"' -r
 complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from install" -l idle -d 'Time without keyboard or mouse input that counts as a break [default: 5m]' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from install" -l until -d 'Stop at this time today, such as 17:30, or "tomorrow 08:00", or "2026-12-01 17:30"' -r
 complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from install" -l for -d 'Suggest exercises from this complaint\'s routine (default: desk-friendly ones)' -r -f -a "sciatica\t''
 low-back\t''
 deep-buttock\t''

@@ -108,7 +108,8 @@ Examples:
     Check,
 
     /// Desktop reminders that break up long sitting, each suggesting one exercise.
-    #[command(after_help = "\
+    #[command(
+        after_help = "\
 Reminders follow the wall clock: after a suspend at most one overdue reminder
 fires, and a suspend or absence as long as the interval counts as a break.
 Where the desktop reports idle time, 5 minutes without input counts as a break.
@@ -124,7 +125,9 @@ Examples:
   backfix remind status
   backfix remind stop
   backfix remind install --every 45m --between 09:00-17:30
-  backfix remind uninstall")]
+  backfix remind uninstall",
+        disable_help_subcommand = true
+    )]
     Remind(Box<RemindArgs>),
 
     /// Print a shell completion script.
@@ -198,10 +201,14 @@ Examples:
   backfix remind stop")]
     Stop,
     /// Write a systemd user unit that starts the reminder, with these options, at login.
-    #[command(after_help = "\
+    #[command(
+        after_help = "\
 Examples:
   backfix remind install --every 45m --between 09:00-17:30 --days mon-fri
-  systemctl --user enable --now backfix-remind.service")]
+  systemctl --user enable --now backfix-remind.service",
+        // A unit starts at every login: a moment to stop makes no sense there.
+        mut_arg("until", |a| a.hide(true))
+    )]
     Install(ScheduleArgs),
     /// Remove the systemd user unit.
     #[command(after_help = "\
