@@ -145,12 +145,15 @@ pub fn verify(record: Option<LockRecord>, claimed: Option<u32>, procs: &dyn Proc
     }
 }
 
-fn own_record() -> io::Result<LockRecord> {
+/// This process's lock record. Where /proc cannot tell the start time the
+/// record says 0, which `verify` never accepts: the reminder runs, but
+/// `stop` will not signal it (Ctrl-C or the session ending still do).
+fn own_record() -> LockRecord {
     let pid = std::process::id();
-    let start = Proc.start_time(pid).ok_or_else(|| {
-        io::Error::other("cannot read this process's start time from /proc/self/stat")
-    })?;
-    Ok(LockRecord { pid, start })
+    LockRecord {
+        pid,
+        start: Proc.start_time(pid).unwrap_or(0),
+    }
 }
 
 fn open_lock(dir: &Path) -> io::Result<File> {
@@ -168,7 +171,7 @@ pub fn acquire(dir: &Path) -> io::Result<Acquired> {
     let mut file = open_lock(dir)?;
     match flock(&file, libc::LOCK_EX | libc::LOCK_NB) {
         Ok(()) => {
-            let me = own_record()?;
+            let me = own_record();
             file.set_len(0)?;
             file.rewind()?;
             // One write, so a reader never sees half a record.
