@@ -423,6 +423,20 @@ impl Plan {
         }
     }
 
+    /// Whether a daylight-saving change lies between two local times: one
+    /// of them is repeated, or a local time between them is skipped.
+    fn daylight_saving_between(&self, a: NaiveDateTime, b: NaiveDateTime) -> bool {
+        let repeated = |t| matches!(self.zone.offsets(t), LocalResult::Ambiguous(..));
+        if repeated(a) || repeated(b) {
+            return true;
+        }
+        let (lo, hi) = (a.min(b), a.max(b));
+        (1..=48 * 60)
+            .map(|i| lo + TimeDelta::minutes(i))
+            .take_while(|t| *t < hi)
+            .any(|t| matches!(self.zone.offsets(t), LocalResult::None))
+    }
+
     /// The offset of a local time, the earlier one when it is repeated.
     fn offset(&self, t: NaiveDateTime) -> Option<i32> {
         match self.zone.offsets(t) {
@@ -566,6 +580,16 @@ impl Scheduler {
             Some((r, _)) if r >= TimeDelta::zero() => r,
             _ => naive_gap,
         };
+        // The offset changed without a daylight-saving change: the time zone
+        // itself changed (a laptop that travelled). Keep the next reminder at
+        // the same real time.
+        let shift = match real {
+            Some((r, _)) if r >= TimeDelta::zero() => naive_gap - r,
+            _ => TimeDelta::zero(),
+        };
+        if shift != TimeDelta::zero() && !self.plan.daylight_saving_between(self.last, now) {
+            self.next += shift;
+        }
         if let Some((_, o)) = real {
             self.last_offset = Some(o);
         } else if let Some(o) = self.plan.offset(now) {
@@ -777,6 +801,46 @@ mod tests {
         s.poll(at("2026-11-24 10:20:00"), None);
         s.poll(at("2026-11-24 09:20:00"), None);
         assert_eq!(s.last_reset, Some(Reset::ClockBack));
+    }
+
+    /// A time zone that changes under the scheduler, as when a laptop travels.
+    #[derive(Debug)]
+    struct Travel(std::sync::atomic::AtomicI32);
+
+    impl Zone for Travel {
+        fn offsets(&self, _: NaiveDateTime) -> LocalResult<i32> {
+            LocalResult::Single(self.0.load(std::sync::atomic::Ordering::SeqCst))
+        }
+    }
+
+    #[test]
+    fn a_time_zone_change_keeps_the_next_reminder_at_the_same_real_time() {
+        use std::sync::atomic::Ordering;
+        let zone = Arc::new(Travel(std::sync::atomic::AtomicI32::new(3 * 3600)));
+        let mut p = plan("45m");
+        p.zone = zone.clone();
+        let mut s = Scheduler::new(p, at("2026-11-24 14:00:00"));
+        s.poll(at("2026-11-24 14:10:00"), None);
+        // Three hours west: the wall clock reads 11:12 two minutes later.
+        zone.0.store(0, Ordering::SeqCst);
+        assert!(matches!(
+            s.poll(at("2026-11-24 11:12:00"), None),
+            Step::Wait(_)
+        ));
+        assert_eq!(s.last_reset, None);
+        assert_eq!(
+            s.next(),
+            at("2026-11-24 11:45:00"),
+            "not 14:45, three hours away"
+        );
+        // Two hours east: 11:20 becomes 13:22; nothing is overdue.
+        zone.0.store(2 * 3600, Ordering::SeqCst);
+        assert!(matches!(
+            s.poll(at("2026-11-24 13:22:00"), None),
+            Step::Wait(_)
+        ));
+        assert_eq!(s.next(), at("2026-11-24 13:45:00"));
+        assert_eq!(s.poll(at("2026-11-24 13:45:00"), None), Step::Fire);
     }
 
     #[test]
