@@ -149,6 +149,14 @@ emit_struct!(Complaint {
     sources
 });
 emit_struct!(Sign { text, question });
+emit_struct!(Region {
+    code,
+    name,
+    emergency,
+    emergency_note,
+    urgent,
+    source
+});
 emit_struct!(Tier {
     id,
     title,
@@ -185,6 +193,7 @@ fn main() {
     load::<Complaint>("routines.json", "COMPLAINTS", "Complaint", &mut out);
     load::<Tier>("redflags.json", "TIERS", "Tier", &mut out);
     load::<Source>("sources.json", "SOURCES", "Source", &mut out);
+    load::<Region>("regions.json", "REGIONS", "Region", &mut out);
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin.rs");
     fs::write(&dest, out).expect("write builtin.rs");
 }

@@ -27,12 +27,13 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List exercises, with filters')
-            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every field of every exercise')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every field of every exercise, the suitable ones first')
             [CompletionResult]::new('redflags', 'redflags', [CompletionResultType]::ParameterValue, 'Warning signs: when to call for help, see a doctor today, or book a review')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Answer yes/no questions about warning signs and get the matching advice')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('paths', 'paths', [CompletionResultType]::ParameterValue, 'Show where backfix keeps its files, and the variables that move them')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Explain one exercise: steps, dose, cues, cautions and sources')
+            [CompletionResult]::new('sources', 'sources', [CompletionResultType]::ParameterValue, 'The references behind the advice, in full: authors, title, year, evidence, link')
             [CompletionResult]::new('routine', 'routine', [CompletionResultType]::ParameterValue, 'Print a routine for a complaint, fitted to the time you have')
             [CompletionResult]::new('remind', 'remind', [CompletionResultType]::ParameterValue, 'Desktop reminders that break up long sitting, each suggesting one exercise')
             break
@@ -40,8 +41,8 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
         'backfix;list' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only this category')
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only this category')
-            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only exercises whose targets mention this word (for example glute, hamstring)')
-            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Only exercises whose targets mention this word (for example glute, hamstring)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only exercises whose targets or name mention this word (glute, glutes, hamstring)')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Only exercises whose targets or name mention this word (glute, glutes, hamstring)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Only exercises you can do at a desk')
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Only exercises you can do at a desk')
@@ -104,11 +105,21 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'backfix;sources' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'backfix;routine' {
             [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Fit the routine into this many minutes (1 to 120)')
             [CompletionResult]::new('--minutes', '--minutes', [CompletionResultType]::ParameterName, 'Fit the routine into this many minutes (1 to 120)')
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Use the easier (gentle) or harder versions of the exercises, where the catalogue has them')
             [CompletionResult]::new('--level', '--level', [CompletionResultType]::ParameterName, 'Use the easier (gentle) or harder versions of the exercises, where the catalogue has them')
+            [CompletionResult]::new('--direction', '--direction', [CompletionResultType]::ParameterName, 'Your direction, from the routine''s direction check: only that direction''s exercises')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
             [CompletionResult]::new('--sciatica', '--sciatica', [CompletionResultType]::ParameterName, 'Leg pain from the back')
             [CompletionResult]::new('--low-back', '--low-back', [CompletionResultType]::ParameterName, 'Non-specific lower back pain')
@@ -120,8 +131,8 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
             [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Walk through the routine in the terminal, with timers')
             [CompletionResult]::new('--guided', '--guided', [CompletionResultType]::ParameterName, 'Walk through the routine in the terminal, with timers')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break

@@ -43,6 +43,9 @@ _backfix() {
             backfix,show)
                 cmd="backfix__subcmd__show"
                 ;;
+            backfix,sources)
+                cmd="backfix__subcmd__sources"
+                ;;
             backfix__subcmd__remind,install)
                 cmd="backfix__subcmd__remind__subcmd__install"
                 ;;
@@ -62,7 +65,7 @@ _backfix() {
 
     case "${cmd}" in
         backfix)
-            opts="-h -V --color --help --version list search redflags check completions paths show routine remind"
+            opts="-h -V --color --help --version list search redflags check completions paths show sources routine remind"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -356,7 +359,7 @@ _backfix() {
             return 0
             ;;
         backfix__subcmd__routine)
-            opts="-m -l -g -h -V --sciatica --low-back --deep-buttock --outer-hip --desk --morning-stiffness --list --minutes --level --guided --json --color --help --version sciatica low-back deep-buttock outer-hip desk morning-stiffness"
+            opts="-m -l -g -h -V --sciatica --low-back --deep-buttock --outer-hip --desk --morning-stiffness --list --minutes --level --direction --guided --json --color --help --version sciatica low-back deep-buttock outer-hip desk morning-stiffness"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -376,6 +379,10 @@ _backfix() {
                     ;;
                 -l)
                     COMPREPLY=($(compgen -W "gentle standard harder" -- "${cur}"))
+                    return 0
+                    ;;
+                --direction)
+                    COMPREPLY=($(compgen -W "extension flexion" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -408,7 +415,25 @@ _backfix() {
             return 0
             ;;
         backfix__subcmd__show)
-            opts="-h -V --json --color --help --version glute-bridge single-leg-bridge wall-bridge clamshell side-lying-hip-abduction isometric-hip-abduction bird-dog dead-bug cat-camel seated-cat-camel prone-press-up prone-on-elbows knee-to-chest childs-pose pelvic-tilt sciatic-nerve-slider sciatic-nerve-tensioner piriformis-stretch knee-to-opposite-shoulder pigeon-pose seated-glute-stretch hip-flexor-stretch standing-hip-flexor-stretch hamstring-stretch side-plank-knees side-plank mcgill-curl-up standing-back-extension foam-rolling-glutes walking swimming change-position"
+            opts="-h -V --json --color --help --version glute-bridge single-leg-bridge wall-bridge clamshell side-lying-hip-abduction isometric-hip-abduction bird-dog dead-bug cat-camel seated-cat-camel prone-press-up prone-on-elbows knee-to-chest childs-pose pelvic-tilt sciatic-nerve-slider sciatic-nerve-tensioner piriformis-stretch knee-to-opposite-shoulder pigeon-pose seated-glute-stretch hip-flexor-stretch standing-hip-flexor-stretch hamstring-stretch side-plank-knees side-plank mcgill-curl-up standing-back-extension foam-rolling-glutes walking swimming change-position direction-check offset-bridge sit-to-stand offset-sit-to-stand side-stepping"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__sources)
+            opts="-h -V --json --color --help --version nice-ng59 who-2023 who-2020-activity acp-2017 hayden-2021 owen-2020 dahm-2010 lancet-2018 walkback-2024 long-2004 leap-2018 leap-protocol-2016 grimaldi-2015 grimaldi-fearon-2015 distefano-2009 baik-2021 ellis-2012 coppieters-2008 peacock-2023 lin-2023 chen-2024 plaza-manzano-2020 fernandez-2015 jensen-2019 acsm mcgill-lbd mckenzie-tyob kisner-colby yoga-pigeon hopayian-2010 wiewelhove-2019 buckley-2015 danquah-2017 slater-2019 nass-stenosis-2008 ng65 asas-2009 nass-uveitis nhs-back-pain hscni-lbp nhs-hip-fracture nhs-aaa girft-ces-2023 norfolk-ces cks-red-flags verhagen-2016 idsa-2015 downie-2013 pogp-pgp"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -49,6 +49,10 @@ pub struct Cli {
 pub enum Command {
     /// List exercises, with filters.
     #[command(after_help = "\
+The table fits the terminal (or COLUMNS): the targets column is shortened,
+then left out, on narrow screens. No exercise passing the filters exits 1
+(--json prints []).
+
 Examples:
   backfix list
   backfix list --category strength
@@ -59,24 +63,52 @@ Examples:
     /// Explain one exercise: steps, dose, cues, cautions and sources.
     #[command(after_help = "\
 Names are matched loosely: id, name or alias, any case, with or without
-punctuation, then a unique prefix or part of a name.
+punctuation, plurals and words like \"show me the\" or \"how to do a\", then a
+unique prefix or part of a name. A complaint instead of an exercise
+(\"sciatica\") points to its routine.
+
+Exit status: 0 found, 1 nothing matches, 2 no name or more than one match.
 
 Examples:
   backfix show clam
-  backfix show glute bridge
-  backfix show figure four --json")]
+  backfix show glute bridges
+  backfix show how to do a bird dog
+  backfix show figure four --json     the record, with its sources in full")]
     Show(ShowArgs),
 
-    /// Search every field of every exercise.
+    /// Search every field of every exercise, the suitable ones first.
     #[command(after_help = "\
-Every word must match somewhere. Results are ranked: names first, then
-targets, summaries and the rest.
+Every word must match somewhere; names count most, then targets, summaries
+and the rest. When the words name a complaint (sciatica, outer hip, leg pain)
+or a body area alone (hip, back, leg), the exercises in its routine come first,
+and those it does not suit are shown apart, under \"Not advised for ...\", with
+the reason. A match only in an exercise's cautions or mistakes is listed last:
+it is not a recommendation. Each result says where it matched.
+
+With --json, each result has a group: routine, match, not_advised or mention.
+
+Exit status: 0 found, 1 nothing matches (--json prints []), 2 no word given.
 
 Examples:
   backfix search hamstring
-  backfix search outer hip
+  backfix search sciatica
+  backfix search stretch for outer hip
   backfix search nerve --json")]
     Search(SearchArgs),
+
+    /// The references behind the advice, in full: authors, title, year, evidence, link.
+    #[command(after_help = "\
+Every exercise and routine cites its sources by id; `backfix show` lists them
+in short. This prints each in full, with the kind of evidence it is (guideline,
+systematic review, trial, lab study, ...) and a DOI or web link to read it.
+Part of an id is enough: `backfix sources leap` prints every LEAP source.
+
+Examples:
+  backfix sources
+  backfix sources nice-ng59
+  backfix sources leap
+  backfix sources --json | jq -r '.[] | .link // empty'")]
+    Sources(SourcesArgs),
 
     /// Print a routine for a complaint, fitted to the time you have.
     #[command(after_help = "\
@@ -98,13 +130,17 @@ Examples:
 
     /// Answer yes/no questions about warning signs and get the matching advice.
     #[command(after_help = "\
-Reads one answer per line (y or n) from standard input, so it can be scripted.
+Asks your age and about pregnancy first, then the warning signs. Reads one
+answer per line (y or n) from standard input, so it can be scripted; from a
+file or pipe, 3 unusable answers in a row end it (exit status 2).
 
-Exit status: 0 no warning sign, 3 see a doctor today, 4 emergency.
+Exit status: 0 no warning sign, 3 see a doctor today, 4 emergency,
+5 the routines are not designed for you (under 16, or pregnant or recently
+given birth): see a doctor or midwife.
 
 Examples:
   backfix check
-  printf 'n\\nn\\nn\\n' | backfix check")]
+  printf 'y\\nn\\nn\\n' | backfix check")]
     Check,
 
     /// Desktop reminders that break up long sitting, each suggesting one exercise.
@@ -305,7 +341,7 @@ pub struct ListArgs {
     /// Only this category.
     #[arg(long, short, value_enum)]
     pub category: Option<CategoryArg>,
-    /// Only exercises whose targets mention this word (for example glute, hamstring).
+    /// Only exercises whose targets or name mention this word (glute, glutes, hamstring).
     #[arg(long, short, value_name = "WORD")]
     pub target: Option<String>,
     /// Only exercises you can do at a desk.
@@ -361,6 +397,16 @@ pub struct SearchArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct SourcesArgs {
+    /// A source id (as on an exercise card), or part of one; all sources when left out.
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
 #[command(group(ArgGroup::new("complaint").args([
     "name", "sciatica", "low_back", "deep_buttock", "outer_hip", "desk", "morning_stiffness", "list"
 ])))]
@@ -395,6 +441,9 @@ pub struct RoutineArgs {
     /// Use the easier (gentle) or harder versions of the exercises, where the catalogue has them.
     #[arg(long, short, value_enum, default_value_t = Level::Standard)]
     pub level: Level,
+    /// Your direction, from the routine's direction check: only that direction's exercises.
+    #[arg(long, value_enum, value_name = "DIRECTION")]
+    pub direction: Option<DirectionArg>,
     /// Walk through the routine in the terminal, with timers.
     #[arg(long, short, conflicts_with = "json")]
     pub guided: bool,
@@ -403,20 +452,60 @@ pub struct RoutineArgs {
     pub json: bool,
 }
 
+/// The built-in complaints that have a `routine --<id>` flag.
+pub const COMPLAINT_FLAGS: [&str; 6] = [
+    "sciatica",
+    "low-back",
+    "deep-buttock",
+    "outer-hip",
+    "desk",
+    "morning-stiffness",
+];
+
 impl RoutineArgs {
     /// The complaint chosen by a flag, if any.
     pub fn flag(&self) -> Option<&'static str> {
         [
-            (self.sciatica, "sciatica"),
-            (self.low_back, "low-back"),
-            (self.deep_buttock, "deep-buttock"),
-            (self.outer_hip, "outer-hip"),
-            (self.desk, "desk"),
-            (self.morning_stiffness, "morning-stiffness"),
+            self.sciatica,
+            self.low_back,
+            self.deep_buttock,
+            self.outer_hip,
+            self.desk,
+            self.morning_stiffness,
         ]
         .into_iter()
+        .zip(COMPLAINT_FLAGS)
         .find_map(|(on, id)| on.then_some(id))
     }
+}
+
+/// Names a user's complaint may not take: the subcommands and `help`, and
+/// every long option of `routine` (a complaint named `list` would read as
+/// the `--list` flag's twin and could never have a flag of its own).
+pub fn reserved_complaint_ids() -> Vec<String> {
+    use clap::CommandFactory;
+    let cli = Cli::command();
+    let mut out: Vec<String> = cli
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    out.extend(["help".to_string(), "version".to_string()]);
+    if let Some(routine) = cli.find_subcommand("routine") {
+        out.extend(
+            routine
+                .get_arguments()
+                .filter_map(|a| a.get_long())
+                .map(String::from),
+        );
+    }
+    out.extend(
+        cli.get_arguments()
+            .filter_map(|a| a.get_long())
+            .map(String::from),
+    );
+    out.sort();
+    out.dedup();
+    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, serde::Serialize)]
@@ -426,6 +515,24 @@ pub enum Level {
     #[default]
     Standard,
     Harder,
+}
+
+/// `--direction`: which way eases the pain, found with the direction check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DirectionArg {
+    /// Bending backwards (lying face down, on the elbows).
+    Extension,
+    /// Bending forwards (knees to chest).
+    Flexion,
+}
+
+impl From<DirectionArg> for crate::model::Direction {
+    fn from(d: DirectionArg) -> Self {
+        match d {
+            DirectionArg::Extension => crate::model::Direction::Extension,
+            DirectionArg::Flexion => crate::model::Direction::Flexion,
+        }
+    }
 }
 
 /// The clap command, with built-in exercise ids and complaint names added
@@ -441,11 +548,18 @@ pub fn command_for_completions() -> clap::Command {
         .iter()
         .map(|c| c.id.to_string())
         .collect();
+    let sources: Vec<String> = crate::builtin::SOURCES
+        .iter()
+        .map(|s| s.id.to_string())
+        .collect();
     Cli::command()
         .mut_subcommand("show", |s| {
             s.mut_arg("name", |a| {
                 a.value_parser(PossibleValuesParser::new(exercises))
             })
+        })
+        .mut_subcommand("sources", |s| {
+            s.mut_arg("id", |a| a.value_parser(PossibleValuesParser::new(sources)))
         })
         .mut_subcommand("routine", |s| {
             s.mut_arg("name", |a| {

@@ -36,7 +36,7 @@ pub fn completion(shell: Shell) -> Vec<u8> {
 fn fish_names() -> String {
     let quote = |s: &str| format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"));
     let mut out =
-        String::from("# Names for `backfix show` and `backfix routine` (added by backfix).\n");
+        String::from("# Names for `backfix show`, `routine` and `sources` (added by backfix).\n");
     let entries = crate::builtin::EXERCISES
         .iter()
         .map(|e| ("show", &e.id, &e.name))
@@ -44,6 +44,11 @@ fn fish_names() -> String {
             crate::builtin::COMPLAINTS
                 .iter()
                 .map(|c| ("routine", &c.id, &c.name)),
+        )
+        .chain(
+            crate::builtin::SOURCES
+                .iter()
+                .map(|s| ("sources", &s.id, &s.short)),
         );
     for (sub, id, name) in entries {
         out.push_str(&format!(
@@ -143,7 +148,7 @@ fn files_and_env(out: &mut String) {
             ),
             (
                 "~/.config/systemd/user/backfix-remind.service",
-                "The unit written by backfix remind --install.",
+                "The unit written by backfix remind install.",
             ),
         ],
     );
@@ -174,7 +179,7 @@ fn files_and_env(out: &mut String) {
             ),
             (
                 "BACKFIX_SYSTEMD_DIR",
-                "Directory remind --install writes its unit to.",
+                "Directory backfix remind install writes its unit to.",
             ),
         ],
     );
@@ -186,9 +191,14 @@ fn exit_status(out: &mut String, check: bool) {
         ("0", "Success."),
         (
             "1",
-            "A failure while running (for example a file that cannot be written).",
+            "Nothing found (an exercise, source or search that matches nothing, a list filter \
+             with no results), or a failure while running (for example a file that cannot be \
+             written).",
         ),
-        ("2", "A usage error, or a name that matches nothing."),
+        (
+            "2",
+            "A usage error: a bad option or value, an empty or ambiguous name.",
+        ),
     ];
     if check {
         entries.push(("3", "backfix check: a sign that needs a doctor today."));

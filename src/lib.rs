@@ -14,6 +14,7 @@ pub mod matching;
 pub mod model;
 pub mod output;
 pub mod paths;
+pub mod region;
 pub mod remind;
 pub mod routine;
 pub mod schedule;
@@ -82,6 +83,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Some(Command::List(a)) => commands::list::run(&mut out, a)?,
         Some(Command::Show(a)) => commands::show::run(&mut out, a)?,
         Some(Command::Search(a)) => commands::search::run(&mut out, a)?,
+        Some(Command::Sources(a)) => commands::sources::run(&mut out, a)?,
         Some(Command::Routine(a)) => commands::routine::run(&mut out, a)?,
         Some(Command::Redflags(a)) => commands::redflags::run(&mut out, a)?,
         Some(Command::Check) => commands::check::run(&mut out)?,

@@ -302,3 +302,22 @@ pub struct Tier {
     pub signs: List<Sign>,
     pub sources: List<Str>,
 }
+
+/// A country or territory, and whom to call there (`data/regions.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// ISO 3166-1 alpha-2 code, upper case ("GB").
+    pub code: Str,
+    pub name: Str,
+    /// The emergency number as dialled ("999", "112 or 999").
+    pub emergency: Str,
+    /// More about reaching emergency help ("112 also works from most mobile phones").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emergency_note: Option<Str>,
+    /// A same-day advice line with its number, where a public one exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgent: Option<Str>,
+    /// Where the numbers were checked (a URL).
+    pub source: Str,
+}

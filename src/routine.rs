@@ -1,11 +1,100 @@
-//! Building a routine for a complaint: level swaps and fitting it into a
-//! time budget (pure: no I/O).
+//! Building a routine for a complaint: the safety rules every plan keeps,
+//! level swaps, one direction per plan, and fitting it into a time budget
+//! (pure: no I/O).
+//!
+//! The rules hold wherever a plan or a suggestion is made, whatever the data
+//! says (see [`barred`] and [`substitute_barred`]):
+//! - nothing whose `avoid_in` names the complaint (with no complaint, nothing
+//!   whose `avoid_in` names any);
+//! - no nerve tensioner in a sciatica plan, and a swap never brings one in
+//!   (a slider is never replaced by a tensioner);
+//! - a desk routine stays doable at a desk at every level;
+//! - a substitute keeps the routine item's note and direction;
+//! - a plan prescribes one direction (extension or flexion), never both.
 
 use crate::catalog::Catalog;
 use crate::cli::Level;
 use crate::dose::estimate_seconds;
-use crate::model::{Complaint, Dose, Exercise, Str};
+use crate::model::{Complaint, Direction, Dose, Exercise, RoutineItem, Str};
 use serde::Serialize;
+
+/// Tag of a nerve slider (gentle: the nerve glides without being stretched).
+pub const NERVE_SLIDER: &str = "nerve-slider";
+/// Tag of a nerve tensioner (stretches the nerve; a later progression).
+pub const NERVE_TENSIONER: &str = "nerve-tensioner";
+/// Tag (or id) of the "find your direction" check.
+pub const DIRECTION_CHECK: &str = "direction-check";
+/// The complaint whose plans never include a nerve tensioner.
+pub const SCIATICA: &str = "sciatica";
+/// The complaint whose plans stay doable at a desk.
+pub const DESK: &str = "desk";
+
+/// Why an exercise may not appear in a plan or a suggestion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Barred {
+    /// Its `avoid_in` names the complaint (or, with no complaint, any complaint).
+    AvoidIn,
+    /// A nerve tensioner, in a sciatica plan or as a substitute.
+    Tensioner,
+    /// Not doable at a desk, in the desk routine.
+    NotDesk,
+    /// A movement in the other direction than the routine item's.
+    OtherDirection,
+}
+
+fn has_tag(e: &Exercise, tag: &str) -> bool {
+    e.tags.iter().any(|t| t == tag)
+}
+
+pub fn is_tensioner(e: &Exercise) -> bool {
+    has_tag(e, NERVE_TENSIONER)
+}
+
+pub fn is_direction_check(e: &Exercise) -> bool {
+    e.id == DIRECTION_CHECK || has_tag(e, DIRECTION_CHECK)
+}
+
+/// The direction an exercise moves the lower back in, from its tags.
+pub fn movement_direction(e: &Exercise) -> Option<Direction> {
+    match (has_tag(e, "lumbar-extension"), has_tag(e, "lumbar-flexion")) {
+        (true, false) => Some(Direction::Extension),
+        (false, true) => Some(Direction::Flexion),
+        _ => None,
+    }
+}
+
+/// Whether `e` may appear in a plan for `complaint` (a complaint id), or in a
+/// reminder with no complaint (`None`): `None` when it may, else why not.
+pub fn barred(e: &Exercise, complaint: Option<&str>) -> Option<Barred> {
+    let Some(c) = complaint else {
+        return (!e.avoid_in.is_empty()).then_some(Barred::AvoidIn);
+    };
+    if e.avoid_in.iter().any(|a| a == c) {
+        Some(Barred::AvoidIn)
+    } else if c == SCIATICA && is_tensioner(e) {
+        Some(Barred::Tensioner)
+    } else if c == DESK && !e.desk {
+        Some(Barred::NotDesk)
+    } else {
+        None
+    }
+}
+
+/// Whether `v` may stand in for the routine item at another level: the rules
+/// of [`barred`], plus no tensioner ever (a swap never turns a slider, or
+/// anything else, into a tensioner) and no movement against the item's
+/// direction.
+pub fn substitute_barred(v: &Exercise, item: &RoutineItem, complaint: &str) -> Option<Barred> {
+    barred(v, Some(complaint))
+        .or_else(|| is_tensioner(v).then_some(Barred::Tensioner))
+        .or_else(|| {
+            let (Some(want), Some(moves)) = (item.direction, movement_direction(v)) else {
+                return None;
+            };
+            (want != moves).then_some(Barred::OtherDirection)
+        })
+}
 
 /// One exercise as planned.
 #[derive(Debug, Clone, Serialize)]
@@ -15,18 +104,78 @@ pub struct Planned {
     pub priority: u8,
     pub dose: Dose,
     pub seconds: u32,
+    /// The routine item's note; a substitute keeps it.
     pub note: Option<Str>,
+    /// The routine item's direction; a substitute keeps it.
+    pub direction: Option<Direction>,
     /// The exercise it replaced, when `--level` swapped in a variant.
     pub swapped_from: Option<String>,
+}
+
+/// Exercises for either direction, when the plan's direction is not known:
+/// the person does the direction check and then one direction's exercises,
+/// never both.
+#[derive(Debug, Clone, Serialize)]
+pub struct Choice {
+    /// Where it goes: before `items[at]` (at the end when `at == items.len()`).
+    pub at: usize,
+    /// The exercises of each direction, in routine order.
+    pub options: Vec<Planned>,
+    /// Seconds counted for it: the longest direction's.
+    pub seconds: u32,
+}
+
+impl Choice {
+    /// The directions offered, in routine order.
+    pub fn directions(&self) -> Vec<Direction> {
+        directions_of(self.options.iter().filter_map(|p| p.direction))
+    }
+
+    /// The options of one direction.
+    pub fn of(&self, d: Direction) -> impl Iterator<Item = &Planned> {
+        self.options.iter().filter(move |p| p.direction == Some(d))
+    }
+}
+
+fn directions_of(it: impl Iterator<Item = Direction>) -> Vec<Direction> {
+    let mut out = Vec::new();
+    for d in it {
+        if !out.contains(&d) {
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// The seconds a choice counts for: the longest direction's total.
+fn choice_seconds(options: &[Planned]) -> u32 {
+    directions_of(options.iter().filter_map(|p| p.direction))
+        .into_iter()
+        .map(|d| {
+            options
+                .iter()
+                .filter(|p| p.direction == Some(d))
+                .map(|p| p.seconds)
+                .sum::<u32>()
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Plan {
     pub complaint: String,
     pub level: Level,
+    /// The direction prescribed (`--direction`), if any.
+    pub direction: Option<Direction>,
     pub budget_seconds: Option<u32>,
+    /// Items plus the choice (counted once).
     pub total_seconds: u32,
+    /// What to do, in order.
     pub items: Vec<Planned>,
+    /// Without a direction, in a routine that has directional items: the
+    /// either/or choice that the direction check decides.
+    pub choice: Option<Choice>,
     /// Ids left out to fit the time.
     pub dropped: Vec<String>,
 }
@@ -34,15 +183,21 @@ pub struct Plan {
 #[derive(Debug, Clone)]
 pub struct TooShort {
     /// The shortest routine still worth doing.
-    pub shortest: Plan,
+    pub shortest: Box<Plan>,
+}
+
+/// The directions a complaint's routine has items for, in routine order.
+pub fn directions(complaint: &Complaint) -> Vec<Direction> {
+    directions_of(complaint.items.iter().filter_map(|i| i.direction))
 }
 
 /// The exercise to use at this level: the first easier (or harder) variant
-/// that is allowed in this complaint's routine and not already part of it,
-/// else the exercise itself.
+/// that may stand in for the item ([`substitute_barred`]) and is not already
+/// part of the routine, else the exercise itself.
 fn at_level<'a>(
     catalog: &'a Catalog,
     complaint: &Complaint,
+    item: &RoutineItem,
     e: &'a Exercise,
     level: Level,
     taken: &[String],
@@ -59,7 +214,7 @@ fn at_level<'a>(
             !taken.iter().any(|t| t == &*v.id)
                 && !complaint.items.iter().any(|i| i.exercise == v.id)
         })
-        .find(|v| !v.avoid_in.iter().any(|c| c == &complaint.id))
+        .find(|v| substitute_barred(v, item, &complaint.id).is_none())
         .unwrap_or(e)
 }
 
@@ -74,7 +229,9 @@ fn minimum(dose: &Dose) -> Dose {
     }
 }
 
-/// Every exercise of the routine at the level, in routine order.
+/// Every exercise of the routine at the level, in routine order, with the
+/// safety rules applied: an item whose exercise is barred from the complaint
+/// is left out, and a substitute keeps the item's note and direction.
 pub fn full(catalog: &Catalog, complaint: &Complaint, level: Level) -> Vec<Planned> {
     let mut seen: Vec<String> = Vec::new();
     complaint
@@ -82,7 +239,10 @@ pub fn full(catalog: &Catalog, complaint: &Complaint, level: Level) -> Vec<Plann
         .iter()
         .filter_map(|item| {
             let base = catalog.exercise(&item.exercise)?;
-            let e = at_level(catalog, complaint, base, level, &seen);
+            if barred(base, Some(&complaint.id)).is_some() {
+                return None;
+            }
+            let e = at_level(catalog, complaint, item, base, level, &seen);
             // Two items may swap to the same variant; keep the first.
             if seen.iter().any(|s| s == &*e.id) {
                 return None;
@@ -100,82 +260,201 @@ pub fn full(catalog: &Catalog, complaint: &Complaint, level: Level) -> Vec<Plann
                 priority: item.priority,
                 seconds: estimate_seconds(&dose),
                 dose,
-                note: if swapped { None } else { item.note.clone() },
+                note: item.note.clone(),
+                direction: item.direction,
                 swapped_from: swapped.then(|| base.id.to_string()),
             })
         })
         .collect()
 }
 
-/// Build the routine, fitted into `minutes` when given. Never exceeds the budget.
+/// A unit of time fitting: one exercise, or the either/or choice.
+#[derive(Debug, Clone)]
+enum Slot {
+    One(Planned),
+    Choice(Vec<Planned>),
+}
+
+impl Slot {
+    fn priority(&self) -> u8 {
+        match self {
+            Slot::One(p) => p.priority,
+            Slot::Choice(o) => o.iter().map(|p| p.priority).min().unwrap_or(u8::MAX),
+        }
+    }
+
+    fn seconds(&self) -> u32 {
+        match self {
+            Slot::One(p) => p.seconds,
+            Slot::Choice(o) => choice_seconds(o),
+        }
+    }
+
+    /// The slot at its shortest sensible dose.
+    fn at_minimum(&self) -> Slot {
+        match self {
+            Slot::One(p) => {
+                let dose = minimum(&p.dose);
+                Slot::One(Planned {
+                    seconds: estimate_seconds(&dose),
+                    dose,
+                    ..p.clone()
+                })
+            }
+            Slot::Choice(o) => Slot::Choice(o.clone()),
+        }
+    }
+
+    fn ids(&self) -> Vec<String> {
+        match self {
+            Slot::One(p) => vec![p.id.clone()],
+            Slot::Choice(o) => o.iter().map(|p| p.id.clone()).collect(),
+        }
+    }
+}
+
+/// Whether a slot is the direction check.
+fn is_check_slot(catalog: &Catalog, s: &Slot) -> bool {
+    matches!(s, Slot::One(p) if catalog.exercise(&p.id).is_some_and(is_direction_check))
+}
+
+/// The plan's slots: with a direction, only that direction's items (and no
+/// direction check, which has been done); without one, the directional items
+/// become one choice where the first of them was.
+fn slots(catalog: &Catalog, all: Vec<Planned>, direction: Option<Direction>) -> Vec<Slot> {
+    let mut out = Vec::new();
+    let mut choice: Option<usize> = None;
+    for p in all {
+        match (direction, p.direction) {
+            (Some(want), Some(d)) if d != want => {}
+            (Some(_), None)
+                if catalog.exercise(&p.id).is_some_and(is_direction_check)
+                    || p.swapped_from
+                        .as_deref()
+                        .and_then(|id| catalog.exercise(id))
+                        .is_some_and(is_direction_check) => {}
+            (None, Some(_)) => match choice {
+                Some(i) => {
+                    if let Slot::Choice(o) = &mut out[i] {
+                        o.push(p);
+                    }
+                }
+                None => {
+                    choice = Some(out.len());
+                    out.push(Slot::Choice(vec![p]));
+                }
+            },
+            _ => out.push(Slot::One(p)),
+        }
+    }
+    out
+}
+
+fn assemble(
+    complaint: &Complaint,
+    level: Level,
+    direction: Option<Direction>,
+    budget_seconds: Option<u32>,
+    chosen: Vec<Slot>,
+    dropped: Vec<String>,
+) -> Plan {
+    let mut items = Vec::new();
+    let mut choice = None;
+    for slot in chosen {
+        match slot {
+            Slot::One(p) => items.push(p),
+            Slot::Choice(options) => {
+                choice = Some(Choice {
+                    at: items.len(),
+                    seconds: choice_seconds(&options),
+                    options,
+                })
+            }
+        }
+    }
+    let total_seconds =
+        items.iter().map(|p| p.seconds).sum::<u32>() + choice.as_ref().map_or(0, |c| c.seconds);
+    Plan {
+        complaint: complaint.id.to_string(),
+        level,
+        direction,
+        budget_seconds,
+        total_seconds,
+        items,
+        choice,
+        dropped,
+    }
+}
+
+/// Build the routine at a level, for one direction when given, fitted into
+/// `minutes` when given. Never exceeds the budget.
 pub fn build(
     catalog: &Catalog,
     complaint: &Complaint,
     level: Level,
+    direction: Option<Direction>,
     minutes: Option<u16>,
 ) -> Result<Plan, TooShort> {
-    let all = full(catalog, complaint, level);
+    let all = slots(catalog, full(catalog, complaint, level), direction);
     let Some(minutes) = minutes else {
-        let total = all.iter().map(|p| p.seconds).sum();
-        return Ok(Plan {
-            complaint: complaint.id.to_string(),
-            level,
-            budget_seconds: None,
-            total_seconds: total,
-            items: all,
-            dropped: Vec::new(),
-        });
+        return Ok(assemble(complaint, level, direction, None, all, Vec::new()));
     };
     let budget = u32::from(minutes) * 60;
 
     // The core (priority 1) at its minimum is the shortest useful routine.
-    let core: Vec<Planned> = all
+    let core_has_choice = all
         .iter()
-        .filter(|p| p.priority == 1)
-        .map(|p| {
-            let dose = minimum(&p.dose);
-            Planned {
-                seconds: estimate_seconds(&dose),
-                dose,
-                ..p.clone()
-            }
-        })
+        .any(|s| s.priority() == 1 && matches!(s, Slot::Choice(_)));
+    let core: Vec<Slot> = all
+        .iter()
+        .filter(|s| s.priority() == 1)
+        .filter(|s| core_has_choice || !is_check_slot(catalog, s))
+        .map(Slot::at_minimum)
         .collect();
-    let core_total: u32 = core.iter().map(|p| p.seconds).sum();
+    let core_total: u32 = core.iter().map(Slot::seconds).sum();
     if core_total > budget {
+        let shortest = assemble(
+            complaint,
+            level,
+            direction,
+            Some(core_total.div_ceil(60) * 60),
+            core,
+            Vec::new(),
+        );
         return Err(TooShort {
-            shortest: Plan {
-                complaint: complaint.id.to_string(),
-                level,
-                budget_seconds: Some(core_total.div_ceil(60) * 60),
-                total_seconds: core_total,
-                items: core,
-                dropped: Vec::new(),
-            },
+            shortest: Box::new(shortest),
         });
     }
 
     // Pass 1: by priority (then routine order), flexible activities at their
     // minimum, fixed exercises whole, each only if it still fits.
     let mut order: Vec<usize> = (0..all.len()).collect();
-    order.sort_by_key(|&i| (all[i].priority, i));
-    let mut chosen: Vec<Option<Planned>> = vec![None; all.len()];
+    order.sort_by_key(|&i| (all[i].priority(), i));
+    let mut chosen: Vec<Option<Slot>> = vec![None; all.len()];
     let mut total = 0;
     for &i in &order {
-        let dose = minimum(&all[i].dose);
-        let secs = estimate_seconds(&dose);
+        let slot = all[i].at_minimum();
+        let secs = slot.seconds();
         if total + secs <= budget {
             total += secs;
-            chosen[i] = Some(Planned {
-                seconds: secs,
-                dose,
-                ..all[i].clone()
-            });
+            chosen[i] = Some(slot);
+        }
+    }
+    // The direction check only serves the choice: without it, it goes too.
+    if !chosen.iter().any(|c| matches!(c, Some(Slot::Choice(_)))) {
+        for slot in chosen.iter_mut() {
+            if slot.as_ref().is_some_and(|s| is_check_slot(catalog, s)) {
+                total -= slot.as_ref().map_or(0, Slot::seconds);
+                *slot = None;
+            }
         }
     }
     // Pass 2: give time left back to flexible activities, up to their dose.
     for &i in &order {
-        let (Some(p), Some(full_minutes)) = (chosen[i].as_mut(), all[i].dose.minutes) else {
+        let (Some(Slot::One(p)), Slot::One(whole)) = (chosen[i].as_mut(), &all[i]) else {
+            continue;
+        };
+        let Some(full_minutes) = whole.dose.minutes else {
             continue;
         };
         let extra_minutes = ((budget - total) / 60).min(u32::from(full_minutes).saturating_sub(1));
@@ -194,68 +473,223 @@ pub fn build(
         .iter()
         .zip(&chosen)
         .filter(|(_, c)| c.is_none())
-        .map(|(p, _)| p.id.clone())
+        .flat_map(|(s, _)| s.ids())
         .collect();
-    Ok(Plan {
-        complaint: complaint.id.to_string(),
+    Ok(assemble(
+        complaint,
         level,
-        budget_seconds: Some(budget),
-        total_seconds: total,
-        items: chosen.into_iter().flatten().collect(),
+        direction,
+        Some(budget),
+        chosen.into_iter().flatten().collect(),
         dropped,
-    })
+    ))
 }
 
+/// The exercises a reminder may suggest, by id, all doable at a desk and
+/// under the same rules as plans ([`barred`]): with a complaint, those of its
+/// routine (without tensioners, directional items or the direction check,
+/// which depend on the person's answer), or else the catalogue's desk-doable
+/// ones that suit it; with no complaint, desk-doable ones that no routine
+/// avoids (and no nerve glides, which suit only some people).
+pub fn suggestions(catalog: &Catalog, complaint: Option<&str>) -> Vec<String> {
+    let ok = |e: &Exercise| {
+        e.desk && !is_tensioner(e) && !is_direction_check(e) && barred(e, complaint).is_none()
+    };
+    let mut from_routine: Vec<String> = Vec::new();
+    if let Some(c) = complaint.and_then(|c| catalog.complaint(c)) {
+        for item in c.items.iter().filter(|i| i.direction.is_none()) {
+            if let Some(e) = catalog.exercise(&item.exercise)
+                && ok(e)
+                && !from_routine.iter().any(|id| id == &*e.id)
+            {
+                from_routine.push(e.id.to_string());
+            }
+        }
+    }
+    if !from_routine.is_empty() {
+        return from_routine;
+    }
+    catalog
+        .exercises
+        .iter()
+        .filter(|e| ok(e) && e.category != crate::model::Category::NerveGlide)
+        .map(|e| e.id.to_string())
+        .collect()
+}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Category, List};
+    use std::borrow::Cow;
+
+    const LEVELS: [Level; 3] = [Level::Gentle, Level::Standard, Level::Harder];
 
     fn plan(id: &str, level: Level, minutes: Option<u16>) -> Result<Plan, TooShort> {
         let c = Catalog::builtin();
         let complaint = c.complaint(id).expect("complaint").clone();
-        build(&c, &complaint, level, minutes)
+        build(&c, &complaint, level, None, minutes)
+    }
+
+    /// Every plan's exercises: the prescribed ones and the choice's options.
+    fn everything(p: &Plan) -> Vec<&Planned> {
+        p.items
+            .iter()
+            .chain(p.choice.iter().flat_map(|c| c.options.iter()))
+            .collect()
+    }
+
+    /// The rules every plan keeps, whatever the catalogue.
+    fn assert_rules(c: &Catalog, complaint: &Complaint, p: &Plan, what: &str) {
+        let total: u32 = p.items.iter().map(|i| i.seconds).sum::<u32>()
+            + p.choice.as_ref().map_or(0, |ch| ch.seconds);
+        assert_eq!(p.total_seconds, total, "{what}: total");
+        for item in everything(p) {
+            let e = c.exercise(&item.id).expect("exercise");
+            assert_eq!(barred(e, Some(&complaint.id)), None, "{what}: {}", e.id);
+            if complaint.id == SCIATICA {
+                assert!(!is_tensioner(e), "{what}: tensioner {}", e.id);
+            }
+            if complaint.id == DESK {
+                assert!(e.desk, "{what}: {} is not desk-doable", e.id);
+            }
+            // The routine item it stands for keeps its note and direction.
+            let from = item.swapped_from.as_deref().unwrap_or(&item.id);
+            let ri = complaint
+                .items
+                .iter()
+                .find(|i| i.exercise == from)
+                .expect("routine item");
+            assert_eq!(item.note, ri.note, "{what}: note of {from}");
+            assert_eq!(item.direction, ri.direction, "{what}: direction of {from}");
+            if let Some(base) = item.swapped_from.as_deref().and_then(|b| c.exercise(b)) {
+                assert!(
+                    !is_tensioner(e),
+                    "{what}: {} swapped to a tensioner",
+                    base.id
+                );
+                assert_eq!(
+                    substitute_barred(e, ri, &complaint.id),
+                    None,
+                    "{what}: {} for {}",
+                    e.id,
+                    base.id
+                );
+            }
+            if let (Some(want), Some(moves)) = (ri.direction, movement_direction(e)) {
+                assert_eq!(want, moves, "{what}: {} moves the other way", e.id);
+            }
+        }
+        // One direction per plan: prescribed items are of the plan's direction
+        // (or none); without a direction every directional item is in the
+        // choice, counted once (the longest direction).
+        for item in &p.items {
+            assert!(
+                item.direction.is_none() || item.direction == p.direction,
+                "{what}: {} prescribed in the wrong direction",
+                item.id
+            );
+            if p.direction.is_some() {
+                assert!(
+                    !c.exercise(&item.id).is_some_and(is_direction_check),
+                    "{what}: direction check with a direction"
+                );
+            }
+        }
+        if p.choice.is_none() {
+            assert!(
+                !p.items
+                    .iter()
+                    .any(|i| c.exercise(&i.id).is_some_and(is_direction_check)),
+                "{what}: a direction check without a choice"
+            );
+        }
+        match (&p.choice, p.direction) {
+            (Some(_), Some(_)) => panic!("{what}: a choice with a direction"),
+            (Some(ch), None) => {
+                assert!(ch.at <= p.items.len());
+                let longest = ch
+                    .directions()
+                    .into_iter()
+                    .map(|d| ch.of(d).map(|o| o.seconds).sum::<u32>())
+                    .max()
+                    .unwrap_or(0);
+                assert_eq!(ch.seconds, longest, "{what}: choice counts one direction");
+            }
+            (None, _) => {}
+        }
     }
 
     #[test]
-    fn every_complaint_fits_every_budget_it_accepts() {
+    fn shipped_catalogue_keeps_every_rule_at_every_level_budget_and_direction() {
         let c = Catalog::builtin();
+        let mut plans = 0;
         for complaint in &c.complaints {
-            for level in [Level::Gentle, Level::Standard, Level::Harder] {
-                for minutes in 1..=60 {
-                    match build(&c, complaint, level, Some(minutes)) {
-                        Ok(p) => {
-                            assert!(
-                                p.total_seconds <= u32::from(minutes) * 60,
-                                "{} {minutes}",
-                                complaint.id
-                            );
-                            assert_eq!(
-                                p.total_seconds,
-                                p.items.iter().map(|i| i.seconds).sum::<u32>()
-                            );
-                            assert!(!p.items.is_empty());
+            let mut dirs: Vec<Option<Direction>> = vec![None];
+            dirs.extend(directions(complaint).into_iter().map(Some));
+            for level in LEVELS {
+                for &dir in &dirs {
+                    let budgets = std::iter::once(None).chain((1..=60).map(Some));
+                    for minutes in budgets {
+                        let what = format!("{} {level:?} {dir:?} {minutes:?}", complaint.id);
+                        match build(&c, complaint, level, dir, minutes) {
+                            Ok(p) => {
+                                if let Some(m) = minutes {
+                                    assert!(p.total_seconds <= u32::from(m) * 60, "{what}");
+                                }
+                                assert!(!p.items.is_empty() || p.choice.is_some(), "{what}");
+                                assert_rules(&c, complaint, &p, &what);
+                            }
+                            Err(TooShort { shortest }) => {
+                                let m = u32::from(minutes.expect("no budget never too short"));
+                                assert!(shortest.total_seconds > m * 60, "{what}");
+                                assert!(!shortest.items.is_empty() || shortest.choice.is_some());
+                                assert_rules(&c, complaint, &shortest, &what);
+                            }
                         }
-                        Err(TooShort { shortest }) => {
-                            assert!(shortest.total_seconds > u32::from(minutes) * 60);
-                            assert!(!shortest.items.is_empty());
-                        }
+                        plans += 1;
                     }
                 }
             }
+        }
+        assert!(plans >= c.complaints.len() * 3 * 61);
+    }
+
+    #[test]
+    fn shipped_sciatica_offers_one_direction_and_no_tensioner() {
+        let c = Catalog::builtin();
+        let sciatica = c.complaint(SCIATICA).expect("sciatica");
+        assert!(
+            directions(sciatica).len() >= 2,
+            "sciatica routine should have items of both directions"
+        );
+        for level in LEVELS {
+            let p = build(&c, sciatica, level, None, None).expect("plan");
+            let ch = p.choice.as_ref().expect("a direction choice");
+            assert_eq!(ch.directions().len(), 2);
+            assert!(p.items.iter().all(|i| i.direction.is_none()));
+            for d in [Direction::Extension, Direction::Flexion] {
+                let p = build(&c, sciatica, level, Some(d), None).expect("plan");
+                assert!(p.choice.is_none());
+                assert!(
+                    p.items.iter().any(|i| i.direction == Some(d)),
+                    "{level:?} {d:?}"
+                );
+                assert!(p.items.iter().all(|i| i.direction.is_none_or(|x| x == d)));
+            }
+            assert!(
+                everything(&p)
+                    .iter()
+                    .all(|i| !is_tensioner(c.exercise(&i.id).expect("exercise")))
+            );
         }
     }
 
     #[test]
     fn no_budget_keeps_everything_in_order() {
-        let p = plan("sciatica", Level::Standard, None).unwrap();
         let c = Catalog::builtin();
-        let ids: Vec<&str> = c
-            .complaint("sciatica")
-            .unwrap()
-            .items
-            .iter()
-            .map(|i| &*i.exercise)
-            .collect();
+        let complaint = c.complaint("low-back").expect("low-back");
+        let p = build(&c, complaint, Level::Standard, None, None).expect("plan");
+        let ids: Vec<&str> = complaint.items.iter().map(|i| &*i.exercise).collect();
         assert_eq!(
             p.items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
             ids
@@ -265,56 +699,369 @@ mod tests {
 
     #[test]
     fn tight_budget_drops_low_priority_first() {
-        let p = plan("low-back", Level::Standard, Some(5)).unwrap();
+        let p = plan("low-back", Level::Standard, Some(5)).expect("plan");
         assert!(p.total_seconds <= 300);
         assert!(p.items.iter().any(|i| i.id == "glute-bridge"));
         assert!(!p.dropped.is_empty());
-        let kept_max = p.items.iter().map(|i| i.priority).max().unwrap();
+        let kept_max = p.items.iter().map(|i| i.priority).max().unwrap_or(0);
         let c = Catalog::builtin();
-        let complaint = c.complaint("low-back").unwrap();
-        // Nothing of a higher priority than every kept item was dropped while it would have fitted.
+        let complaint = c.complaint("low-back").expect("low-back");
         for d in &p.dropped {
             let prio = complaint
                 .items
                 .iter()
                 .find(|i| i.exercise == *d)
-                .unwrap()
-                .priority;
+                .map_or(0, |i| i.priority);
             assert!(prio >= 1 && (prio >= kept_max || prio > 1), "{d}");
         }
     }
 
     #[test]
     fn too_short_offers_the_core() {
-        let err = plan("desk", Level::Standard, Some(1)).unwrap_err();
+        let err = plan("desk", Level::Standard, Some(1)).expect_err("too short");
         assert!(err.shortest.items.iter().all(|i| i.priority == 1));
         assert!(err.shortest.total_seconds > 60);
     }
 
     #[test]
-    fn levels_swap_variants_but_respect_the_complaint() {
-        let gentle = plan("low-back", Level::Gentle, None).unwrap();
+    fn levels_swap_variants() {
+        let gentle = plan("low-back", Level::Gentle, None).expect("plan");
         assert!(
             gentle
                 .items
                 .iter()
                 .any(|i| i.swapped_from.as_deref() == Some("glute-bridge"))
         );
-        let harder = plan("low-back", Level::Harder, None).unwrap();
+        let harder = plan("low-back", Level::Harder, None).expect("plan");
         assert!(harder.items.iter().any(|i| i.id == "single-leg-bridge"));
-        let c = Catalog::builtin();
+    }
+
+    // A small fixture catalogue, one rule at a time.
+
+    fn ex(id: &'static str) -> Exercise {
+        Exercise {
+            id: Cow::Borrowed(id),
+            name: Cow::Owned(id.replace('-', " ")),
+            aliases: List::Borrowed(&[]),
+            category: Category::Strength,
+            targets: Cow::Borrowed(&[]),
+            position: "lying".into(),
+            equipment: Cow::Borrowed(&[]),
+            desk: true,
+            summary: "s".into(),
+            why: "w".into(),
+            steps: Cow::Borrowed(&[]),
+            dose: Dose {
+                reps: Some(5),
+                frequency: "daily".into(),
+                ..Dose::default()
+            },
+            cues: Cow::Borrowed(&[]),
+            mistakes: Cow::Borrowed(&[]),
+            cautions: Cow::Borrowed(&[]),
+            not_for: Cow::Borrowed(&[]),
+            avoid_in: Cow::Borrowed(&[]),
+            tags: Cow::Borrowed(&[]),
+            easier: Cow::Borrowed(&[]),
+            harder: Cow::Borrowed(&[]),
+            sources: Cow::Borrowed(&[]),
+        }
+    }
+
+    fn strs(v: &[&'static str]) -> List<Str> {
+        Cow::Owned(v.iter().map(|s| Cow::Borrowed(*s)).collect())
+    }
+
+    fn item(id: &'static str, priority: u8) -> RoutineItem {
+        RoutineItem {
+            exercise: id.into(),
+            priority,
+            dose: None,
+            note: None,
+            direction: None,
+        }
+    }
+
+    fn complaint(id: &'static str, items: Vec<RoutineItem>) -> Complaint {
+        Complaint {
+            id: id.into(),
+            name: id.into(),
+            aliases: Cow::Borrowed(&[]),
+            about: "a".into(),
+            reassurance: "r".into(),
+            items: Cow::Owned(items),
+            dos: Cow::Borrowed(&[]),
+            donts: Cow::Borrowed(&[]),
+            see_professional: Cow::Borrowed(&[]),
+            red_flags: Cow::Borrowed(&[]),
+            sources: Cow::Borrowed(&[]),
+        }
+    }
+
+    fn fixture(exercises: Vec<Exercise>, complaints: Vec<Complaint>) -> Catalog {
+        Catalog {
+            exercises,
+            complaints,
+            sources: &[],
+            tiers: &[],
+        }
+    }
+
+    fn ids(p: &Plan) -> Vec<&str> {
+        p.items.iter().map(|i| i.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_swap_never_picks_a_variant_the_complaint_avoids() {
+        let mut base = ex("base");
+        base.harder = strs(&["avoided", "fine"]);
+        let mut avoided = ex("avoided");
+        avoided.avoid_in = strs(&["hip"]);
+        let c = fixture(
+            vec![base, avoided, ex("fine")],
+            vec![complaint("hip", vec![item("base", 1)])],
+        );
+        let p = build(&c, &c.complaints[0], Level::Harder, None, None).expect("plan");
+        assert_eq!(ids(&p), ["fine"]);
+        // Only avoided variants: the exercise itself stays.
+        let mut c = c;
+        c.exercises[0].harder = strs(&["avoided"]);
+        let p = build(&c, &c.complaints[0], Level::Harder, None, None).expect("plan");
+        assert_eq!(ids(&p), ["base"]);
+    }
+
+    #[test]
+    fn a_slider_is_never_replaced_by_a_tensioner_and_sciatica_has_none() {
+        let mut slider = ex("slider");
+        slider.tags = strs(&[NERVE_SLIDER]);
+        slider.harder = strs(&["tensioner"]);
+        let mut tensioner = ex("tensioner");
+        tensioner.tags = strs(&[NERVE_TENSIONER]);
+        let c = fixture(
+            vec![slider, tensioner],
+            vec![
+                complaint("buttock", vec![item("slider", 1)]),
+                complaint(SCIATICA, vec![item("slider", 1), item("tensioner", 2)]),
+            ],
+        );
         for complaint in &c.complaints {
-            for level in [Level::Gentle, Level::Harder] {
-                for item in build(&c, complaint, level, None).unwrap().items {
-                    let e = c.exercise(&item.id).unwrap();
-                    assert!(
-                        !e.avoid_in.iter().any(|a| a == &complaint.id),
-                        "{} in {}",
-                        e.id,
-                        complaint.id
-                    );
-                }
+            for level in LEVELS {
+                let p = build(&c, complaint, level, None, None).expect("plan");
+                assert_eq!(ids(&p), ["slider"], "{} {level:?}", complaint.id);
             }
         }
+    }
+
+    #[test]
+    fn a_desk_routine_stays_desk_doable_at_every_level() {
+        let mut chair = ex("chair");
+        chair.harder = strs(&["floor", "standing"]);
+        chair.easier = strs(&["floor"]);
+        let mut floor = ex("floor");
+        floor.desk = false;
+        let c = fixture(
+            vec![chair, floor.clone(), ex("standing")],
+            vec![complaint(DESK, vec![item("chair", 1), item("floor", 2)])],
+        );
+        let d = &c.complaints[0];
+        assert_eq!(
+            ids(&build(&c, d, Level::Harder, None, None).expect("plan")),
+            ["standing"]
+        );
+        assert_eq!(
+            ids(&build(&c, d, Level::Gentle, None, None).expect("plan")),
+            ["chair"]
+        );
+        assert_eq!(
+            ids(&build(&c, d, Level::Standard, None, None).expect("plan")),
+            ["chair"]
+        );
+    }
+
+    #[test]
+    fn a_substitute_keeps_the_items_note_and_direction() {
+        let mut on_elbows = ex("on-elbows");
+        on_elbows.tags = strs(&["lumbar-extension"]);
+        on_elbows.harder = strs(&["knees-up", "press-up"]);
+        let mut knees_up = ex("knees-up");
+        knees_up.tags = strs(&["lumbar-flexion"]);
+        let mut press_up = ex("press-up");
+        press_up.tags = strs(&["lumbar-extension"]);
+        let mut limited = item("on-elbows", 1);
+        limited.note = Some("only if it eases the leg pain".into());
+        limited.direction = Some(Direction::Extension);
+        let c = fixture(
+            vec![on_elbows, knees_up, press_up],
+            vec![complaint("legs", vec![limited])],
+        );
+        let p = build(
+            &c,
+            &c.complaints[0],
+            Level::Harder,
+            Some(Direction::Extension),
+            None,
+        )
+        .expect("plan");
+        // knees-up moves the other way, so press-up stands in.
+        assert_eq!(ids(&p), ["press-up"]);
+        let sub = &p.items[0];
+        assert_eq!(sub.swapped_from.as_deref(), Some("on-elbows"));
+        assert_eq!(sub.note.as_deref(), Some("only if it eases the leg pain"));
+        assert_eq!(sub.direction, Some(Direction::Extension));
+    }
+
+    fn directional() -> Catalog {
+        let mut ext = item("ext", 2);
+        ext.direction = Some(Direction::Extension);
+        let mut ext2 = item("ext-2", 3);
+        ext2.direction = Some(Direction::Extension);
+        let mut flex = item("flex", 2);
+        flex.direction = Some(Direction::Flexion);
+        let mut check = ex(DIRECTION_CHECK);
+        check.dose = Dose {
+            minutes: None,
+            hold_seconds: Some(60),
+            frequency: "once".into(),
+            ..Dose::default()
+        };
+        let mut long = ex("flex");
+        long.dose.reps = Some(40);
+        fixture(
+            vec![ex("walk"), check, ex("ext"), ex("ext-2"), long],
+            vec![complaint(
+                SCIATICA,
+                vec![item("walk", 1), item(DIRECTION_CHECK, 1), ext, flex, ext2],
+            )],
+        )
+    }
+
+    #[test]
+    fn one_direction_per_plan() {
+        let c = directional();
+        let s = &c.complaints[0];
+        assert_eq!(directions(s), [Direction::Extension, Direction::Flexion]);
+        let p = build(&c, s, Level::Standard, Some(Direction::Extension), None).expect("plan");
+        assert_eq!(ids(&p), ["walk", "ext", "ext-2"]);
+        assert!(p.choice.is_none());
+        let p = build(&c, s, Level::Standard, Some(Direction::Flexion), None).expect("plan");
+        assert_eq!(ids(&p), ["walk", "flex"]);
+        // Without a direction: the check, then a choice where the first
+        // directional item was; its time counts the longer direction only.
+        let p = build(&c, s, Level::Standard, None, None).expect("plan");
+        assert_eq!(ids(&p), ["walk", DIRECTION_CHECK]);
+        let ch = p.choice.as_ref().expect("choice");
+        assert_eq!(ch.at, 2);
+        let ext: u32 = ch.of(Direction::Extension).map(|o| o.seconds).sum();
+        let flex: u32 = ch.of(Direction::Flexion).map(|o| o.seconds).sum();
+        assert_eq!(ch.seconds, ext.max(flex));
+        assert_eq!(
+            p.total_seconds,
+            p.items.iter().map(|i| i.seconds).sum::<u32>() + ext.max(flex)
+        );
+        // A budget too small for the choice drops it whole, never one side.
+        let core: u32 = p.items.iter().map(|i| i.seconds).sum();
+        let minutes = (core / 60 + 1) as u16;
+        if core + ch.seconds > u32::from(minutes) * 60 {
+            let p = build(&c, s, Level::Standard, None, Some(minutes)).expect("plan");
+            assert!(p.choice.is_none());
+            assert!(
+                !ids(&p).contains(&DIRECTION_CHECK),
+                "a check without a choice"
+            );
+            assert!(p.dropped.contains(&"ext".to_string()));
+            assert!(p.dropped.contains(&"flex".to_string()));
+        }
+    }
+
+    #[test]
+    fn suggestions_follow_the_plan_rules() {
+        let mut figure4 = ex("figure-4");
+        figure4.avoid_in = strs(&["hip"]);
+        let mut tensioner = ex("tensioner");
+        tensioner.tags = strs(&[NERVE_TENSIONER]);
+        let mut floor = ex("floor");
+        floor.desk = false;
+        let mut glide = ex("glide");
+        glide.category = Category::NerveGlide;
+        let mut ext = item("ext", 1);
+        ext.direction = Some(Direction::Extension);
+        let c = fixture(
+            vec![
+                ex("walk"),
+                figure4,
+                tensioner,
+                floor,
+                glide,
+                ex("ext"),
+                ex(DIRECTION_CHECK),
+            ],
+            vec![
+                complaint(
+                    SCIATICA,
+                    vec![
+                        item("walk", 1),
+                        item("tensioner", 2),
+                        item("floor", 2),
+                        item(DIRECTION_CHECK, 1),
+                        ext,
+                        item("glide", 2),
+                    ],
+                ),
+                complaint("hip", vec![item("floor", 1)]),
+            ],
+        );
+        // No complaint: desk-doable, nothing any routine avoids, no glides or tensioners.
+        assert_eq!(suggestions(&c, None), ["walk", "ext"]);
+        // Sciatica: its desk-doable items, without tensioner, direction items or check.
+        assert_eq!(suggestions(&c, Some(SCIATICA)), ["walk", "glide"]);
+        // A routine with nothing desk-doable: the catalogue's, minus what it avoids.
+        let hip = suggestions(&c, Some("hip"));
+        assert!(!hip.contains(&"figure-4".to_string()), "{hip:?}");
+        assert!(hip.contains(&"walk".to_string()));
+    }
+
+    #[test]
+    fn shipped_suggestions_follow_the_plan_rules() {
+        let c = Catalog::builtin();
+        for e in suggestions(&c, None) {
+            let e = c.exercise(&e).expect("exercise");
+            assert!(
+                e.desk && e.avoid_in.is_empty() && !is_tensioner(e),
+                "{}",
+                e.id
+            );
+        }
+        for complaint in &c.complaints {
+            let s = suggestions(&c, Some(&complaint.id));
+            assert!(!s.is_empty(), "{}", complaint.id);
+            for id in s {
+                let e = c.exercise(&id).expect("exercise");
+                assert_eq!(
+                    barred(e, Some(&complaint.id)),
+                    None,
+                    "{} {id}",
+                    complaint.id
+                );
+                assert!(e.desk && !is_tensioner(e), "{} {id}", complaint.id);
+            }
+        }
+    }
+
+    #[test]
+    fn barred_rules() {
+        let mut e = ex("x");
+        assert_eq!(barred(&e, None), None);
+        e.avoid_in = strs(&["hip"]);
+        assert_eq!(barred(&e, None), Some(Barred::AvoidIn));
+        assert_eq!(barred(&e, Some("hip")), Some(Barred::AvoidIn));
+        assert_eq!(barred(&e, Some("back")), None);
+        e.desk = false;
+        assert_eq!(barred(&e, Some(DESK)), Some(Barred::NotDesk));
+        e.tags = strs(&[NERVE_TENSIONER]);
+        assert_eq!(barred(&e, Some(SCIATICA)), Some(Barred::Tensioner));
+        assert_eq!(
+            substitute_barred(&e, &item("y", 1), "back"),
+            Some(Barred::Tensioner)
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::catalog::{Catalog, Named};
 use crate::matching::normalize;
+use crate::model::Direction;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,10 +158,27 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
         }
     }
 
+    // A user's complaint goes by name (`backfix routine my-knee`): it must
+    // not take a name backfix uses itself, as a subcommand or an option.
+    let is_builtin = |id: &str| crate::builtin::COMPLAINTS.iter().any(|b| b.id == id);
+    let reserved = if c.complaints.iter().any(|comp| !is_builtin(&comp.id)) {
+        crate::cli::reserved_complaint_ids()
+    } else {
+        Vec::new()
+    };
     for comp in &c.complaints {
         let s = || Subject::Complaint(comp.id.to_string());
         if !is_kebab(&comp.id) {
             push(s(), "id must be kebab-case".into());
+        }
+        if !is_builtin(&comp.id) && reserved.iter().any(|r| *r == *comp.id) {
+            push(
+                s(),
+                format!(
+                    "id '{}' is a name backfix uses itself (a subcommand, or an option of `backfix routine`); choose another",
+                    comp.id
+                ),
+            );
         }
         if comp.items.is_empty() {
             push(s(), "has no exercises".into());
@@ -192,6 +210,23 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
                 ),
                 Some(_) => {}
             }
+            // A directional item must be a movement in that direction.
+            if let (Some(dir), Some(e)) = (item.direction, c.exercise(&item.exercise)) {
+                let tag = match dir {
+                    Direction::Extension => "lumbar-extension",
+                    Direction::Flexion => "lumbar-flexion",
+                };
+                if !e.tags.iter().any(|t| t == tag) {
+                    push(
+                        s(),
+                        format!(
+                            "item '{}' is marked {} but is not tagged '{tag}'",
+                            item.exercise,
+                            dir.as_str()
+                        ),
+                    );
+                }
+            }
             for p in item.dose.as_ref().map(dose_problems).unwrap_or_default() {
                 push(s(), format!("item '{}': {p}", item.exercise));
             }
@@ -199,6 +234,21 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
                 push(
                     s(),
                     format!("item '{}' needs a priority of 1 or more", item.exercise),
+                );
+            }
+        }
+        // A plan prescribes one direction: one item per direction at most.
+        for dir in [Direction::Extension, Direction::Flexion] {
+            if comp
+                .items
+                .iter()
+                .filter(|i| i.direction == Some(dir))
+                .count()
+                > 1
+            {
+                push(
+                    s(),
+                    format!("has more than one item for the {} direction", dir.as_str()),
                 );
             }
         }

@@ -87,7 +87,7 @@ fn typo_gets_a_suggestion() {
     env.cmd()
         .args(["show", "brigde"])
         .assert()
-        .code(2)
+        .code(1)
         .stdout("")
         .stderr(predicate::str::contains(
             "backfix: error: no exercise called 'brigde'",
@@ -108,12 +108,12 @@ fn ambiguous_name_lists_candidates() {
 }
 
 #[test]
-fn not_found_exits_2_with_a_hint() {
+fn not_found_exits_1_with_a_hint() {
     let env = Env::new();
     env.cmd()
         .args(["show", "xylophone"])
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains("no exercise called 'xylophone'"))
         .stderr(predicate::str::contains("hint: run `backfix list`"));
 }
@@ -122,16 +122,18 @@ fn not_found_exits_2_with_a_hint() {
 fn hostile_input_never_panics() {
     let env = Env::new();
     let long = "x".repeat(100_000);
-    for args in [
-        vec!["show", ""],
-        vec!["show", "   "],
-        vec!["show", "--", "-"],
-        vec!["show", long.as_str()],
-        vec!["search", "--", "!!!"],
-        vec!["routine", long.as_str()],
+    // Usage errors exit 2, "nothing found" exits 1.
+    for (args, code) in [
+        (vec!["show", ""], 2),
+        (vec!["show", "   "], 2),
+        (vec!["show", "--", "-"], 2),
+        (vec!["show", long.as_str()], 1),
+        (vec!["search", "--", "!!!"], 2),
+        (vec!["search", long.as_str()], 1),
+        (vec!["routine", long.as_str()], 2),
     ] {
         let out = env.cmd().args(&args).output().expect("run");
-        assert_eq!(out.status.code(), Some(2), "{:?}", &args[..1]);
+        assert_eq!(out.status.code(), Some(code), "{:?}", &args[..1]);
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.starts_with("backfix: error:"), "{err}");
         assert!(err.len() < 2000, "error message too long");
@@ -202,7 +204,7 @@ fn list_filters() {
     env.cmd()
         .args(["list", "--target", "knuckle"])
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains("no exercises match"));
     env.cmd()
         .args(["list", "--category", "yoga"])
@@ -220,7 +222,7 @@ fn search_ranks_and_says_where() {
     env.cmd()
         .args(["search", "zzzz"])
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains("nothing matches"));
 }
 
@@ -313,6 +315,8 @@ fn user_exercises_add_and_override() {
     std::fs::create_dir_all(env.config()).unwrap();
     let mut clam: serde_json::Value =
         serde_json::from_str(&stdout(&env, &["show", "clam", "--json"])).unwrap();
+    // `show --json` adds the full citations, which are not part of a record.
+    clam.as_object_mut().unwrap().remove("citations");
     clam["summary"] = "My physio's version.".into();
     let mut mine = clam.clone();
     mine["id"] = "wall-sit".into();
@@ -339,7 +343,7 @@ fn user_exercises_add_and_override() {
     env.cmd()
         .args(["show", "broken"])
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains(
             "ignoring your exercise 'broken-one'",
         ))
@@ -350,7 +354,7 @@ fn user_exercises_add_and_override() {
         .env("BACKFIX_CONFIG_DIR", other.path())
         .args(["show", "wall", "sit"])
         .assert()
-        .code(2);
+        .code(1);
 }
 
 #[test]
@@ -418,5 +422,358 @@ fn text_output_fits_the_pipe_width() {
         for line in text.lines() {
             assert!(line.chars().count() <= 80, "{args:?}: {line:?}");
         }
+    }
+}
+
+/// Run and return (exit code, stdout, stderr).
+fn run(env: &Env, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = env.cmd().args(args).output().expect("run");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+#[test]
+fn search_sciatica_puts_its_routine_first_and_the_figure_4_apart() {
+    let env = Env::new();
+    let text = stdout(&env, &["search", "sciatica"]);
+    let line_of = |needle: &str| {
+        text.lines()
+            .position(|l| l.starts_with(needle))
+            .unwrap_or_else(|| panic!("no line starting {needle:?} in\n{text}"))
+    };
+    let apart = line_of("Not advised for sciatica");
+    assert!(text.contains("backfix routine --sciatica"), "{text}");
+    assert!(line_of("walking ") < apart && line_of("sciatic-nerve-slider ") < apart);
+    assert!(
+        line_of("piriformis-stretch ") > apart,
+        "figure-4 not apart:\n{text}"
+    );
+    assert!(text.contains("matched:"));
+    // The first two results are walking and the nerve slider, in JSON too.
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&env, &["search", "sciatica", "--json"])).unwrap();
+    let hits = v.as_array().unwrap();
+    let first: Vec<&str> = hits[..2]
+        .iter()
+        .map(|h| h["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        first.contains(&"walking") && first.contains(&"sciatic-nerve-slider"),
+        "{first:?}"
+    );
+    assert!(hits[..2].iter().all(|h| h["group"] == "routine"));
+    let fig4 = hits
+        .iter()
+        .find(|h| h["id"] == "piriformis-stretch")
+        .unwrap();
+    assert_eq!(fig4["group"], "not_advised");
+    assert!(fig4["reason"].as_str().is_some_and(|r| !r.is_empty()));
+    // Groups never go back up: nothing not advised above a suggestion.
+    let rank = |g: &serde_json::Value| match g.as_str().unwrap() {
+        "routine" => 0,
+        "match" => 1,
+        "not_advised" => 2,
+        "mention" => 3,
+        other => panic!("unknown group {other}"),
+    };
+    assert!(
+        hits.windows(2)
+            .all(|w| rank(&w[0]["group"]) <= rank(&w[1]["group"]))
+    );
+}
+
+#[test]
+fn search_outer_hip_keeps_figure_4_stretches_apart() {
+    let env = Env::new();
+    for q in [&["outer", "hip"][..], &["hip"], &["side", "of", "hip"]] {
+        let mut args = vec!["search"];
+        args.extend(q);
+        args.push("--json");
+        let v: serde_json::Value = serde_json::from_str(&stdout(&env, &args)).unwrap();
+        let hits = v.as_array().unwrap();
+        assert_eq!(hits[0]["group"], "routine", "{q:?}");
+        for id in [
+            "piriformis-stretch",
+            "pigeon-pose",
+            "knee-to-opposite-shoulder",
+        ] {
+            let h = hits.iter().find(|h| h["id"] == id);
+            assert!(
+                h.is_some_and(|h| h["group"] == "not_advised" && h["complaint"] == "outer-hip"),
+                "{q:?}: {id} is {h:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn search_exit_codes_follow_grep() {
+    let env = Env::new();
+    let (code, out, err) = run(&env, &["search", "zzzz"]);
+    assert_eq!((code, out.as_str()), (Some(1), ""));
+    assert!(err.contains("nothing matches 'zzzz'"), "{err}");
+    let (code, out, _) = run(&env, &["search", "zzzz", "--json"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&out).unwrap(),
+        serde_json::json!([])
+    );
+    for empty in [
+        &["search", ""][..],
+        &["search", "   "],
+        &["search", "the", "a"],
+    ] {
+        let (code, _, err) = run(&env, empty);
+        assert_eq!(code, Some(2), "{empty:?}");
+        assert!(err.contains("needs a word"), "{empty:?}: {err}");
+    }
+    assert_eq!(run(&env, &["search", "bridge"]).0, Some(0));
+}
+
+#[test]
+fn show_understands_how_people_type() {
+    let env = Env::new();
+    for (args, name) in [
+        (&["show", "glute", "bridges"][..], "Glute bridge"),
+        (&["show", "clamshells"], "Clamshell"),
+        (&["show", "press-ups"], "Prone press-up"),
+        (&["show", "me", "the", "clam"], "Clamshell"),
+        (&["show", "how", "to", "do", "a", "bird", "dog"], "Bird dog"),
+        (&["show", "cat", "cow"], "Cat-camel"),
+    ] {
+        let out = stdout(&env, args);
+        assert!(
+            out.starts_with(name),
+            "{args:?}: {}",
+            out.lines().next().unwrap_or("")
+        );
+    }
+}
+
+#[test]
+fn show_superman_is_not_the_bird_dog() {
+    let env = Env::new();
+    let (code, out, err) = run(&env, &["show", "superman"]);
+    assert_eq!((code, out.as_str()), (Some(1), ""));
+    assert!(err.contains("'superman' is not in backfix"), "{err}");
+    assert!(err.contains("backfix show bird-dog"), "{err}");
+}
+
+#[test]
+fn show_a_complaint_points_to_its_routine() {
+    let env = Env::new();
+    for args in [
+        &["show", "stretch", "for", "sciatica"][..],
+        &["show", "sciatica"],
+        &["show", "exercises", "for", "leg", "pain"],
+    ] {
+        let (code, out, err) = run(&env, args);
+        assert_eq!((code, out.as_str()), (Some(1), ""), "{args:?}");
+        assert!(
+            err.contains("backfix routine --sciatica"),
+            "{args:?}: {err}"
+        );
+    }
+    let (code, _, err) = run(&env, &["show", "outer", "hip", "pain"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("backfix routine --outer-hip"), "{err}");
+}
+
+#[test]
+fn list_target_takes_plurals_and_empty_json_is_a_list() {
+    let env = Env::new();
+    assert_eq!(
+        stdout(&env, &["list", "--target", "glutes"]),
+        stdout(&env, &["list", "--target", "glute"])
+    );
+    assert_eq!(
+        stdout(&env, &["list", "--target", "hamstring", "--json"]),
+        stdout(&env, &["list", "--target", "hamstrings", "--json"])
+    );
+    let (code, out, _) = run(&env, &["list", "--target", "knuckle", "--json"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(out.trim(), "[]");
+}
+
+/// `backfix list` on a terminal `cols` wide (through `script`), with
+/// COLUMNS saying the same.
+fn list_on_a_terminal(env: &Env, cols: usize) -> String {
+    let bin = assert_cmd::cargo::cargo_bin("backfix");
+    let mut c = std::process::Command::new("script");
+    c.args([
+        "-qec",
+        &format!(
+            "stty cols {cols} rows 50; {} --color never list",
+            bin.display()
+        ),
+        "/dev/null",
+    ])
+    .env_clear();
+    for (k, v) in env.vars() {
+        c.env(k, v);
+    }
+    c.env("TERM", "xterm").env("COLUMNS", cols.to_string());
+    let out = c.stdin(Stdio::null()).output().expect("script");
+    String::from_utf8_lossy(&out.stdout).replace('\r', "")
+}
+
+#[test]
+fn list_fits_the_width() {
+    let env = Env::new();
+    // Piped: the pipe width.
+    let piped = stdout(&env, &["list"]);
+    assert!(piped.lines().all(|l| l.chars().count() <= 80), "{piped}");
+    if !common::require(&["script", "stty"], "list on a terminal") {
+        return;
+    }
+    for cols in [40, 80, 100] {
+        let text = list_on_a_terminal(&env, cols);
+        assert!(text.contains("clamshell"), "{cols}: {text}");
+        for line in text.lines() {
+            assert!(line.chars().count() <= cols, "{cols}: {line:?}");
+        }
+    }
+    // Wide enough, the targets column is there.
+    assert!(list_on_a_terminal(&env, 100).contains("TARGETS"));
+}
+
+#[test]
+fn list_cuts_cleaned_text_so_no_escape_is_split() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.config()).unwrap();
+    let mut clam: serde_json::Value =
+        serde_json::from_str(&stdout(&env, &["show", "clam", "--json"])).unwrap();
+    clam.as_object_mut().unwrap().remove("citations");
+    clam["name"] =
+        "Clam \u{1b}]0;TITLE\u{7}with a very long name that must be cut somewhere".into();
+    clam["targets"] = serde_json::json!(["\u{1b}[2Jglutes", "more \u{1b}]52;c;AAAA\u{7} targets"]);
+    std::fs::write(
+        env.config().join("exercises.json"),
+        serde_json::to_string(&serde_json::json!([clam])).unwrap(),
+    )
+    .unwrap();
+    let text = stdout(&env, &["--color", "always", "list"]);
+    for line in text.lines() {
+        // Only SGR colour sequences remain; nothing from the data.
+        let plain = line.replace("\u{1b}[0m", "");
+        assert!(
+            !plain.contains('\u{7}') && !plain.contains("\u{1b}]") && !plain.contains("\u{1b}[2J"),
+            "{line:?}"
+        );
+    }
+}
+
+#[test]
+fn sources_print_every_reference_in_full() {
+    let env = Env::new();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&env, &["sources", "--json"])).unwrap();
+    let all = v.as_array().unwrap();
+    assert!(all.len() >= 10);
+    let text = stdout(&env, &["sources"]);
+    for s in all {
+        let id = s["id"].as_str().unwrap();
+        assert!(text.contains(id), "{id} missing from the text list");
+        assert!(
+            s["citation"].as_str().is_some_and(|c| !c.is_empty()),
+            "{id}"
+        );
+        assert!(
+            s["evidence"].as_str().is_some_and(|c| !c.is_empty()),
+            "{id}"
+        );
+        if let Some(doi) = s["doi"].as_str() {
+            assert_eq!(s["link"], format!("https://doi.org/{doi}"), "{id}");
+            assert!(text.contains(&format!("https://doi.org/{doi}")), "{id}");
+        }
+    }
+    assert!(text.lines().all(|l| l.chars().count() <= 80));
+    // One source by id.
+    let one = stdout(&env, &["sources", "nice-ng59"]);
+    assert!(
+        one.starts_with("nice-ng59") && one.contains("guideline"),
+        "{one}"
+    );
+    assert!(one.contains("NG59"));
+    let (code, out, err) = run(&env, &["sources", "no-such-source"]);
+    assert_eq!((code, out.as_str()), (Some(1), ""));
+    assert!(err.contains("no source called 'no-such-source'"), "{err}");
+    let (code, _, err) = run(&env, &["sources", "nice-ng95"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("did you mean"), "{err}");
+}
+
+#[test]
+fn show_json_carries_full_citations_and_the_card_points_to_sources() {
+    let env = Env::new();
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&env, &["show", "clam", "--json"])).unwrap();
+    let ids: Vec<&str> = v["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    let cites = v["citations"].as_array().unwrap();
+    assert_eq!(cites.len(), ids.len());
+    for (c, id) in cites.iter().zip(&ids) {
+        assert_eq!(c["id"], *id);
+        assert!(c["citation"].as_str().is_some_and(|t| t.len() > 20), "{c}");
+        assert!(c["kind"].is_string() && c["evidence"].is_string());
+    }
+    let card = stdout(&env, &["show", "clam"]);
+    assert!(
+        card.contains(&format!("backfix sources {}", ids[0])),
+        "{card}"
+    );
+}
+
+#[test]
+fn search_output_fits_the_width() {
+    let env = Env::new();
+    let queries: [&[&str]; 5] = [
+        &["sciatica"],
+        &["outer", "hip"],
+        &["knee"],
+        &["leg", "pain"],
+        &["bridge"],
+    ];
+    for q in queries {
+        let mut args = vec!["search"];
+        args.extend(q);
+        let text = stdout(&env, &args);
+        for line in text.lines() {
+            assert!(line.chars().count() <= 80, "{q:?}: {line:?}");
+        }
+    }
+    if !common::require(&["script", "stty"], "search on a narrow terminal") {
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("backfix");
+    let mut c = std::process::Command::new("script");
+    c.args([
+        "-qec",
+        &format!(
+            "stty cols 40 rows 50; {} --color never search sciatica",
+            bin.display()
+        ),
+        "/dev/null",
+    ])
+    .env_clear();
+    for (k, v) in env.vars() {
+        c.env(k, v);
+    }
+    let out = c
+        .env("TERM", "xterm")
+        .env("COLUMNS", "40")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    assert!(text.contains("Not advised for"), "{text}");
+    for line in text.lines() {
+        assert!(line.chars().count() <= 40, "{line:?}");
     }
 }

@@ -10,12 +10,17 @@ pub mod remind;
 pub mod routine;
 pub mod search;
 pub mod show;
+pub mod sources;
 
 use crate::catalog::{Catalog, Named};
 use crate::error::{Error, Result};
 use crate::matching::{Resolution, resolve};
+use crate::output::clean_line;
 
 /// Resolve a name typed by the user, turning misses into helpful errors.
+/// A miss is a usage error (exit 2): used where the names are a closed set
+/// given as an argument (complaints). `show` has its own look-up, where a
+/// miss is "nothing found" (exit 1).
 pub fn find<'a, T: Named>(
     query: &str,
     items: &'a [T],
@@ -23,38 +28,62 @@ pub fn find<'a, T: Named>(
     list_cmd: &str,
 ) -> Result<&'a T> {
     if crate::matching::normalize(query).is_empty() {
-        return Err(Error::usage(format!("no {what} name given"))
-            .with_hint(format!("run `{list_cmd}` to see them all")));
+        return Err(no_name(what, list_cmd));
     }
     match resolve(query, items) {
         Resolution::Found(i) => Ok(&items[i]),
-        Resolution::Ambiguous(hits) => {
-            let names: Vec<String> = hits
-                .iter()
-                .map(|&i| format!("  {:<28} {}", items[i].id(), items[i].display_name()))
-                .collect();
-            Err(Error::usage(format!(
-                "'{}' matches more than one {what}:\n{}",
-                truncate(query, 60),
-                names.join("\n")
-            ))
-            .with_hint("give more of the name, or use one of the ids above"))
-        }
+        Resolution::Ambiguous(hits) => Err(ambiguous(query, items, &hits, what)),
         Resolution::NotFound { suggestions } => {
-            let e = Error::usage(format!("no {what} called '{}'", truncate(query, 60)));
-            Err(match suggestions.as_slice() {
-                [] => e.with_hint(format!("run `{list_cmd}` to see them all")),
-                [one] => e.with_hint(format!("did you mean '{}'?", items[*one].id())),
-                many => {
-                    let ids: Vec<String> = many
-                        .iter()
-                        .map(|&i| format!("'{}'", items[i].id()))
-                        .collect();
-                    e.with_hint(format!("did you mean {}?", ids.join(" or ")))
-                }
-            })
+            Err(Error::usage(format!("no {what} called '{}'", shown(query)))
+                .with_hint(suggestion_hint(items, &suggestions, list_cmd)))
         }
     }
+}
+
+/// An empty name: a usage error.
+pub fn no_name(what: &str, list_cmd: &str) -> Error {
+    Error::usage(format!("no {what} name given"))
+        .with_hint(format!("run `{list_cmd}` to see them all"))
+}
+
+/// More than one record matched: a usage error listing them.
+pub fn ambiguous<T: Named>(query: &str, items: &[T], hits: &[usize], what: &str) -> Error {
+    let names: Vec<String> = hits
+        .iter()
+        .map(|&i| {
+            format!(
+                "  {:<28} {}",
+                clean_line(items[i].id()),
+                clean_line(items[i].display_name())
+            )
+        })
+        .collect();
+    Error::usage(format!(
+        "'{}' matches more than one {what}:\n{}",
+        shown(query),
+        names.join("\n")
+    ))
+    .with_hint("give more of the name, or use one of the ids above")
+}
+
+/// "did you mean ...?" from suggestions, or where to see every name.
+pub fn suggestion_hint<T: Named>(items: &[T], suggestions: &[usize], list_cmd: &str) -> String {
+    match suggestions {
+        [] => format!("run `{list_cmd}` to see them all"),
+        [one] => format!("did you mean '{}'?", clean_line(items[*one].id())),
+        many => {
+            let ids: Vec<String> = many
+                .iter()
+                .map(|&i| format!("'{}'", clean_line(items[i].id())))
+                .collect();
+            format!("did you mean {}?", ids.join(" or "))
+        }
+    }
+}
+
+/// What the user typed, made safe and short enough to echo in a message.
+pub fn shown(query: &str) -> String {
+    truncate(&clean_line(query), 60)
 }
 
 /// Shorten very long user input for messages.

@@ -12,7 +12,13 @@ pub fn entries() -> Vec<(&'static str, Option<PathBuf>, &'static str, &'static s
             "config",
             paths::config_dir(),
             paths::CONFIG_ENV,
-            "your exercises.json and routines.json",
+            "your exercises.json, routines.json and config.toml",
+        ),
+        (
+            "settings",
+            crate::region::config_path(),
+            paths::CONFIG_ENV,
+            "config.toml: region = \"GB\" sets the emergency numbers shown",
         ),
         (
             "exercises",
@@ -55,13 +61,15 @@ pub fn entries() -> Vec<(&'static str, Option<PathBuf>, &'static str, &'static s
 
 pub fn run(out: &mut Out, args: &JsonArgs) -> Result<u8> {
     let entries = entries();
+    let region = crate::region::load();
     if args.json {
-        let map: serde_json::Map<String, serde_json::Value> = entries
+        let mut map: serde_json::Map<String, serde_json::Value> = entries
             .iter()
             .map(|(k, p, env, _)| {
                 (k.to_string(), serde_json::json!({ "path": p.as_ref().map(|p| p.display().to_string()), "env": env }))
             })
             .collect();
+        map.insert("region".into(), region.json());
         output::json(out, &map)?;
         return Ok(0);
     }
@@ -73,5 +81,14 @@ pub fn run(out: &mut Out, args: &JsonArgs) -> Result<u8> {
         }
         out.para(10, &format!("{what}; set {env} to move it"))?;
     }
+    out.styled(output::TITLE, &format!("{:<10}", "region"))?;
+    out.line(&output::clean_line(&region.describe()))?;
+    out.para(
+        10,
+        &format!(
+            "the emergency and advice numbers shown with warning signs; set {} (such as GB, US, NZ), region in config.toml, or the locale",
+            crate::region::REGION_ENV
+        ),
+    )?;
     Ok(0)
 }

@@ -3,21 +3,102 @@
 use crate::catalog::Catalog;
 use crate::cli::ShowArgs;
 use crate::dose;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::matching::{Resolution, resolve};
 use crate::model::{Exercise, Str};
+use crate::output::clean_line;
 use crate::output::{self, Out};
 use anstyle::Style;
 
 pub fn run(out: &mut Out, args: &ShowArgs) -> Result<u8> {
     let catalog = super::load_catalog();
     let query = args.name.join(" ");
-    let e = super::find(&query, &catalog.exercises, "exercise", "backfix list")?;
+    let e = lookup(&catalog, &query)?;
     if args.json {
-        output::json(out, e)?;
+        output::json(out, &WithCitations::new(&catalog, e))?;
     } else {
         card(out, &catalog, e)?;
     }
     Ok(0)
+}
+
+/// Find the exercise the user means. An empty name or an ambiguous one is a
+/// usage error (exit 2); a name that matches nothing is "nothing found"
+/// (exit 1), with a hint: the routine when the words name a complaint, the
+/// nearest exercise when they name one backfix leaves out, else suggestions.
+pub fn lookup<'a>(catalog: &'a Catalog, query: &str) -> Result<&'a Exercise> {
+    let items = &catalog.exercises;
+    if crate::matching::normalize(query).is_empty() {
+        return Err(super::no_name("exercise", "backfix list"));
+    }
+    let suggestions = match resolve(query, items) {
+        Resolution::Found(i) => return Ok(&items[i]),
+        Resolution::Ambiguous(hits) => {
+            return Err(super::ambiguous(query, items, &hits, "exercise"));
+        }
+        Resolution::NotFound { suggestions } => suggestions,
+    };
+    let shown = super::shown(query);
+    if let Some(o) = crate::matching::omitted(query) {
+        let instead = catalog
+            .exercise(o.instead)
+            .map_or(o.instead.to_string(), |e| {
+                format!("{} ({})", clean_line(&e.name), e.id)
+            });
+        return Err(
+            Error::failure(format!("'{shown}' is not in backfix: {}", o.what)).with_hint(format!(
+                "{}: the {instead}. See `backfix show {}`",
+                o.why, o.instead
+            )),
+        );
+    }
+    let e = Error::failure(format!("no exercise called '{shown}'"));
+    if let Some((i, _)) = crate::matching::named_in(query, &catalog.complaints).first() {
+        let c = &catalog.complaints[*i];
+        return Err(e.with_hint(format!(
+            "that names a complaint, {}: for its routine run `{}`; for the exercises that suit it, `backfix search {}`",
+            clean_line(&c.name),
+            routine_command(&c.id),
+            clean_line(&c.id)
+        )));
+    }
+    Err(e.with_hint(super::suggestion_hint(items, &suggestions, "backfix list")))
+}
+
+/// The command that prints a complaint's routine: its flag where it has one
+/// (`backfix routine --sciatica`), else its name (`backfix routine my-knee`).
+pub fn routine_command(id: &str) -> String {
+    use clap::CommandFactory;
+    let has_flag = crate::cli::Cli::command()
+        .find_subcommand("routine")
+        .is_some_and(|r| r.get_arguments().any(|a| a.get_long() == Some(id)));
+    if has_flag {
+        format!("backfix routine --{id}")
+    } else {
+        format!("backfix routine {}", clean_line(id))
+    }
+}
+
+/// `show --json`: the record, with its sources as full citations.
+#[derive(serde::Serialize)]
+struct WithCitations<'a> {
+    #[serde(flatten)]
+    exercise: &'a Exercise,
+    citations: Vec<super::sources::Citation<'a>>,
+}
+
+impl<'a> WithCitations<'a> {
+    fn new(catalog: &'a Catalog, e: &'a Exercise) -> Self {
+        WithCitations {
+            exercise: e,
+            citations: e
+                .sources
+                .iter()
+                .filter_map(|id| catalog.source(id))
+                .map(super::sources::Citation::from)
+                .collect(),
+        }
+    }
 }
 
 fn section(out: &mut Out, title: &str) -> std::io::Result<()> {
@@ -118,10 +199,14 @@ pub fn card(out: &mut Out, catalog: &Catalog, e: &Exercise) -> std::io::Result<(
     section(out, "Sources")?;
     for id in e.sources.iter() {
         let text = match catalog.source(id) {
-            Some(s) => format!("{} [{}]", s.short, s.kind.label()),
+            Some(s) => format!("{} [{}: {id}]", s.short, s.kind.label()),
             None => id.to_string(),
         };
         out.hanging(2, "-", &text, output::DIM)?;
+    }
+    if let Some(first) = e.sources.first() {
+        out.styled(output::DIM, "  In full: ")?;
+        out.styled_line(output::CODE, &format!("backfix sources {first}"))?;
     }
     out.blank()?;
     out.styled_line(output::DIM, "General information, not a diagnosis.")?;

@@ -166,31 +166,10 @@ impl Rotation {
     }
 }
 
-/// The exercises a reminder may suggest, all doable at a desk: those of a
-/// complaint's routine (without nerve tensioners, which need care), or the
-/// desk-friendly ones (without nerve glides, which suit only some people).
+/// The exercises a reminder may suggest: the same rules as plans
+/// ([`crate::routine::suggestions`]).
 pub fn suggestions(catalog: &Catalog, complaint: Option<&str>) -> Vec<String> {
-    let from_routine: Vec<String> = complaint
-        .and_then(|c| catalog.complaint(c))
-        .map(|c| {
-            c.items
-                .iter()
-                .filter_map(|i| catalog.exercise(&i.exercise))
-                .filter(|e| e.desk && !e.tags.iter().any(|t| t == "nerve-tensioner"))
-                .map(|e| e.id.to_string())
-                .collect()
-        })
-        .unwrap_or_default();
-    if !from_routine.is_empty() {
-        return from_routine;
-    }
-    catalog
-        .exercises
-        .iter()
-        .filter(|e| e.desk && e.category != crate::model::Category::NerveGlide)
-        .filter(|e| complaint.is_none_or(|c| !e.avoid_in.iter().any(|a| a == c)))
-        .map(|e| e.id.to_string())
-        .collect()
+    crate::routine::suggestions(catalog, complaint)
 }
 
 /// Escape text for the notification body, which servers may read as markup.
