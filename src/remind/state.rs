@@ -1,5 +1,5 @@
-//! Files of a running reminder: the lock (one reminder per user), the status
-//! file read by `--status`, and the history log.
+//! Files of a running reminder: the lock (one reminder per user, and proof of
+//! who holds it), the status file read by `remind status`, and the history log.
 
 use super::{Event, History};
 use serde::{Deserialize, Serialize};
@@ -212,7 +212,7 @@ pub fn running_with(dir: &Path, procs: &dyn Processes) -> Holder {
     }
 }
 
-/// What `--status` shows.
+/// What `remind status` shows.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Status {
     pub pid: u32,
