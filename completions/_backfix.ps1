@@ -30,12 +30,12 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every field of every exercise, the suitable ones first')
             [CompletionResult]::new('redflags', 'redflags', [CompletionResultType]::ParameterValue, 'Warning signs: when to call for help, see a doctor today, or book a review')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Answer yes/no questions about warning signs and get the matching advice')
-            [CompletionResult]::new('remind', 'remind', [CompletionResultType]::ParameterValue, 'Desktop reminders that break up long sitting, each suggesting one exercise')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('paths', 'paths', [CompletionResultType]::ParameterValue, 'Show where backfix keeps its files, and the variables that move them')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Explain one exercise: steps, dose, cues, cautions and sources')
             [CompletionResult]::new('sources', 'sources', [CompletionResultType]::ParameterValue, 'The references behind the advice, in full: authors, title, year, evidence, link')
             [CompletionResult]::new('routine', 'routine', [CompletionResultType]::ParameterValue, 'Print a routine for a complaint, fitted to the time you have')
+            [CompletionResult]::new('remind', 'remind', [CompletionResultType]::ParameterValue, 'Desktop reminders that break up long sitting, each suggesting one exercise')
             break
         }
         'backfix;list' {
@@ -73,30 +73,6 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
         }
         'backfix;check' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
-        'backfix;remind' {
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'How often to remind you, such as 30m, 45m or 1h30m')
-            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'How often to remind you, such as 30m, 45m or 1h30m')
-            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Suggest exercises from this complaint''s routine (default: desk-friendly ones)')
-            [CompletionResult]::new('--snooze', '--snooze', [CompletionResultType]::ParameterName, 'How long the Snooze button puts a reminder off')
-            [CompletionResult]::new('--between', '--between', [CompletionResultType]::ParameterName, 'Only remind between these times, such as 09:00-17:30 (may cross midnight)')
-            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Only remind on these days, such as mon-fri, mon,wed,fri or weekends')
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Stop after this many reminders')
-            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after this many reminders')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Stop at this time of day, such as 17:30')
-            [CompletionResult]::new('--idle', '--idle', [CompletionResultType]::ParameterName, 'Time without keyboard or mouse input that counts as a break')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the next reminders (times and suggestions) without sending anything')
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Show whether a reminder is running and when the next one is due')
-            [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'Stop the running reminder')
-            [CompletionResult]::new('--install', '--install', [CompletionResultType]::ParameterName, 'Write a systemd user unit that starts the reminder, with these options, at login')
-            [CompletionResult]::new('--uninstall', '--uninstall', [CompletionResultType]::ParameterName, 'Remove the systemd user unit')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'With --status or --dry-run: print JSON')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -157,6 +133,77 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'backfix;remind' {
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'How often to remind you, such as 30m, 45m or 1h30m [default: 45m]')
+            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'How often to remind you, such as 30m, 45m or 1h30m [default: 45m]')
+            [CompletionResult]::new('--snooze', '--snooze', [CompletionResultType]::ParameterName, 'How long the Snooze button puts a reminder off [default: 10m]')
+            [CompletionResult]::new('--between', '--between', [CompletionResultType]::ParameterName, 'Only remind between these times, such as 09:00-17:30 (may cross midnight)')
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Only remind on these days, such as mon-fri, mon,wed,fri or weekends')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Stop after this many reminders')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after this many reminders')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Stop at this time today, such as 17:30, or "tomorrow 08:00", or "2026-12-01 17:30"')
+            [CompletionResult]::new('--idle', '--idle', [CompletionResultType]::ParameterName, 'Time without keyboard or mouse input that counts as a break [default: 5m]')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Suggest exercises from this complaint''s routine (default: desk-friendly ones)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the next reminders (times and suggestions) without sending anything')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'With --dry-run: print JSON')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Same as `backfix remind status`')
+            [CompletionResult]::new('--stop', '--stop', [CompletionResultType]::ParameterName, 'Same as `backfix remind stop`')
+            [CompletionResult]::new('--install', '--install', [CompletionResultType]::ParameterName, 'Same as `backfix remind install`')
+            [CompletionResult]::new('--uninstall', '--uninstall', [CompletionResultType]::ParameterName, 'Same as `backfix remind uninstall`')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show whether a reminder is running and when the next one is due')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the running reminder (only a proven backfix reminder is signalled)')
+            [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove the systemd user unit')
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Write a systemd user unit that starts the reminder, with these options, at login')
+            break
+        }
+        'backfix;remind;status' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'backfix;remind;stop' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'backfix;remind;uninstall' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'backfix;remind;install' {
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'How often to remind you, such as 30m, 45m or 1h30m [default: 45m]')
+            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'How often to remind you, such as 30m, 45m or 1h30m [default: 45m]')
+            [CompletionResult]::new('--snooze', '--snooze', [CompletionResultType]::ParameterName, 'How long the Snooze button puts a reminder off [default: 10m]')
+            [CompletionResult]::new('--between', '--between', [CompletionResultType]::ParameterName, 'Only remind between these times, such as 09:00-17:30 (may cross midnight)')
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Only remind on these days, such as mon-fri, mon,wed,fri or weekends')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Stop after this many reminders')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after this many reminders')
+            [CompletionResult]::new('--idle', '--idle', [CompletionResultType]::ParameterName, 'Time without keyboard or mouse input that counts as a break [default: 5m]')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Stop at this time today, such as 17:30, or "tomorrow 08:00", or "2026-12-01 17:30"')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Suggest exercises from this complaint''s routine (default: desk-friendly ones)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break

@@ -33,12 +33,12 @@ complete -c backfix -n "__fish_backfix_needs_command" -f -a "list" -d 'List exer
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "search" -d 'Search every field of every exercise, the suitable ones first'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "redflags" -d 'Warning signs: when to call for help, see a doctor today, or book a review'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "check" -d 'Answer yes/no questions about warning signs and get the matching advice'
-complete -c backfix -n "__fish_backfix_needs_command" -f -a "remind" -d 'Desktop reminders that break up long sitting, each suggesting one exercise'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "paths" -d 'Show where backfix keeps its files, and the variables that move them'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "show" -d 'Explain one exercise: steps, dose, cues, cautions and sources'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "sources" -d 'The references behind the advice, in full: authors, title, year, evidence, link'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "routine" -d 'Print a routine for a complaint, fitted to the time you have'
+complete -c backfix -n "__fish_backfix_needs_command" -f -a "remind" -d 'Desktop reminders that break up long sitting, each suggesting one exercise'
 complete -c backfix -n "__fish_backfix_using_subcommand list" -s c -l category -d 'Only this category' -r -f -a "strength\t''
 mobility\t''
 stretch\t''
@@ -70,25 +70,6 @@ always\t''
 never\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand check" -s h -l help -d 'Print help'
 complete -c backfix -n "__fish_backfix_using_subcommand check" -s V -l version -d 'Print version'
-complete -c backfix -n "__fish_backfix_using_subcommand remind" -s e -l every -d 'How often to remind you, such as 30m, 45m or 1h30m' -r
-complete -c backfix -n "__fish_backfix_using_subcommand remind" -l for -d 'Suggest exercises from this complaint\'s routine (default: desk-friendly ones)' -r
-complete -c backfix -n "__fish_backfix_using_subcommand remind" -l snooze -d 'How long the Snooze button puts a reminder off' -r
-complete -c backfix -n "__fish_backfix_using_subcommand remind" -l between -d 'Only remind between these times, such as 09:00-17:30 (may cross midnight)' -r
-complete -c backfix -n "__fish_backfix_using_subcommand remind" -l days -d 'Only remind on these days, such as mon-fri, mon,wed,fri or weekends' -r
-complete -c backfix -n "__fish_backfix_using_subcommand remind" -s n -l count -d 'Stop after this many reminders' -r
-complete -c backfix -n "__fish_backfix_using_subcommand remind" -l until -d 'Stop at this time of day, such as 17:30' -r
-complete -c backfix -n "__fish_backfix_using_subcommand remind" -l idle -d 'Time without keyboard or mouse input that counts as a break' -r
-complete -c backfix -n "__fish_backfix_using_subcommand remind" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c backfix -n "__fish_backfix_using_subcommand remind" -l dry-run -d 'Print the next reminders (times and suggestions) without sending anything'
-complete -c backfix -n "__fish_backfix_using_subcommand remind" -l status -d 'Show whether a reminder is running and when the next one is due'
-complete -c backfix -n "__fish_backfix_using_subcommand remind" -l stop -d 'Stop the running reminder'
-complete -c backfix -n "__fish_backfix_using_subcommand remind" -l install -d 'Write a systemd user unit that starts the reminder, with these options, at login'
-complete -c backfix -n "__fish_backfix_using_subcommand remind" -l uninstall -d 'Remove the systemd user unit'
-complete -c backfix -n "__fish_backfix_using_subcommand remind" -l json -d 'With --status or --dry-run: print JSON'
-complete -c backfix -n "__fish_backfix_using_subcommand remind" -s h -l help -d 'Print help'
-complete -c backfix -n "__fish_backfix_using_subcommand remind" -s V -l version -d 'Print version'
 complete -c backfix -n "__fish_backfix_using_subcommand completions" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -132,6 +113,68 @@ complete -c backfix -n "__fish_backfix_using_subcommand routine" -s g -l guided 
 complete -c backfix -n "__fish_backfix_using_subcommand routine" -l json -d 'Print JSON instead of text'
 complete -c backfix -n "__fish_backfix_using_subcommand routine" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c backfix -n "__fish_backfix_using_subcommand routine" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -s e -l every -d 'How often to remind you, such as 30m, 45m or 1h30m [default: 45m]' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l snooze -d 'How long the Snooze button puts a reminder off [default: 10m]' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l between -d 'Only remind between these times, such as 09:00-17:30 (may cross midnight)' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l days -d 'Only remind on these days, such as mon-fri, mon,wed,fri or weekends' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -s n -l count -d 'Stop after this many reminders' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l until -d 'Stop at this time today, such as 17:30, or "tomorrow 08:00", or "2026-12-01 17:30"' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l idle -d 'Time without keyboard or mouse input that counts as a break [default: 5m]' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l for -d 'Suggest exercises from this complaint\'s routine (default: desk-friendly ones)' -r -f -a "sciatica\t''
+low-back\t''
+deep-buttock\t''
+outer-hip\t''
+desk\t''
+morning-stiffness\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l dry-run -d 'Print the next reminders (times and suggestions) without sending anything'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l json -d 'With --dry-run: print JSON'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l status -d 'Same as `backfix remind status`'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l stop -d 'Same as `backfix remind stop`'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l install -d 'Same as `backfix remind install`'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l uninstall -d 'Same as `backfix remind uninstall`'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -f -a "status" -d 'Show whether a reminder is running and when the next one is due'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -f -a "stop" -d 'Stop the running reminder (only a proven backfix reminder is signalled)'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -f -a "uninstall" -d 'Remove the systemd user unit'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -f -a "install" -d 'Write a systemd user unit that starts the reminder, with these options, at login'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from status" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from status" -l json -d 'Print JSON instead of text'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from stop" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from uninstall" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from uninstall" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from uninstall" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from install" -s e -l every -d 'How often to remind you, such as 30m, 45m or 1h30m [default: 45m]' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from install" -l snooze -d 'How long the Snooze button puts a reminder off [default: 10m]' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from install" -l between -d 'Only remind between these times, such as 09:00-17:30 (may cross midnight)' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from install" -l days -d 'Only remind on these days, such as mon-fri, mon,wed,fri or weekends' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from install" -s n -l count -d 'Stop after this many reminders' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from install" -l idle -d 'Time without keyboard or mouse input that counts as a break [default: 5m]' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from install" -l until -d 'Stop at this time today, such as 17:30, or "tomorrow 08:00", or "2026-12-01 17:30"' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from install" -l for -d 'Suggest exercises from this complaint\'s routine (default: desk-friendly ones)' -r -f -a "sciatica\t''
+low-back\t''
+deep-buttock\t''
+outer-hip\t''
+desk\t''
+morning-stiffness\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from install" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from install" -s V -l version -d 'Print version'
 # Names for `backfix show`, `routine` and `sources` (added by backfix).
 complete -c backfix -n "__fish_backfix_using_subcommand show" -f -a 'glute-bridge' -d 'Glute bridge'
 complete -c backfix -n "__fish_backfix_using_subcommand show" -f -a 'single-leg-bridge' -d 'Single-leg bridge'

@@ -144,21 +144,27 @@ Examples:
     Check,
 
     /// Desktop reminders that break up long sitting, each suggesting one exercise.
-    #[command(after_help = "\
+    #[command(
+        after_help = "\
 Reminders follow the wall clock: after a suspend at most one overdue reminder
 fires, and a suspend or absence as long as the interval counts as a break.
 Where the desktop reports idle time, 5 minutes without input counts as a break.
 Without a notification server, reminders go to the terminal (with a bell).
+Daylight-saving changes: a time the clocks skip moves forward by the change,
+and a time the clocks repeat fires once.
 
 Examples:
   backfix remind --every 45m
   backfix remind --every 30m --between 09:00-17:30 --days mon-fri
   backfix remind --for sciatica --every 1h --until 17:00
   backfix remind --dry-run --count 5
-  backfix remind --status
-  backfix remind --stop
-  backfix remind --install --every 45m --between 09:00-17:30")]
-    Remind(RemindArgs),
+  backfix remind status
+  backfix remind stop
+  backfix remind install --every 45m --between 09:00-17:30
+  backfix remind uninstall",
+        disable_help_subcommand = true
+    )]
+    Remind(Box<RemindArgs>),
 
     /// Print a shell completion script.
     #[command(after_help = "\
@@ -180,18 +186,87 @@ Examples:
     Paths(JsonArgs),
 }
 
+/// `backfix remind`: with no mode, send reminders (or list them with
+/// `--dry-run`); the other modes are subcommands, each taking only its own
+/// flags. `--status`, `--stop`, `--install` and `--uninstall` are kept as
+/// hidden aliases; `commands::remind` refuses flags the chosen mode ignores.
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("mode").args(["dry_run", "status", "stop", "install", "uninstall"])))]
+#[command(
+    args_conflicts_with_subcommands = true,
+    group(ArgGroup::new("mode").args(["dry_run", "status", "stop", "install", "uninstall"]))
+)]
 pub struct RemindArgs {
-    /// How often to remind you, such as 30m, 45m or 1h30m.
-    #[arg(long, short, value_name = "DURATION", default_value = "45m", value_parser = crate::schedule::parse_interval)]
-    pub every: std::time::Duration,
+    #[command(subcommand)]
+    pub mode: Option<RemindMode>,
+    #[command(flatten)]
+    pub schedule: ScheduleArgs,
+    /// Print the next reminders (times and suggestions) without sending anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// With --dry-run: print JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Same as `backfix remind status`.
+    #[arg(long, hide = true)]
+    pub status: bool,
+    /// Same as `backfix remind stop`.
+    #[arg(long, hide = true)]
+    pub stop: bool,
+    /// Same as `backfix remind install`.
+    #[arg(long, hide = true)]
+    pub install: bool,
+    /// Same as `backfix remind uninstall`.
+    #[arg(long, hide = true)]
+    pub uninstall: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RemindMode {
+    /// Show whether a reminder is running and when the next one is due.
+    #[command(after_help = "\
+Exit status: 0 when a reminder runs or none does, 1 when the lock is held by
+a process that is not provably a backfix reminder.
+
+Examples:
+  backfix remind status
+  backfix remind status --json")]
+    Status(JsonArgs),
+    /// Stop the running reminder (only a proven backfix reminder is signalled).
+    #[command(after_help = "\
+Examples:
+  backfix remind stop")]
+    Stop,
+    /// Write a systemd user unit that starts the reminder, with these options, at login.
+    #[command(
+        after_help = "\
+Examples:
+  backfix remind install --every 45m --between 09:00-17:30 --days mon-fri
+  systemctl --user enable --now backfix-remind.service",
+        // A unit starts at every login: a moment to stop makes no sense there.
+        mut_arg("until", |a| a.hide(true))
+    )]
+    Install(ScheduleArgs),
+    /// Remove the systemd user unit.
+    #[command(after_help = "\
+Examples:
+  backfix remind uninstall")]
+    Uninstall,
+}
+
+/// When and what to remind: shared by running, `--dry-run` and `install`.
+/// Unset options take their defaults in `commands::remind`, so a mode can
+/// tell which flags were given.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ScheduleArgs {
+    /// How often to remind you, such as 30m, 45m or 1h30m [default: 45m].
+    #[arg(long, short, value_name = "DURATION", value_parser = crate::schedule::parse_interval)]
+    pub every: Option<std::time::Duration>,
     /// Suggest exercises from this complaint's routine (default: desk-friendly ones).
     #[arg(long = "for", value_name = "COMPLAINT")]
     pub for_complaint: Option<String>,
-    /// How long the Snooze button puts a reminder off.
-    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = crate::schedule::parse_interval)]
-    pub snooze: std::time::Duration,
+    /// How long the Snooze button puts a reminder off [default: 10m].
+    #[arg(long, value_name = "DURATION", value_parser = crate::schedule::parse_interval)]
+    pub snooze: Option<std::time::Duration>,
     /// Only remind between these times, such as 09:00-17:30 (may cross midnight).
     #[arg(long, value_name = "HH:MM-HH:MM", value_parser = crate::schedule::parse_window)]
     pub between: Option<crate::schedule::Window>,
@@ -201,30 +276,47 @@ pub struct RemindArgs {
     /// Stop after this many reminders.
     #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub count: Option<u32>,
-    /// Stop at this time of day, such as 17:30.
-    #[arg(long, value_name = "HH:MM", value_parser = crate::schedule::parse_clock)]
-    pub until: Option<chrono::NaiveTime>,
-    /// Time without keyboard or mouse input that counts as a break.
-    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = crate::schedule::parse_interval)]
-    pub idle: std::time::Duration,
-    /// Print the next reminders (times and suggestions) without sending anything.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Show whether a reminder is running and when the next one is due.
-    #[arg(long)]
-    pub status: bool,
-    /// Stop the running reminder.
-    #[arg(long)]
-    pub stop: bool,
-    /// Write a systemd user unit that starts the reminder, with these options, at login.
-    #[arg(long)]
-    pub install: bool,
-    /// Remove the systemd user unit.
-    #[arg(long)]
-    pub uninstall: bool,
-    /// With --status or --dry-run: print JSON.
-    #[arg(long)]
-    pub json: bool,
+    /// Stop at this time today, such as 17:30, or "tomorrow 08:00", or "2026-12-01 17:30".
+    #[arg(long, value_name = "TIME", value_parser = crate::schedule::parse_until)]
+    pub until: Option<crate::schedule::Until>,
+    /// Time without keyboard or mouse input that counts as a break [default: 5m].
+    #[arg(long, value_name = "DURATION", value_parser = crate::schedule::parse_interval)]
+    pub idle: Option<std::time::Duration>,
+}
+
+impl ScheduleArgs {
+    pub const DEFAULT_EVERY: std::time::Duration = std::time::Duration::from_secs(45 * 60);
+    pub const DEFAULT_SNOOZE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+    pub const DEFAULT_IDLE: std::time::Duration = std::time::Duration::from_secs(5 * 60);
+
+    pub fn every(&self) -> std::time::Duration {
+        self.every.unwrap_or(Self::DEFAULT_EVERY)
+    }
+
+    pub fn snooze(&self) -> std::time::Duration {
+        self.snooze.unwrap_or(Self::DEFAULT_SNOOZE)
+    }
+
+    pub fn idle(&self) -> std::time::Duration {
+        self.idle.unwrap_or(Self::DEFAULT_IDLE)
+    }
+
+    /// The flags given on the command line, as typed (`--every`).
+    pub fn given(&self) -> Vec<&'static str> {
+        [
+            (self.every.is_some(), "--every"),
+            (self.for_complaint.is_some(), "--for"),
+            (self.snooze.is_some(), "--snooze"),
+            (self.between.is_some(), "--between"),
+            (self.days.is_some(), "--days"),
+            (self.count.is_some(), "--count"),
+            (self.until.is_some(), "--until"),
+            (self.idle.is_some(), "--idle"),
+        ]
+        .into_iter()
+        .filter_map(|(on, flag)| on.then_some(flag))
+        .collect()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -471,8 +563,15 @@ pub fn command_for_completions() -> clap::Command {
         })
         .mut_subcommand("routine", |s| {
             s.mut_arg("name", |a| {
-                a.value_parser(PossibleValuesParser::new(complaints))
+                a.value_parser(PossibleValuesParser::new(complaints.clone()))
             })
+        })
+        // `remind --for <TAB>` and `remind install --for <TAB>` offer complaints, not files.
+        .mut_subcommand("remind", |s| {
+            let for_arg =
+                |a: clap::Arg| a.value_parser(PossibleValuesParser::new(complaints.clone()));
+            s.mut_arg("for_complaint", for_arg)
+                .mut_subcommand("install", |i| i.mut_arg("for_complaint", for_arg))
         })
 }
 

@@ -148,7 +148,7 @@ fn files_and_env(out: &mut String) {
             ),
             (
                 "~/.config/systemd/user/backfix-remind.service",
-                "The unit written by backfix remind --install.",
+                "The unit written by backfix remind install.",
             ),
         ],
     );
@@ -179,7 +179,7 @@ fn files_and_env(out: &mut String) {
             ),
             (
                 "BACKFIX_SYSTEMD_DIR",
-                "Directory remind --install writes its unit to.",
+                "Directory backfix remind install writes its unit to.",
             ),
         ],
     );
@@ -222,6 +222,28 @@ fn render_page(cmd: clap::Command, title: &str, top: bool) -> Vec<u8> {
     }
     if top {
         let _ = man.render_subcommands_section(&mut buf);
+    } else if cmd.has_subcommands() {
+        // Nested modes (`backfix remind status`) have no pages of their own.
+        let mut modes = String::new();
+        section(&mut modes, "SUBCOMMANDS");
+        let bin = cmd.get_bin_name().unwrap_or("backfix").to_string();
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+            let args: Vec<String> = sub
+                .get_arguments()
+                .filter(|a| !a.is_hide_set() && a.get_long().is_some())
+                .filter(|a| !matches!(a.get_id().as_str(), "help" | "version" | "color"))
+                .map(|a| format!("--{}", a.get_long().unwrap_or_default()))
+                .collect();
+            let tag = format!("{bin} {}", sub.get_name());
+            let text = if args.is_empty() {
+                format!("{about}.")
+            } else {
+                format!("{about}. Options: {}.", args.join(", "))
+            };
+            tagged(&mut modes, &[(tag.as_str(), text.as_str())]);
+        }
+        buf.extend_from_slice(modes.as_bytes());
     }
     let mut extra = String::new();
     if let Some(ex) = cmd.get_after_help().and_then(|h| examples(&h.to_string())) {

@@ -3,10 +3,15 @@
 //!
 //! Time is wall-clock (local, naive). The loop polls at least every
 //! `MAX_SLEEP`; a longer gap between polls means the machine slept or the
-//! clock jumped.
+//! clock jumped. Daylight-saving changes come from a `Zone` the plan is
+//! given: a reminder due at a local time the clocks skip moves forward by
+//! the change (so the interval holds in real time), and the hour the clocks
+//! repeat is not lived twice (a reminder due in it fires once); neither
+//! change counts as a break or a clock jump.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
+use chrono::{Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// The longest the loop sleeps between polls: one wake-up every two minutes
@@ -25,12 +30,37 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
     if t.is_empty() {
         return Err(format!("empty duration; {example}"));
     }
+    // humantime reads `M` as months: `45M` would be 45 months, not minutes.
+    if let Some(fixed) = capital_m_as_minutes(t) {
+        return Err(format!(
+            "'{s}' uses M, which means months (m is minutes); for minutes write {fixed}"
+        ));
+    }
     let d =
         humantime::parse_duration(t).map_err(|_| format!("'{s}' is not a duration; {example}"))?;
     if d.is_zero() {
         return Err(format!("the duration must be more than zero; {example}"));
     }
     Ok(d)
+}
+
+/// `45M` and `1h30M` written with minutes in mind: the same with `m`, when a
+/// unit is a lone capital M.
+fn capital_m_as_minutes(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let lone_m = |i: usize| {
+        bytes[i] == b'M'
+            && (i == 0 || !bytes[i - 1].is_ascii_alphabetic())
+            && bytes.get(i + 1).is_none_or(|b| !b.is_ascii_alphabetic())
+    };
+    if !(0..bytes.len()).any(lone_m) {
+        return None;
+    }
+    Some(
+        s.char_indices()
+            .map(|(i, c)| if c == 'M' && lone_m(i) { 'm' } else { c })
+            .collect(),
+    )
 }
 
 /// An interval for `--every` or `--snooze`: 1 second to 24 hours.
@@ -58,6 +88,82 @@ pub fn format_duration(d: Duration) -> String {
 pub fn parse_clock(s: &str) -> Result<NaiveTime, String> {
     NaiveTime::parse_from_str(s.trim(), "%H:%M")
         .map_err(|_| format!("'{s}' is not a time of day; use HH:MM, such as 17:30"))
+}
+
+/// The day an `--until` time is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UntilDay {
+    /// No day given: today, and refused once the time has passed.
+    Today,
+    Tomorrow,
+    Date(NaiveDate),
+}
+
+/// `--until`: `17:30`, `tomorrow 08:00` or `2026-12-01 17:30`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Until {
+    pub day: UntilDay,
+    pub time: NaiveTime,
+}
+
+impl fmt::Display for Until {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let time = self.time.format("%H:%M");
+        match self.day {
+            UntilDay::Today => write!(f, "{time}"),
+            UntilDay::Tomorrow => write!(f, "tomorrow {time}"),
+            UntilDay::Date(d) => write!(f, "{} {time}", d.format("%Y-%m-%d")),
+        }
+    }
+}
+
+pub fn parse_until(s: &str) -> Result<Until, String> {
+    let example = "use HH:MM (today), such as 17:30, or \"tomorrow 08:00\" or \"2026-12-01 17:30\"";
+    let t = s.trim();
+    let (day, time) = match t.rsplit_once([' ', 'T']) {
+        None => (UntilDay::Today, t),
+        Some((d, time)) => {
+            let d = d.trim();
+            let day = if d.eq_ignore_ascii_case("tomorrow") {
+                UntilDay::Tomorrow
+            } else if d.eq_ignore_ascii_case("today") {
+                UntilDay::Today
+            } else {
+                UntilDay::Date(
+                    NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                        .map_err(|_| format!("'{d}' is not a day; {example}"))?,
+                )
+            };
+            (day, time)
+        }
+    };
+    let time = parse_clock(time).map_err(|_| format!("'{s}' is not a time; {example}"))?;
+    Ok(Until { day, time })
+}
+
+impl Until {
+    /// The moment it names, seen from `now`; a time already past is refused
+    /// rather than taken to mean tomorrow.
+    pub fn resolve(&self, now: NaiveDateTime) -> Result<NaiveDateTime, String> {
+        let date = match self.day {
+            UntilDay::Today => now.date(),
+            UntilDay::Tomorrow => now.date() + TimeDelta::days(1),
+            UntilDay::Date(d) => d,
+        };
+        let at = date.and_time(self.time);
+        if at > now {
+            return Ok(at);
+        }
+        let when = match self.day {
+            UntilDay::Today => "today",
+            _ => "",
+        };
+        Err(format!(
+            "--until {self} has already passed{}{when} (it is {} now)",
+            if when.is_empty() { "" } else { " " },
+            now.format("%H:%M on %Y-%m-%d")
+        ))
+    }
 }
 
 /// Working hours, `09:00-17:30`; may cross midnight (`22:00-06:00`).
@@ -195,6 +301,23 @@ pub fn parse_days(s: &str) -> Result<Days, String> {
     Ok(Days(bits))
 }
 
+/// How local wall-clock times map to real time, for daylight-saving changes.
+pub trait Zone: fmt::Debug + Send + Sync {
+    /// The UTC offsets (seconds east of UTC) a local time can have: none
+    /// when the clocks skip it, two (earlier first) when they repeat it.
+    fn offsets(&self, t: NaiveDateTime) -> LocalResult<i32>;
+}
+
+/// A zone without daylight saving (and what tests use by default).
+#[derive(Debug, Clone, Copy)]
+pub struct NoShifts;
+
+impl Zone for NoShifts {
+    fn offsets(&self, _: NaiveDateTime) -> LocalResult<i32> {
+        LocalResult::Single(0)
+    }
+}
+
 /// What the schedule is asked to do.
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -205,7 +328,10 @@ pub struct Plan {
     /// Idle time (no input) that counts as a break.
     pub idle_break: TimeDelta,
     pub count: Option<u32>,
-    pub until: Option<NaiveTime>,
+    /// When to stop (see `Until::resolve`).
+    pub until: Option<NaiveDateTime>,
+    /// The local time zone's daylight-saving changes.
+    pub zone: Arc<dyn Zone>,
 }
 
 impl Plan {
@@ -237,6 +363,85 @@ impl Plan {
             idle_break: Self::delta(idle_break),
             count: None,
             until: None,
+            zone: Arc::new(NoShifts),
+        }
+    }
+
+    /// `t`, or when the clocks skip it (spring forward), the local time one
+    /// change later: 01:20 on a day that goes from 01:00 to 02:00 is 02:20,
+    /// the same real time after 01:00 as 01:20 would have been.
+    pub fn existing(&self, t: NaiveDateTime) -> NaiveDateTime {
+        if !matches!(self.zone.offsets(t), LocalResult::None) {
+            return t;
+        }
+        let step = TimeDelta::minutes(1);
+        let limit = 48 * 60;
+        let before = (1..=limit)
+            .map(|i| t - step * i)
+            .find_map(|b| match self.zone.offsets(b) {
+                LocalResult::Single(o) | LocalResult::Ambiguous(_, o) => Some(o),
+                LocalResult::None => None,
+            });
+        let after = (1..=limit)
+            .map(|i| t + step * i)
+            .find_map(|a| match self.zone.offsets(a) {
+                LocalResult::Single(o) | LocalResult::Ambiguous(o, _) => Some((a, o)),
+                LocalResult::None => None,
+            });
+        match (before, after) {
+            (Some(b), Some((a, o))) => {
+                let moved = t + TimeDelta::seconds(i64::from(o - b));
+                if moved >= a { moved } else { a }
+            }
+            (_, Some((a, _))) => a,
+            _ => t,
+        }
+    }
+
+    /// The real time between two local times, when the zone can tell:
+    /// `from` has the offset `from_offset`; an ambiguous `to` takes the
+    /// offset that makes the gap smallest and not negative (time goes on).
+    fn real_gap(
+        &self,
+        from: NaiveDateTime,
+        from_offset: Option<i32>,
+        to: NaiveDateTime,
+    ) -> Option<(TimeDelta, i32)> {
+        let from_offset = from_offset?;
+        let gap = |o: i32| (to - from) - TimeDelta::seconds(i64::from(o - from_offset));
+        match self.zone.offsets(to) {
+            LocalResult::None => None,
+            LocalResult::Single(o) => Some((gap(o), o)),
+            LocalResult::Ambiguous(a, b) => {
+                let both = [(gap(a), a), (gap(b), b)];
+                both.iter()
+                    .filter(|(g, _)| *g >= TimeDelta::zero())
+                    .min_by_key(|(g, _)| *g)
+                    .or_else(|| both.iter().max_by_key(|(g, _)| *g))
+                    .copied()
+            }
+        }
+    }
+
+    /// Whether a daylight-saving change lies between two local times: one
+    /// of them is repeated, or a local time between them is skipped.
+    fn daylight_saving_between(&self, a: NaiveDateTime, b: NaiveDateTime) -> bool {
+        let repeated = |t| matches!(self.zone.offsets(t), LocalResult::Ambiguous(..));
+        if repeated(a) || repeated(b) {
+            return true;
+        }
+        let (lo, hi) = (a.min(b), a.max(b));
+        (1..=48 * 60)
+            .map(|i| lo + TimeDelta::minutes(i))
+            .take_while(|t| *t < hi)
+            .any(|t| matches!(self.zone.offsets(t), LocalResult::None))
+    }
+
+    /// The offset of a local time, the earlier one when it is repeated.
+    fn offset(&self, t: NaiveDateTime) -> Option<i32> {
+        match self.zone.offsets(t) {
+            LocalResult::Single(o) | LocalResult::Ambiguous(o, _) => Some(o),
+            LocalResult::None => None,
         }
     }
 
@@ -261,8 +466,13 @@ impl Plan {
     }
 
     /// When the next reminder is due, counting a full interval from `base`
-    /// and from the opening of the next window when `base + every` is outside.
+    /// and from the opening of the next window when `base + every` is
+    /// outside; a local time the clocks skip moves forward (`existing`).
     pub fn next_after(&self, base: NaiveDateTime) -> NaiveDateTime {
+        self.existing(self.next_after_naive(base))
+    }
+
+    fn next_after_naive(&self, base: NaiveDateTime) -> NaiveDateTime {
         // Time outside working hours is not sitting time: count from the opening.
         let base = if self.allowed(base) {
             base
@@ -284,16 +494,9 @@ impl Plan {
         candidate
     }
 
-    /// The first occurrence of `until` after `start`.
-    pub fn deadline(&self, start: NaiveDateTime) -> Option<NaiveDateTime> {
-        self.until.map(|u| {
-            let today = start.date().and_time(u);
-            if today > start {
-                today
-            } else {
-                today + TimeDelta::days(1)
-            }
-        })
+    /// When the reminders end, if they do.
+    pub fn deadline(&self) -> Option<NaiveDateTime> {
+        self.until
     }
 }
 
@@ -323,6 +526,8 @@ pub struct Scheduler {
     pub plan: Plan,
     next: NaiveDateTime,
     last: NaiveDateTime,
+    /// The UTC offset at `last`, when the zone could tell.
+    last_offset: Option<i32>,
     deadline: Option<NaiveDateTime>,
     pub fired: u32,
     pub last_reset: Option<Reset>,
@@ -331,8 +536,9 @@ pub struct Scheduler {
 impl Scheduler {
     pub fn new(plan: Plan, now: NaiveDateTime) -> Scheduler {
         let next = plan.next_after(now);
-        let deadline = plan.deadline(now);
+        let deadline = plan.deadline();
         Scheduler {
+            last_offset: plan.offset(now),
             plan,
             next,
             last: now,
@@ -353,7 +559,7 @@ impl Scheduler {
 
     /// Snooze: the next reminder comes after the snooze time.
     pub fn snooze(&mut self, now: NaiveDateTime) {
-        self.next = now + self.plan.snooze;
+        self.next = self.plan.existing(now + self.plan.snooze);
     }
 
     /// Decide what to do at `now`; `idle` is how long the user has been idle, when known.
@@ -362,7 +568,33 @@ impl Scheduler {
         if self.finished(now) {
             return Step::Finished;
         }
-        let gap = now - self.last;
+        // A daylight-saving change moves the local clock but not real time:
+        // measure the gap in real time then, so it is neither a clock jump nor
+        // a break (and the repeated hour is not lived twice).
+        let naive_gap = now - self.last;
+        let real = self.plan.real_gap(self.last, self.last_offset, now);
+        let gap = match real {
+            Some((r, _)) if r >= TimeDelta::zero() && naive_gap >= TimeDelta::zero() => {
+                naive_gap.min(r)
+            }
+            Some((r, _)) if r >= TimeDelta::zero() => r,
+            _ => naive_gap,
+        };
+        // The offset changed without a daylight-saving change: the time zone
+        // itself changed (a laptop that travelled). Keep the next reminder at
+        // the same real time.
+        let shift = match real {
+            Some((r, _)) if r >= TimeDelta::zero() => naive_gap - r,
+            _ => TimeDelta::zero(),
+        };
+        if shift != TimeDelta::zero() && !self.plan.daylight_saving_between(self.last, now) {
+            self.next += shift;
+        }
+        if let Some((_, o)) = real {
+            self.last_offset = Some(o);
+        } else if let Some(o) = self.plan.offset(now) {
+            self.last_offset = Some(o);
+        }
         if gap < TimeDelta::zero() {
             // The clock went back: never wait longer than one interval from now.
             if self.next - now > self.plan.every {
@@ -445,6 +677,232 @@ mod tests {
         assert_eq!(format_duration(Duration::from_secs(5400)), "1h 30m");
     }
 
+    /// Europe/London in 2026: GMT, then BST from 01:00 GMT on 29 March (the
+    /// clocks skip 01:00-02:00) to 02:00 BST on 25 October (01:00-02:00 twice).
+    #[derive(Debug)]
+    struct London;
+
+    impl Zone for London {
+        fn offsets(&self, t: NaiveDateTime) -> LocalResult<i32> {
+            let spring = at("2026-03-29 01:00:00");
+            let autumn = at("2026-10-25 01:00:00");
+            let hour = TimeDelta::hours(1);
+            if t >= spring && t < spring + hour {
+                LocalResult::None
+            } else if t >= autumn && t < autumn + hour {
+                LocalResult::Ambiguous(3600, 0)
+            } else if t >= spring + hour && t < autumn {
+                LocalResult::Single(3600)
+            } else {
+                LocalResult::Single(0)
+            }
+        }
+    }
+
+    fn london(every: &str) -> Plan {
+        let mut p = plan(every);
+        p.zone = Arc::new(London);
+        p
+    }
+
+    #[test]
+    fn skipped_local_times_move_forward_by_the_change() {
+        let start = at("2026-03-29 00:50:00");
+        let mut s = Scheduler::new(london("30m"), start);
+        // The dry run's walk through local times.
+        let fired = run(&mut s, start, at("2026-03-29 03:21:00"));
+        assert_eq!(
+            fired,
+            [
+                at("2026-03-29 02:20:00"),
+                at("2026-03-29 02:50:00"),
+                at("2026-03-29 03:20:00")
+            ],
+            "01:20 and 01:50 do not exist that day"
+        );
+        // The real clock: 00:58 GMT, then two minutes later it reads 02:00 BST.
+        let mut s = Scheduler::new(london("30m"), start);
+        assert!(matches!(
+            s.poll(at("2026-03-29 00:58:00"), None),
+            Step::Wait(_)
+        ));
+        assert_eq!(
+            s.next(),
+            at("2026-03-29 02:20:00"),
+            "30 real minutes after 00:50"
+        );
+        assert!(matches!(
+            s.poll(at("2026-03-29 02:00:00"), None),
+            Step::Wait(_)
+        ));
+        assert_eq!(s.last_reset, None, "the change is not a break");
+        assert_eq!(s.next(), at("2026-03-29 02:20:00"));
+        assert_eq!(s.poll(at("2026-03-29 02:20:00"), None), Step::Fire);
+        // A snooze into the gap moves forward too.
+        let mut p = london("45m");
+        p.snooze = TimeDelta::minutes(10);
+        let mut s = Scheduler::new(p, at("2026-03-29 00:00:00"));
+        s.snooze(at("2026-03-29 00:55:00"));
+        assert_eq!(s.next(), at("2026-03-29 02:05:00"));
+        // Without the zone, the old behaviour: times that do not exist.
+        let mut s = Scheduler::new(plan("30m"), start);
+        assert!(run(&mut s, start, at("2026-03-29 03:21:00")).contains(&at("2026-03-29 01:20:00")));
+    }
+
+    #[test]
+    fn repeated_local_times_fire_once() {
+        let start = at("2026-10-25 00:50:00");
+        // The dry run's walk lists each local time once.
+        let mut s = Scheduler::new(london("30m"), start);
+        let fired = run(&mut s, start, at("2026-10-25 02:51:00"));
+        assert_eq!(
+            fired,
+            [
+                at("2026-10-25 01:20:00"),
+                at("2026-10-25 01:50:00"),
+                at("2026-10-25 02:20:00"),
+                at("2026-10-25 02:50:00")
+            ]
+        );
+        // The real clock: 01:00-01:59 BST, then 01:00-01:59 GMT again.
+        let mut s = Scheduler::new(london("30m"), start);
+        let mut fired = Vec::new();
+        let mut now = start;
+        let mut clock = Vec::new();
+        while now < at("2026-10-25 02:00:00") {
+            clock.push(now);
+            now += TimeDelta::minutes(1);
+        }
+        let mut again = at("2026-10-25 01:00:00");
+        while again <= at("2026-10-25 02:30:00") {
+            clock.push(again);
+            again += TimeDelta::minutes(1);
+        }
+        for t in clock {
+            match s.poll(t, None) {
+                Step::Fire => fired.push(t),
+                Step::Finished => break,
+                Step::Wait(_) => {}
+            }
+            assert_ne!(s.last_reset, Some(Reset::ClockBack), "at {t}");
+            assert_ne!(s.last_reset, Some(Reset::Gap), "at {t}");
+        }
+        assert_eq!(
+            fired,
+            [
+                at("2026-10-25 01:20:00"),
+                at("2026-10-25 01:50:00"),
+                at("2026-10-25 02:20:00")
+            ],
+            "nothing fires again in the repeated hour"
+        );
+        // A real clock change back by an hour (not daylight saving) still resets.
+        let mut s = Scheduler::new(london("30m"), at("2026-11-24 10:00:00"));
+        s.poll(at("2026-11-24 10:20:00"), None);
+        s.poll(at("2026-11-24 09:20:00"), None);
+        assert_eq!(s.last_reset, Some(Reset::ClockBack));
+    }
+
+    /// A time zone that changes under the scheduler, as when a laptop travels.
+    #[derive(Debug)]
+    struct Travel(std::sync::atomic::AtomicI32);
+
+    impl Zone for Travel {
+        fn offsets(&self, _: NaiveDateTime) -> LocalResult<i32> {
+            LocalResult::Single(self.0.load(std::sync::atomic::Ordering::SeqCst))
+        }
+    }
+
+    #[test]
+    fn a_time_zone_change_keeps_the_next_reminder_at_the_same_real_time() {
+        use std::sync::atomic::Ordering;
+        let zone = Arc::new(Travel(std::sync::atomic::AtomicI32::new(3 * 3600)));
+        let mut p = plan("45m");
+        p.zone = zone.clone();
+        let mut s = Scheduler::new(p, at("2026-11-24 14:00:00"));
+        s.poll(at("2026-11-24 14:10:00"), None);
+        // Three hours west: the wall clock reads 11:12 two minutes later.
+        zone.0.store(0, Ordering::SeqCst);
+        assert!(matches!(
+            s.poll(at("2026-11-24 11:12:00"), None),
+            Step::Wait(_)
+        ));
+        assert_eq!(s.last_reset, None);
+        assert_eq!(
+            s.next(),
+            at("2026-11-24 11:45:00"),
+            "not 14:45, three hours away"
+        );
+        // Two hours east: 11:20 becomes 13:22; nothing is overdue.
+        zone.0.store(2 * 3600, Ordering::SeqCst);
+        assert!(matches!(
+            s.poll(at("2026-11-24 13:22:00"), None),
+            Step::Wait(_)
+        ));
+        assert_eq!(s.next(), at("2026-11-24 13:45:00"));
+        assert_eq!(s.poll(at("2026-11-24 13:45:00"), None), Step::Fire);
+    }
+
+    #[test]
+    fn capital_m_is_months_and_is_explained() {
+        for (typed, fixed) in [("45M", "45m"), ("1h30M", "1h30m"), ("1h 30M", "1h 30m")] {
+            let e = parse_interval(typed).unwrap_err();
+            assert!(
+                e.contains("months") && e.contains("m is minutes") && e.contains(fixed),
+                "{typed}: {e}"
+            );
+        }
+        // Other units with capitals are left to humantime.
+        assert!(parse_interval("45m").is_ok());
+        assert!(
+            parse_duration("2months").is_ok(),
+            "months spelt out stay months"
+        );
+    }
+
+    #[test]
+    fn until_a_time_already_past_is_refused_unless_a_day_is_given() {
+        let now = at("2026-11-24 08:38:00");
+        let u = parse_until("08:00").unwrap();
+        let e = u.resolve(now).unwrap_err();
+        assert!(
+            e.contains("already passed today") && e.contains("08:38"),
+            "{e}"
+        );
+        assert_eq!(
+            parse_until("09:00").unwrap().resolve(now),
+            Ok(at("2026-11-24 09:00:00"))
+        );
+        assert_eq!(
+            parse_until("tomorrow 08:00").unwrap().resolve(now),
+            Ok(at("2026-11-25 08:00:00"))
+        );
+        assert_eq!(
+            parse_until("2026-11-26 07:30").unwrap().resolve(now),
+            Ok(at("2026-11-26 07:30:00"))
+        );
+        assert_eq!(
+            parse_until("2026-11-26T07:30").unwrap().resolve(now),
+            Ok(at("2026-11-26 07:30:00"))
+        );
+        assert!(
+            parse_until("2026-11-23 09:00")
+                .unwrap()
+                .resolve(now)
+                .is_err()
+        );
+        assert!(
+            parse_until("08:38").unwrap().resolve(now).is_err(),
+            "now is not later"
+        );
+        for bad in ["25:00", "tomorow 08:00", "2026-13-01 08:00", "", "tomorrow"] {
+            assert!(parse_until(bad).is_err(), "{bad}");
+        }
+        for text in ["17:30", "tomorrow 08:00", "2026-12-01 17:30"] {
+            assert_eq!(parse_until(text).unwrap().to_string(), text, "reads back");
+        }
+    }
+
     #[test]
     fn windows_and_days() {
         let w = parse_window("09:00-17:30").unwrap();
@@ -494,7 +952,7 @@ mod tests {
         let mut s = Scheduler::new(p, start);
         assert_eq!(run(&mut s, start, at("2026-11-25 00:00:00")).len(), 2);
         let mut p = plan("30m");
-        p.until = Some(parse_clock("11:40").unwrap());
+        p.until = Some(at("2026-11-24 11:40:00"));
         let mut s = Scheduler::new(p, start);
         let fired = run(&mut s, start, at("2026-11-25 00:00:00"));
         assert_eq!(

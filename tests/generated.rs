@@ -186,3 +186,59 @@ fn zsh_completes_subcommands_and_names() {
     tmux.send(&["C-u", "backfix routine outer", "Tab"]);
     wait("backfix routine outer-hip");
 }
+
+/// `remind --for <TAB>` offers complaints, never file names (the project
+/// root, where the shells run, has `scripts/` and `src/` to tempt them).
+#[test]
+fn remind_for_completes_complaints_in_bash_and_fish() {
+    if common::require(&["bash"], "bash completion of remind --for") {
+        assert_eq!(bash_complete("backfix remind --for s"), ["sciatica"]);
+        assert_eq!(
+            bash_complete("backfix remind install --for s"),
+            ["sciatica"]
+        );
+        let all = bash_complete("backfix remind --for ");
+        assert!(all.contains(&"outer-hip".to_string()), "{all:?}");
+        assert!(
+            !all.iter().any(|c| c == "src" || c == "Cargo.toml"),
+            "{all:?}"
+        );
+    }
+    if common::require(&["fish"], "fish completion of remind --for") {
+        assert_eq!(fish_complete("backfix remind --for s"), ["sciatica"]);
+        assert_eq!(
+            fish_complete("backfix remind install --for s"),
+            ["sciatica"]
+        );
+    }
+}
+
+#[test]
+fn remind_for_completes_complaints_in_zsh() {
+    if !common::require(&["zsh", "tmux"], "zsh completion of remind --for") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(".zshrc"),
+        format!(
+            "fpath=({} $fpath)\nautoload -U compinit\ncompinit -u -d {}/zcompdump\nPS1='zsh-ready%% '\n",
+            root().join("completions").display(),
+            dir.path().display()
+        ),
+    )
+    .unwrap();
+    // Files beginning like a complaint, in the directory the shell starts in.
+    std::fs::write(dir.path().join("sciatica-notes.txt"), "").unwrap();
+    std::fs::write(dir.path().join("outer-notes.txt"), "").unwrap();
+    let zdotdir = format!("ZDOTDIR={}", dir.path().display());
+    let cd = format!("cd {} && exec zsh -i", dir.path().display());
+    let tmux = common::Tmux::start(120, 20, &["env", &zdotdir, "TERM=xterm", "sh", "-c", &cd]);
+    tmux.wait_for("zsh-ready%");
+    tmux.send(&["backfix remind --for outer", "Tab"]);
+    let screen = tmux.wait_for("backfix remind --for outer-hip");
+    assert!(!screen.contains("outer-notes"), "{screen}");
+    tmux.send(&["C-u", "backfix remind install --for sci", "Tab"]);
+    let screen = tmux.wait_for("backfix remind install --for sciatica");
+    assert!(!screen.contains("sciatica-notes"), "{screen}");
+}

@@ -52,7 +52,8 @@ proptest! {
 
 mod schedule_parsers {
     use backfix::schedule::{
-        format_duration, parse_clock, parse_days, parse_duration, parse_interval, parse_window,
+        UntilDay, format_duration, parse_clock, parse_days, parse_duration, parse_interval,
+        parse_until, parse_window,
     };
     use proptest::prelude::*;
     use std::time::Duration;
@@ -65,6 +66,48 @@ mod schedule_parsers {
             let _ = parse_window(&s);
             let _ = parse_days(&s);
             let _ = parse_clock(&s);
+            let _ = parse_until(&s);
+        }
+
+        #[test]
+        fn until_reads_back_and_never_resolves_to_the_past(
+            h in 0u32..24, m in 0u32..60, day in 0u8..3, now_min in 0u32..24 * 60,
+        ) {
+            let text = match day {
+                0 => format!("{h:02}:{m:02}"),
+                1 => format!("tomorrow {h:02}:{m:02}"),
+                _ => format!("2026-11-25 {h:02}:{m:02}"),
+            };
+            let u = parse_until(&text).unwrap();
+            prop_assert_eq!(u.to_string(), text.clone());
+            prop_assert_eq!(parse_until(&u.to_string()).unwrap(), u);
+            let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
+                .unwrap()
+                .and_hms_opt(now_min / 60, now_min % 60, 30)
+                .unwrap();
+            match u.resolve(now) {
+                Ok(t) => {
+                    prop_assert!(t > now);
+                    // Without a day it is today, never quietly tomorrow.
+                    if u.day == UntilDay::Today {
+                        prop_assert_eq!(t.date(), now.date());
+                    }
+                }
+                Err(e) => {
+                    prop_assert!(e.contains("already passed"), "{}", e);
+                    prop_assert_eq!(u.day, UntilDay::Today);
+                }
+            }
+        }
+
+        #[test]
+        fn a_capital_m_unit_is_never_taken_for_minutes(n in 1u32..1000, h in proptest::option::of(1u32..24)) {
+            let typed = match h {
+                Some(h) => format!("{h}h{n}M"),
+                None => format!("{n}M"),
+            };
+            let e = parse_interval(&typed).unwrap_err();
+            prop_assert!(e.contains("months") && e.contains(&typed.replace('M', "m")), "{}", e);
         }
 
         #[test]

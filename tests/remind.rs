@@ -1243,3 +1243,433 @@ fn a_signal_ends_it_even_when_the_x_server_hangs() {
         "{status:?} {stderr}"
     );
 }
+
+/// A process's start time, field 22 of /proc/PID/stat.
+fn start_time(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let rest = &stat[stat.rfind(')').unwrap() + 1..];
+    rest.split_whitespace().nth(19).unwrap().parse().unwrap()
+}
+
+fn alive(child: &mut Child) -> bool {
+    child.try_wait().unwrap().is_none()
+}
+
+fn status_json(env: &Env) -> (Option<i32>, Value) {
+    let out = env
+        .cmd()
+        .args(["remind", "status", "--json"])
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        serde_json::from_slice(&out.stdout).unwrap_or(Value::Null),
+    )
+}
+
+#[test]
+fn a_rewritten_lock_file_is_never_signalled_or_reported_as_running() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.state()).unwrap();
+    let lock = env.state().join("remind.lock");
+    let mut sleeper = Command::new("sleep").arg("30").spawn().unwrap();
+    let sleeper_id = sleeper.id();
+    // Nobody holds the lock: whatever the file says, no reminder runs.
+    for text in [
+        "1\n".to_string(),
+        format!("{sleeper_id}\n"),
+        format!("{sleeper_id} {}\n", start_time(sleeper_id)),
+    ] {
+        std::fs::write(&lock, &text).unwrap();
+        for args in [["remind", "status"], ["remind", "--status"]] {
+            env.cmd()
+                .args(args)
+                .assert()
+                .success()
+                .stdout(predicate::str::contains("No reminder is running"));
+        }
+        let (code, v) = status_json(&env);
+        assert_eq!(code, Some(0));
+        assert_eq!(v["running"], false, "{text:?}: {v}");
+        assert_eq!(v["pid"], Value::Null);
+        for args in [["remind", "stop"], ["remind", "--stop"]] {
+            env.cmd()
+                .args(args)
+                .assert()
+                .code(1)
+                .stderr(predicate::str::contains("no reminder is running"));
+        }
+        assert!(alive(&mut sleeper), "{text:?}: the sleep was signalled");
+    }
+    let _ = sleeper.kill();
+    let _ = sleeper.wait();
+}
+
+#[test]
+fn a_lock_held_by_another_program_is_an_unknown_holder() {
+    if !common::require(
+        &["flock"],
+        "a_lock_held_by_another_program_is_an_unknown_holder",
+    ) {
+        return;
+    }
+    let env = Env::new();
+    std::fs::create_dir_all(env.state()).unwrap();
+    let lock = env.state().join("remind.lock");
+    std::fs::write(&lock, "").unwrap();
+    let mut holder = Command::new("flock")
+        .arg(&lock)
+        .args(["sleep", "30"])
+        .spawn()
+        .unwrap();
+    let pid = holder.id();
+    common::wait_until(Duration::from_secs(5), "flock to take the lock", || {
+        std::fs::read_to_string("/proc/locks")
+            .map(|l| l.lines().any(|l| l.contains(&format!(" {pid} "))))
+            .unwrap_or(false)
+    });
+    // Even a perfect forgery (the holder's own pid and start time) names a program that is not backfix.
+    for text in ["1\n".to_string(), format!("{pid} {}\n", start_time(pid))] {
+        std::fs::write(&lock, &text).unwrap();
+        env.cmd()
+            .args(["remind", "stop"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("held by an unknown process"))
+            .stderr(predicate::str::contains("nothing was signalled"));
+        env.cmd()
+            .args(["remind", "status"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("held by an unknown process"));
+        let (code, v) = status_json(&env);
+        assert_eq!(code, Some(1));
+        assert_eq!(v["running"], false, "{v}");
+        assert_eq!(v["lock"], "unknown", "{v}");
+        env.cmd()
+            .args(["remind", "--every", "10m"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("held by an unknown process"));
+        assert!(alive(&mut holder), "{text:?}: the holder was signalled");
+    }
+    let _ = holder.kill();
+    let _ = holder.wait();
+}
+
+#[test]
+fn a_running_reminder_whose_lock_file_was_rewritten_is_not_trusted() {
+    let env = Env::new();
+    let mut first = spawn_remind(&env, &["--every", "1h"]);
+    wait_running(&env);
+    let lock = env.state().join("remind.lock");
+    let record = std::fs::read_to_string(&lock).unwrap();
+    assert_eq!(
+        record.trim(),
+        format!("{} {}", first.id(), start_time(first.id())),
+        "the lock file holds the pid and start time"
+    );
+    let mut sleeper = Command::new("sleep").arg("30").spawn().unwrap();
+    for text in [
+        "1\n".to_string(),
+        format!("{} {}\n", sleeper.id(), start_time(sleeper.id())),
+    ] {
+        std::fs::write(&lock, &text).unwrap();
+        env.cmd()
+            .args(["remind", "stop"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("held by an unknown process"));
+        let (code, v) = status_json(&env);
+        assert_eq!((code, &v["running"]), (Some(1), &Value::Bool(false)), "{v}");
+        assert!(alive(&mut sleeper), "{text:?}: the sleep was signalled");
+        assert!(alive(&mut first), "{text:?}: the reminder was signalled");
+    }
+    // Put the truth back: now it stops.
+    std::fs::write(&lock, &record).unwrap();
+    env.cmd().args(["remind", "stop"]).assert().success();
+    assert!(first.wait().unwrap().success());
+    let _ = sleeper.kill();
+    let _ = sleeper.wait();
+}
+
+#[test]
+fn each_mode_takes_only_its_own_flags() {
+    let env = Env::new();
+    for (args, flag) in [
+        (vec!["remind", "status", "--every", "5m"], "--every"),
+        (vec!["remind", "--status", "--every", "5m"], "--every"),
+        (vec!["remind", "--status", "--for", "desk"], "--for"),
+        (vec!["remind", "stop", "--json"], "--json"),
+        (vec!["remind", "--stop", "--json"], "--json"),
+        (vec!["remind", "--stop", "--count", "3"], "--count"),
+        (
+            vec!["remind", "--uninstall", "--between", "09:00-17:00"],
+            "--between",
+        ),
+        (vec!["remind", "uninstall", "--days", "mon"], "--days"),
+        (vec!["remind", "--json"], "--json"),
+        (vec!["remind", "--every", "5m", "--json"], "--json"),
+        (vec!["remind", "--install", "--json"], "--json"),
+        (vec!["remind", "install", "--json"], "--json"),
+        (vec!["remind", "install", "--dry-run"], "--dry-run"),
+        (
+            vec!["remind", "install", "--until", "tomorrow 17:00"],
+            "--until",
+        ),
+        (vec!["remind", "--every", "5m", "status"], "status"),
+        (vec!["remind", "--status", "--stop"], "--stop"),
+    ] {
+        env.cmd()
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(flag))
+            .stdout(predicate::str::is_empty());
+    }
+    // Nothing was started, installed or locked by any of them.
+    assert!(!env.state().join("remind.lock").exists());
+    assert!(!env.home.path().join("config/systemd").exists());
+    // The hidden aliases and the subcommands do the same.
+    for args in [["remind", "status"], ["remind", "--status"]] {
+        env.cmd()
+            .args(args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("No reminder is running"));
+    }
+    let (code, v) = status_json(&env);
+    assert_eq!((code, &v["running"]), (Some(0), &Value::Bool(false)));
+    env.cmd()
+        .args(["remind", "--status", "--json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"running\": false"));
+    for args in [["remind", "uninstall"], ["remind", "--uninstall"]] {
+        env.cmd()
+            .args(args)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("no unit to remove"));
+    }
+    let help = env.cmd().args(["remind", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    for sub in ["status", "stop", "install", "uninstall"] {
+        assert!(help.contains(&format!("  {sub} ")), "{sub} in:\n{help}");
+    }
+    assert!(!help.contains("--status"), "aliases stay hidden:\n{help}");
+}
+
+#[test]
+fn until_a_time_already_past_and_capital_m_are_explained() {
+    let env = Env::new();
+    // 00:00 today has always passed (but for the first instant of the day).
+    env.cmd()
+        .args(["remind", "--dry-run", "--until", "00:00"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--until 00:00 has already passed today",
+        ))
+        .stderr(predicate::str::contains("tomorrow 00:00"));
+    env.cmd()
+        .args(["remind", "--every", "10m", "--until", "00:00"])
+        .assert()
+        .code(2);
+    assert!(
+        !env.state().join("remind.lock").exists(),
+        "refused before starting"
+    );
+    let out = env
+        .cmd()
+        .args([
+            "remind",
+            "--dry-run",
+            "--json",
+            "--every",
+            "1h",
+            "--until",
+            "tomorrow 00:00",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let today = chrono::Local::now().date_naive().to_string();
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["time"].as_str().unwrap().starts_with(&today)),
+        "{v}"
+    );
+    for every in ["45M", "1h30M"] {
+        env.cmd()
+            .args(["remind", "--every", every])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--every"))
+            .stderr(predicate::str::contains("months"))
+            .stderr(predicate::str::contains("m is minutes"));
+    }
+}
+
+#[test]
+fn history_survives_a_torn_line_and_garbage_and_is_versioned() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.data()).unwrap();
+    let path = env.data().join("history.jsonl");
+    std::fs::write(
+        &path,
+        "not json at all\n{\"time\":\"2026-11-24T09:00:00\",\"event\":\"sho",
+    )
+    .unwrap();
+    let out = env
+        .cmd()
+        .args(["remind", "--every", "1s", "--count", "2"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "not json at all");
+    assert!(
+        lines[1].ends_with("\"event\":\"sho"),
+        "the torn line stays alone: {text}"
+    );
+    let records: Vec<Value> = lines[2..]
+        .iter()
+        .map(|l| serde_json::from_str(l).expect("each new record is a whole line"))
+        .collect();
+    let kinds: Vec<&str> = records
+        .iter()
+        .map(|r| r["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["started", "fallback", "fallback", "stopped"],
+        "{text}"
+    );
+    assert!(records.iter().all(|r| r["v"] == 1), "{text}");
+    use std::os::unix::fs::PermissionsExt;
+    // The readers skip the two bad lines and say so once.
+    let out = env
+        .cmd()
+        .args(["remind", "status", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.matches("skipped 2 unreadable lines").count(),
+        1,
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    if records[0]["time"].as_str().unwrap().starts_with(&today) {
+        assert_eq!(v["today"]["fallback"], 2, "{v}");
+    }
+    // A history created by backfix is private.
+    let fresh = Env::new();
+    fresh
+        .cmd()
+        .args(["remind", "--every", "1s", "--count", "1"])
+        .assert()
+        .success();
+    let mode = std::fs::metadata(fresh.data().join("history.jsonl"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+/// The last Sunday of a month.
+fn last_sunday(year: i32, month: u32) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let next = if month == 12 {
+        chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        chrono::NaiveDate::from_ymd_opt(year, month + 1, 1)
+    }
+    .unwrap();
+    let last = next.pred_opt().unwrap();
+    last - chrono::TimeDelta::days(i64::from(last.weekday().num_days_from_sunday()))
+}
+
+/// The next date after `today` that is the last Sunday of `month`.
+fn next_change(today: chrono::NaiveDate, month: u32) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let this_year = last_sunday(today.year(), month);
+    if this_year > today {
+        this_year
+    } else {
+        last_sunday(today.year() + 1, month)
+    }
+}
+
+#[test]
+fn dry_run_follows_daylight_saving_in_europe_london() {
+    if !Path::new("/usr/share/zoneinfo/Europe/London").exists() {
+        assert!(
+            std::env::var_os("BACKFIX_REQUIRE_ALL").is_none(),
+            "no zoneinfo for Europe/London, and BACKFIX_REQUIRE_ALL is set"
+        );
+        eprintln!("SKIPPED dry_run_follows_daylight_saving: no /usr/share/zoneinfo/Europe/London");
+        return;
+    }
+    let env = Env::new();
+    // A Sunday-night window across 01:00-02:00, the hour the clocks skip in
+    // March and repeat in October (from 01:00 GMT, and 02:00 BST).
+    let today = chrono::Utc::now().date_naive() + chrono::TimeDelta::days(1);
+    let spring = next_change(today, 3);
+    let autumn = next_change(today, 10);
+    let weeks = (spring.max(autumn) - today).num_weeks() + 2;
+    let out = env
+        .cmd()
+        .env("TZ", "Europe/London")
+        .args(["remind", "--dry-run", "--json", "--every", "30m"])
+        .args(["--between", "00:40-03:00", "--days", "sun"])
+        .args(["--count", &(weeks * 4).to_string()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let on = |day: chrono::NaiveDate| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|i| i["time"].as_str())
+            .filter_map(|t| t.strip_prefix(&format!("{day}T")))
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(
+        on(spring),
+        ["02:10:00", "02:40:00"],
+        "{spring}: 01:10 does not exist and moves on by the hour the clocks skip"
+    );
+    assert_eq!(
+        on(autumn),
+        ["01:10:00", "01:40:00", "02:10:00", "02:40:00"],
+        "{autumn}: the repeated hour is listed once"
+    );
+    let ordinary = spring + chrono::TimeDelta::days(7);
+    assert_eq!(
+        on(ordinary),
+        ["01:10:00", "01:40:00", "02:10:00", "02:40:00"]
+    );
+}

@@ -13,7 +13,8 @@ pub use rotation::Rotation;
 use crate::catalog::Catalog;
 use crate::schedule::{Reset, Scheduler, Step};
 use chrono::{NaiveDateTime, TimeDelta};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+pub use state::EventKind;
 use std::time::Duration;
 
 /// What the user did with a reminder (from the notification's buttons).
@@ -35,13 +36,9 @@ impl Action {
         }
     }
 
-    /// Its name in the history.
-    pub fn event(self) -> &'static str {
-        match self {
-            Action::Done => "done",
-            Action::Snoozed => "snoozed",
-            Action::Skipped => "skipped",
-        }
+    /// Its kind of event in the history.
+    pub fn event(self) -> EventKind {
+        EventKind::from(self)
     }
 }
 
@@ -168,28 +165,27 @@ pub trait History {
     fn record(&mut self, event: &Event);
 }
 
-/// One line of history.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+/// One line of history (the format is documented in `state`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Event {
     pub time: String,
-    /// shown, fallback, done, snoozed, skipped, break, started, stopped.
-    pub event: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: EventKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exercise: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
 }
 
 impl Event {
     pub fn new(
         now: NaiveDateTime,
-        event: &str,
+        event: EventKind,
         exercise: Option<&str>,
         detail: Option<String>,
     ) -> Event {
         Event {
             time: now.format("%Y-%m-%dT%H:%M:%S").to_string(),
-            event: event.into(),
+            event,
             exercise: exercise.map(String::from),
             detail,
         }
@@ -332,7 +328,7 @@ impl Run<'_, '_> {
                 }
                 self.p
                     .history
-                    .record(&Event::new(t, "shown", Some(&r.exercise), None));
+                    .record(&Event::new(t, EventKind::Shown, Some(&r.exercise), None));
                 self.pending = Some(Pending {
                     id: shown.id,
                     exercise: r.exercise.clone(),
@@ -352,7 +348,7 @@ impl Run<'_, '_> {
                 self.p.fallback.show(t, r);
                 self.p.history.record(&Event::new(
                     t,
-                    "fallback",
+                    EventKind::Fallback,
                     Some(&r.exercise),
                     Some(why.to_string()),
                 ));
@@ -460,15 +456,18 @@ pub fn run_loop(
         match run.s.last_reset {
             Some(Reset::Gap) => run.p.history.record(&Event::new(
                 now,
-                "break",
+                EventKind::Break,
                 None,
                 Some("suspended or away".into()),
             )),
             // Logged once per idle spell, not at every poll.
             Some(Reset::Idle) if !idle_logged => {
-                run.p
-                    .history
-                    .record(&Event::new(now, "break", None, Some("idle".into())));
+                run.p.history.record(&Event::new(
+                    now,
+                    EventKind::Break,
+                    None,
+                    Some("idle".into()),
+                ));
                 idle_logged = true;
             }
             Some(Reset::Idle) => {}
@@ -687,7 +686,10 @@ mod tests {
                 .iter()
                 .all(|r| r.title.starts_with("Time to move: ") && r.body.contains("backfix show "))
         );
-        assert_eq!(log.0.iter().filter(|e| e.event == "shown").count(), 3);
+        assert_eq!(
+            log.0.iter().filter(|e| e.event == EventKind::Shown).count(),
+            3
+        );
         // About one wake-up a minute while waiting, no busy loop.
         assert!(clock.waits <= 3 * 45 + 5, "{} waits", clock.waits);
     }
@@ -709,7 +711,11 @@ mod tests {
         );
         assert_eq!(term.0.len(), 3, "{:?}", term.0);
         assert_eq!(term.0[0], "left: no notification server is running");
-        let fallbacks: Vec<&Event> = log.0.iter().filter(|e| e.event == "fallback").collect();
+        let fallbacks: Vec<&Event> = log
+            .0
+            .iter()
+            .filter(|e| e.event == EventKind::Fallback)
+            .collect();
         assert_eq!(fallbacks.len(), 2);
         assert_eq!(
             fallbacks[0].detail.as_deref(),
@@ -814,8 +820,11 @@ mod tests {
             ),
             Ended::Stopped
         );
-        let events: Vec<&str> = log.0.iter().map(|e| e.event.as_str()).collect();
-        assert_eq!(events, ["shown", "snoozed", "shown"]);
+        let events: Vec<EventKind> = log.0.iter().map(|e| e.event).collect();
+        assert_eq!(
+            events,
+            [EventKind::Shown, EventKind::Snoozed, EventKind::Shown]
+        );
         assert_eq!(
             log.0[2].time, "2026-11-24T10:55:30",
             "snoozed for 10 minutes"
@@ -908,7 +917,7 @@ mod tests {
             &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
         );
         assert_eq!(clock.now, at("2026-11-24 12:15:02"));
-        assert!(!log.0.iter().any(|e| e.event == "done"));
+        assert!(!log.0.iter().any(|e| e.event == EventKind::Done));
 
         // Closed by the server: it ends there.
         let (mut s, mut rot, c, mut clock) = setup("45m", 1);

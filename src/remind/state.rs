@@ -1,11 +1,12 @@
-//! Files of a running reminder: the lock (one reminder per user), the status
-//! file read by `--status`, and the history log.
+//! Files of a running reminder: the lock (one reminder per user, and proof of
+//! who holds it), the status file read by `remind status`, and the history log.
 
 use super::{Event, History};
 use serde::{Deserialize, Serialize};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
 use std::os::fd::AsRawFd;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 pub const LOCK_FILE: &str = "remind.lock";
@@ -25,56 +26,193 @@ pub struct Lock {
     _file: File,
 }
 
+/// Who holds the reminder lock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Holder {
+    /// Nobody: no reminder runs (a lock file left behind is stale).
+    Free,
+    /// A backfix reminder, proven: the lock is held, and the process named in
+    /// the lock file exists, started when the file says, and runs backfix.
+    Reminder(u32),
+    /// The lock is held, but not provably by a backfix reminder: never signal it.
+    Unknown {
+        /// The pid the lock file names, if it names one.
+        claimed: Option<u32>,
+        /// Why it is not trusted, for the message.
+        why: String,
+    },
+}
+
 pub enum Acquired {
     Yes(Lock),
-    /// Another reminder holds it; its pid when known.
-    Busy(Option<u32>),
+    /// Another process holds it.
+    Busy(Holder),
 }
 
-fn read_pid(path: &Path) -> Option<u32> {
+/// What the lock file says: the holder's pid and its start time (field 22 of
+/// /proc/PID/stat, in clock ticks since boot), as `PID START`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LockRecord {
+    pub pid: u32,
+    pub start: u64,
+}
+
+impl LockRecord {
+    pub fn parse(s: &str) -> Option<LockRecord> {
+        let mut it = s.split_ascii_whitespace();
+        let pid = it.next()?.parse().ok()?;
+        let start = it.next()?.parse().ok()?;
+        if it.next().is_some() || pid == 0 || pid > i32::MAX as u32 {
+            return None;
+        }
+        Some(LockRecord { pid, start })
+    }
+}
+
+fn read_record(path: &Path) -> (Option<u32>, Option<LockRecord>) {
     let mut s = String::new();
-    File::open(path).ok()?.read_to_string(&mut s).ok()?;
-    s.trim().parse().ok()
+    let read = File::open(path)
+        .and_then(|f| f.take(4096).read_to_string(&mut s))
+        .is_ok();
+    if !read {
+        return (None, None);
+    }
+    let claimed = s
+        .split_ascii_whitespace()
+        .next()
+        .and_then(|p| p.parse().ok());
+    (claimed, LockRecord::parse(&s))
 }
 
-pub fn acquire(dir: &Path) -> io::Result<Acquired> {
+/// A process's start time, field 22 of /proc/PID/stat. The command name
+/// (field 2) may hold spaces and parentheses, so fields are counted from
+/// the last `)`.
+pub fn parse_start_time(stat: &str) -> Option<u64> {
+    let rest = &stat[stat.rfind(')')? + 1..];
+    // After the `)`: field 3 (state) is the first; field 22 is the 20th.
+    rest.split_ascii_whitespace().nth(19)?.parse().ok()
+}
+
+/// What the system says about a process: its start time and whether it runs backfix.
+pub trait Processes {
+    fn start_time(&self, pid: u32) -> Option<u64>;
+    /// The name of the program the process runs (the executable's file name, or its command name).
+    fn program(&self, pid: u32) -> Option<String>;
+}
+
+/// The real processes, from /proc.
+pub struct Proc;
+
+impl Processes for Proc {
+    fn start_time(&self, pid: u32) -> Option<u64> {
+        parse_start_time(&fs::read_to_string(format!("/proc/{pid}/stat")).ok()?)
+    }
+
+    fn program(&self, pid: u32) -> Option<String> {
+        if let Ok(exe) = fs::read_link(format!("/proc/{pid}/exe")) {
+            return exe.file_name().map(|n| n.to_string_lossy().into_owned());
+        }
+        fs::read_to_string(format!("/proc/{pid}/comm"))
+            .ok()
+            .map(|c| c.trim_end().to_string())
+    }
+}
+
+/// Whether the process named by a lock record is a backfix reminder: it
+/// exists, started when the record says (so the pid was not reused), and
+/// runs backfix (an upgraded binary shows as "backfix (deleted)").
+pub fn verify(record: Option<LockRecord>, claimed: Option<u32>, procs: &dyn Processes) -> Holder {
+    let unknown = |why: &str| Holder::Unknown {
+        claimed,
+        why: why.to_string(),
+    };
+    let Some(r) = record else {
+        return unknown("the lock file does not name a process and its start time");
+    };
+    match procs.start_time(r.pid) {
+        None => return unknown("the process the lock file names does not exist"),
+        Some(t) if t != r.start => {
+            return unknown("the process the lock file names started at another time");
+        }
+        Some(_) => {}
+    }
+    match procs.program(r.pid) {
+        Some(p) if p == "backfix" || p == "backfix (deleted)" => Holder::Reminder(r.pid),
+        Some(p) => unknown(&format!(
+            "the process the lock file names runs {p:?}, not backfix"
+        )),
+        None => unknown("cannot tell which program the process the lock file names runs"),
+    }
+}
+
+/// This process's lock record. Where /proc cannot tell the start time the
+/// record says 0, which `verify` never accepts: the reminder runs, but
+/// `stop` will not signal it (Ctrl-C or the session ending still do).
+fn own_record() -> LockRecord {
+    let pid = std::process::id();
+    LockRecord {
+        pid,
+        start: Proc.start_time(pid).unwrap_or(0),
+    }
+}
+
+fn open_lock(dir: &Path) -> io::Result<File> {
     crate::paths::ensure_dir(dir)?;
-    let path = dir.join(LOCK_FILE);
-    let mut file = OpenOptions::new()
+    OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
-        .open(&path)?;
+        .mode(0o600)
+        .open(dir.join(LOCK_FILE))
+}
+
+pub fn acquire(dir: &Path) -> io::Result<Acquired> {
+    let mut file = open_lock(dir)?;
     match flock(&file, libc::LOCK_EX | libc::LOCK_NB) {
         Ok(()) => {
+            let me = own_record();
             file.set_len(0)?;
             file.rewind()?;
-            writeln!(file, "{}", std::process::id())?;
+            // One write, so a reader never sees half a record.
+            file.write_all(format!("{} {}\n", me.pid, me.start).as_bytes())?;
             file.flush()?;
             Ok(Acquired::Yes(Lock { _file: file }))
         }
         Err(e) if e.raw_os_error() == Some(libc::EWOULDBLOCK) => {
-            Ok(Acquired::Busy(read_pid(&path)))
+            Ok(Acquired::Busy(holder_of_held_lock(dir, &Proc)))
         }
         Err(e) => Err(e),
     }
 }
 
-/// Whether a reminder holds the lock in `dir`, and its pid.
-pub fn running(dir: &Path) -> Option<u32> {
+fn holder_of_held_lock(dir: &Path, procs: &dyn Processes) -> Holder {
+    let (claimed, record) = read_record(&dir.join(LOCK_FILE));
+    verify(record, claimed, procs)
+}
+
+/// Who holds the lock in `dir`. Only a proven backfix reminder is
+/// `Holder::Reminder`; a lock file that merely names a pid proves nothing.
+pub fn running(dir: &Path) -> Holder {
+    running_with(dir, &Proc)
+}
+
+pub fn running_with(dir: &Path, procs: &dyn Processes) -> Holder {
     let path = dir.join(LOCK_FILE);
-    let file = OpenOptions::new().read(true).write(true).open(&path).ok()?;
+    // Read-only is enough for flock, and works on a lock file we may not write.
+    let Ok(file) = File::open(&path) else {
+        return Holder::Free;
+    };
     match flock(&file, libc::LOCK_EX | libc::LOCK_NB) {
         Ok(()) => {
             let _ = flock(&file, libc::LOCK_UN);
-            None
+            Holder::Free
         }
-        Err(_) => Some(read_pid(&path).unwrap_or(0)),
+        Err(_) => holder_of_held_lock(dir, procs),
     }
 }
 
-/// What `--status` shows.
+/// What `remind status` shows.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Status {
     pub pid: u32,
@@ -105,20 +243,228 @@ pub fn remove_status(dir: &Path) {
     let _ = fs::remove_file(dir.join(STATUS_FILE));
 }
 
-/// Append one JSON line, whole: the file is opened for appending, locked
-/// while writing, and the line goes out in one write, so two processes
-/// writing at once never tear each other's lines.
+/// The history format's version, the `v` field of every record.
+pub const HISTORY_VERSION: u32 = 1;
+
+/// What happened, the `event` field of a history record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    /// The reminder started; `detail` describes the plan.
+    Started,
+    /// The reminder ended; `detail` says how many were shown.
+    Stopped,
+    /// A notification was shown on the desktop.
+    Shown,
+    /// The desktop could not show it, so the terminal did; `detail` says why.
+    Fallback,
+    /// The Done button.
+    Done,
+    /// The Snooze button.
+    Snoozed,
+    /// The Skip button.
+    Skipped,
+    /// A break was counted (`detail`: idle, or suspended or away) and the interval restarted.
+    Break,
+}
+
+impl EventKind {
+    /// The name written in the history.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Started => "started",
+            EventKind::Stopped => "stopped",
+            EventKind::Shown => "shown",
+            EventKind::Fallback => "fallback",
+            EventKind::Done => "done",
+            EventKind::Snoozed => "snoozed",
+            EventKind::Skipped => "skipped",
+            EventKind::Break => "break",
+        }
+    }
+}
+
+impl From<super::Action> for EventKind {
+    fn from(a: super::Action) -> EventKind {
+        match a {
+            super::Action::Done => EventKind::Done,
+            super::Action::Snoozed => EventKind::Snoozed,
+            super::Action::Skipped => EventKind::Skipped,
+        }
+    }
+}
+
+/// The history, `history.jsonl` in the data directory: JSON Lines, one
+/// record per line, only ever appended. Format version 1, each record an
+/// object with these fields:
+///
+/// - `v` (number): the format version, 1.
+/// - `time` (string): local wall-clock time, `YYYY-MM-DDTHH:MM:SS`.
+/// - `event` (string): `started`, `stopped`, `shown`, `fallback`, `done`,
+///   `snoozed`, `skipped` or `break` (see `EventKind`).
+/// - `exercise` (string, optional): the exercise id, for `shown`,
+///   `fallback`, `done`, `snoozed` and `skipped`.
+/// - `detail` (string, optional): free text, such as the plan for
+///   `started` or the reason for a `fallback` or a `break`.
+///
+/// Readers ignore fields they do not know; a later version that changes the
+/// meaning of a field gets a new `v`. Records without `v` (written before
+/// the format was versioned) have the same fields and are read as version 1.
+#[derive(Debug, Serialize)]
+struct RecordOut<'a> {
+    v: u32,
+    #[serde(flatten)]
+    event: &'a Event,
+}
+
+#[derive(Debug, Deserialize)]
+struct RecordIn {
+    #[serde(default)]
+    v: Option<u32>,
+    #[serde(flatten)]
+    event: Event,
+}
+
+/// Append one history record: the file is opened for appending (mode 0600
+/// when created) and locked while writing; when its last line was torn
+/// (no newline at the end, say after a crash or a full disk) the record
+/// starts on a new line; and the record goes out in one `write`.
+pub fn append_event(path: &Path, event: &Event) -> io::Result<()> {
+    append_line(
+        path,
+        &RecordOut {
+            v: HISTORY_VERSION,
+            event,
+        },
+    )
+}
+
+/// Append one JSON value as a line, whole (see `append_event`).
 pub fn append_line(path: &Path, value: &impl Serialize) -> io::Result<()> {
     if let Some(dir) = path.parent() {
         crate::paths::ensure_dir(dir)?;
     }
-    let mut line = serde_json::to_vec(value).map_err(io::Error::other)?;
-    line.push(b'\n');
-    let mut file = OpenOptions::new().append(true).create(true).open(path)?;
+    let mut file = OpenOptions::new()
+        .read(true)
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .open(path)?;
     flock(&file, libc::LOCK_EX)?;
-    let result = file.write_all(&line);
+    let result = (|| {
+        let mut line = Vec::with_capacity(256);
+        if !ends_with_newline(&file)? {
+            line.push(b'\n');
+        }
+        serde_json::to_writer(&mut line, value).map_err(io::Error::other)?;
+        line.push(b'\n');
+        let written = file.write(&line)?;
+        if written != line.len() {
+            return Err(io::Error::new(
+                io::ErrorKind::WriteZero,
+                format!("wrote {written} of {} bytes", line.len()),
+            ));
+        }
+        Ok(())
+    })();
     let _ = flock(&file, libc::LOCK_UN);
     result
+}
+
+/// Whether a file is empty or ends with a newline.
+fn ends_with_newline(file: &File) -> io::Result<bool> {
+    use std::os::unix::fs::FileExt;
+    let len = file.metadata()?.len();
+    if len == 0 {
+        return Ok(true);
+    }
+    let mut last = [0u8];
+    file.read_exact_at(&mut last, len - 1)?;
+    Ok(last[0] == b'\n')
+}
+
+/// The history as read back: the records that parse, and a count of the
+/// lines that did not (torn, garbage, or of an unknown version).
+#[derive(Debug, Default, PartialEq)]
+pub struct HistoryRead {
+    pub events: Vec<Event>,
+    pub bad_lines: usize,
+    pub newer_lines: usize,
+}
+
+impl HistoryRead {
+    /// One sentence about the skipped lines, if any, for a single warning.
+    pub fn warning(&self, path: &Path) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.bad_lines > 0 {
+            parts.push(format!(
+                "{} unreadable line{}",
+                self.bad_lines,
+                if self.bad_lines == 1 { "" } else { "s" }
+            ));
+        }
+        if self.newer_lines > 0 {
+            parts.push(format!(
+                "{} line{} from a newer backfix",
+                self.newer_lines,
+                if self.newer_lines == 1 { "" } else { "s" }
+            ));
+        }
+        if parts.is_empty() {
+            return None;
+        }
+        Some(format!(
+            "{}: skipped {}",
+            path.display(),
+            parts.join(" and ")
+        ))
+    }
+}
+
+/// Parse history text, skipping and counting the lines that are not records.
+pub fn parse_history(text: &str) -> HistoryRead {
+    let mut read = HistoryRead::default();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<RecordIn>(line) {
+            Ok(r) if r.v.is_none_or(|v| v == HISTORY_VERSION) => read.events.push(r.event),
+            Ok(_) => read.newer_lines += 1,
+            Err(_) => read.bad_lines += 1,
+        }
+    }
+    read
+}
+
+/// Read the history file (a missing file is an empty history). Reads at
+/// most the last 16 MB, so a huge file cannot exhaust memory.
+pub fn read_history(path: &Path) -> io::Result<HistoryRead> {
+    const CAP: u64 = 16 << 20;
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(HistoryRead::default()),
+        Err(e) => return Err(e),
+    };
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::other("not a regular file"));
+    }
+    let mut skipped_start = false;
+    if meta.len() > CAP {
+        file.seek(io::SeekFrom::Start(meta.len() - CAP))?;
+        skipped_start = true;
+    }
+    let mut bytes = Vec::new();
+    file.take(CAP).read_to_end(&mut bytes)?;
+    let mut text = String::from_utf8_lossy(&bytes).into_owned();
+    if skipped_start {
+        // The first line is probably cut: drop it.
+        text = text
+            .split_once('\n')
+            .map_or(String::new(), |(_, rest)| rest.to_string());
+    }
+    Ok(parse_history(&text))
 }
 
 /// History kept in `history.jsonl`; a write that fails is reported once and
@@ -140,7 +486,7 @@ impl FileHistory {
 impl History for FileHistory {
     fn record(&mut self, event: &Event) {
         let Some(path) = &self.path else { return };
-        if let Err(e) = append_line(path, event)
+        if let Err(e) = append_event(path, event)
             && !self.warned
         {
             self.warned = true;
@@ -157,19 +503,171 @@ mod tests {
     use super::*;
 
     #[test]
+    fn event_names_are_what_serde_writes() {
+        use EventKind::*;
+        for k in [
+            Started, Stopped, Shown, Fallback, Done, Snoozed, Skipped, Break,
+        ] {
+            assert_eq!(
+                serde_json::to_value(k).unwrap(),
+                serde_json::Value::from(k.as_str())
+            );
+        }
+    }
+
+    #[test]
     fn one_lock_per_directory() {
         let dir = tempfile::tempdir().unwrap();
         let Acquired::Yes(lock) = acquire(dir.path()).unwrap() else {
             panic!("first lock")
         };
-        assert_eq!(running(dir.path()), Some(std::process::id()));
+        let me = std::process::id();
+        // The test binary is not called backfix, so it is held but not proven.
+        assert!(matches!(
+            running(dir.path()),
+            Holder::Unknown { claimed: Some(p), .. } if p == me
+        ));
+        let text = fs::read_to_string(dir.path().join(LOCK_FILE)).unwrap();
+        let record = LockRecord::parse(&text).unwrap();
+        assert_eq!(record.pid, me);
+        assert_eq!(Some(record.start), Proc.start_time(me));
         // flock locks belong to the open file, so a second open in this process is refused too.
-        assert!(
-            matches!(acquire(dir.path()).unwrap(), Acquired::Busy(Some(pid)) if pid == std::process::id())
-        );
+        assert!(matches!(acquire(dir.path()).unwrap(), Acquired::Busy(_)));
         drop(lock);
-        assert_eq!(running(dir.path()), None);
+        assert_eq!(running(dir.path()), Holder::Free);
         assert!(matches!(acquire(dir.path()).unwrap(), Acquired::Yes(_)));
+    }
+
+    struct FakeProcs(Vec<(u32, u64, &'static str)>);
+    impl Processes for FakeProcs {
+        fn start_time(&self, pid: u32) -> Option<u64> {
+            self.0.iter().find(|p| p.0 == pid).map(|p| p.1)
+        }
+        fn program(&self, pid: u32) -> Option<String> {
+            self.0.iter().find(|p| p.0 == pid).map(|p| p.2.to_string())
+        }
+    }
+
+    #[test]
+    fn only_a_proven_backfix_reminder_is_the_holder() {
+        let procs = FakeProcs(vec![
+            (1, 5, "systemd"),
+            (4000, 900, "backfix"),
+            (4001, 901, "backfix (deleted)"),
+            (4002, 902, "sleep"),
+        ]);
+        let rec = |s: &str| {
+            (
+                LockRecord::parse(s),
+                s.split(' ').next().and_then(|p| p.parse().ok()),
+            )
+        };
+        let check = |s: &str| {
+            let (r, c) = rec(s);
+            verify(r, c, &procs)
+        };
+        assert_eq!(check("4000 900"), Holder::Reminder(4000));
+        assert_eq!(check("4001 901"), Holder::Reminder(4001), "upgraded binary");
+        for bad in [
+            "1",
+            "1 5",
+            "4000",
+            "4000 901",
+            "4002 902",
+            "4999 1",
+            "0 0",
+            "",
+            "x y",
+            "4000 900 1",
+        ] {
+            assert!(
+                matches!(check(bad), Holder::Unknown { .. }),
+                "{bad:?} must not be trusted"
+            );
+        }
+        assert!(matches!(
+            check("1"),
+            Holder::Unknown {
+                claimed: Some(1),
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn start_time_is_field_22_even_with_odd_command_names() {
+        let stat =
+            "4242 (a) b (c) S 1 4242 4242 0 -1 4194560 100 0 0 0 1 2 0 0 20 0 1 0 123456 1000 200";
+        assert_eq!(parse_start_time(stat), Some(123456));
+        assert_eq!(parse_start_time("garbage"), None);
+        assert_eq!(parse_start_time("1 (x) S 1"), None);
+    }
+
+    fn ev(kind: EventKind, exercise: Option<&str>) -> Event {
+        let t = chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap();
+        Event::new(t, kind, exercise, None)
+    }
+
+    #[test]
+    fn history_records_are_versioned_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d/history.jsonl");
+        append_event(&path, &ev(EventKind::Shown, Some("clamshell"))).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            text,
+            "{\"v\":1,\"time\":\"2026-11-24T10:00:00\",\"event\":\"shown\",\"exercise\":\"clamshell\"}\n"
+        );
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+
+    #[test]
+    fn a_torn_last_line_costs_only_itself() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history.jsonl");
+        fs::write(
+            &path,
+            "{\"time\":\"2026-11-24T09:00:00\",\"event\":\"shown\",\"exercise\":\"walking\"}\n{\"time\":\"2026-11-24T09:45:00\",\"event\":\"sho",
+        )
+        .unwrap();
+        append_event(&path, &ev(EventKind::Done, Some("walking"))).unwrap();
+        append_event(&path, &ev(EventKind::Stopped, None)).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.ends_with('\n'));
+        assert_eq!(text.lines().count(), 4, "{text}");
+        let read = parse_history(&text);
+        assert_eq!(read.bad_lines, 1, "only the torn line");
+        let kinds: Vec<EventKind> = read.events.iter().map(|e| e.event).collect();
+        assert_eq!(
+            kinds,
+            [EventKind::Shown, EventKind::Done, EventKind::Stopped],
+            "the unversioned old record is read too"
+        );
+    }
+
+    #[test]
+    fn readers_skip_and_count_bad_lines() {
+        let text = "garbage\n\n{\"v\":1,\"time\":\"t\",\"event\":\"break\",\"detail\":\"idle\",\"new\":3}\n\
+                    {\"v\":1,\"time\":\"t\",\"event\":\"exploded\"}\n[1,2]\n\u{0}\u{1b}[2J\n\
+                    {\"v\":2,\"time\":\"t\",\"event\":\"shown\"}\n{\"v\":1,\"event\":\"shown\"}\n";
+        let read = parse_history(text);
+        assert_eq!(read.events.len(), 1);
+        assert_eq!(read.events[0].event, EventKind::Break);
+        assert_eq!(read.bad_lines, 5);
+        assert_eq!(read.newer_lines, 1);
+        let w = read.warning(Path::new("h.jsonl")).unwrap();
+        assert_eq!(
+            w,
+            "h.jsonl: skipped 5 unreadable lines and 1 line from a newer backfix"
+        );
+        assert_eq!(parse_history("").warning(Path::new("h")), None);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! `remind --install`: a systemd user unit that starts the reminder at login.
+//! `remind install`: a systemd user unit that starts the reminder at login.
 
 pub const UNIT_NAME: &str = "backfix-remind.service";
 
@@ -28,7 +28,7 @@ pub fn unit(exe: &str, args: &[String]) -> String {
         .map(|a| quote(&a))
         .collect();
     format!(
-        "# Written by `backfix remind --install`; remove with `backfix remind --uninstall`.\n\
+        "# Written by `backfix remind install`; remove with `backfix remind uninstall`.\n\
          [Unit]\n\
          Description=backfix sitting-break reminders\n\
          Documentation=man:backfix-remind(1)\n\

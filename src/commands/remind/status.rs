@@ -1,0 +1,182 @@
+//! `backfix remind status` and `backfix remind stop`: only a reminder proven
+//! to hold the lock (see `remind::state::running`) is reported or signalled.
+
+use super::state_dir;
+use crate::error::{Error, Result};
+use crate::output::{self, Out};
+use crate::paths;
+use crate::remind::EventKind;
+use crate::remind::state::{self, Holder};
+use std::time::Duration;
+
+/// The error for a lock held by something not proven to be a backfix reminder.
+pub(super) fn unknown_holder(dir: &std::path::Path, holder: &Holder) -> Error {
+    let (claimed, why) = match holder {
+        Holder::Unknown { claimed, why } => (*claimed, why.as_str()),
+        _ => (None, "it is not a backfix reminder"),
+    };
+    let claim = claimed.map_or(String::new(), |p| format!(" (the file names pid {p})"));
+    Error::failure(format!(
+        "the reminder lock {} is held by an unknown process{claim}: {why}; nothing was signalled",
+        dir.join(state::LOCK_FILE).display()
+    ))
+    .with_hint(
+        "if no reminder of yours is running, find the holder with `fuser` or `lsof` on that file",
+    )
+}
+
+pub fn status(out: &mut Out, json: bool) -> Result<u8> {
+    let dir = state_dir()?;
+    let holder = state::running(&dir);
+    let pid = match holder {
+        Holder::Reminder(pid) => Some(pid),
+        _ => None,
+    };
+    let st = pid
+        .and_then(|_| state::read_status(&dir))
+        .filter(|s| Some(s.pid) == pid);
+    let today = today();
+    if json {
+        let v = serde_json::json!({
+            "running": pid.is_some(),
+            "pid": pid,
+            "lock": match holder {
+                Holder::Free => "free",
+                Holder::Reminder(_) => "reminder",
+                Holder::Unknown { .. } => "unknown",
+            },
+            "interval": st.as_ref().map(|s| &s.every),
+            "interval_seconds": st.as_ref().map(|s| s.every_seconds),
+            "next": st.as_ref().and_then(|s| s.next.clone()),
+            "status": st,
+            "today": today.as_ref().map(|t| t.iter().copied().collect::<std::collections::BTreeMap<EventKind, usize>>()),
+        });
+        output::json(out, &v)?;
+        return Ok(if matches!(holder, Holder::Unknown { .. }) {
+            1
+        } else {
+            0
+        });
+    }
+    match (holder, st) {
+        (Holder::Free, _) => {
+            out.line("No reminder is running. Start one with `backfix remind --every 45m`.")?
+        }
+        (h @ Holder::Unknown { .. }, _) => return Err(unknown_holder(&dir, &h)),
+        (Holder::Reminder(pid), None) => {
+            out.line(&format!("A reminder is running (pid {pid}), starting up."))?
+        }
+        (Holder::Reminder(pid), Some(st)) => {
+            let rows = [
+                (
+                    "running",
+                    format!("yes, pid {pid}, since {}", st.started.replace('T', " ")),
+                ),
+                ("interval", st.every.clone()),
+                (
+                    "next",
+                    st.next.clone().map_or("-".into(), |n| n.replace('T', " ")),
+                ),
+                ("shown", st.fired.to_string()),
+                (
+                    "hours",
+                    st.between.clone().unwrap_or_else(|| "any time".into()),
+                ),
+                ("days", st.days.clone()),
+                (
+                    "for",
+                    st.for_complaint
+                        .clone()
+                        .unwrap_or_else(|| "desk-friendly exercises".into()),
+                ),
+                ("idle", st.idle_source.clone()),
+                ("today", describe_today(today.as_deref())),
+            ];
+            for (k, v) in rows {
+                out.styled(output::TITLE, &format!("{k:<10}"))?;
+                out.line(&output::clean_line(&v))?;
+            }
+        }
+    }
+    Ok(0)
+}
+
+/// Today's events from the history, counted by kind; None when there is no
+/// history to read. Bad lines are skipped and reported once.
+fn today() -> Option<Vec<(EventKind, usize)>> {
+    let path = paths::history_file()?;
+    let read = match state::read_history(&path) {
+        Ok(r) => r,
+        Err(e) => {
+            crate::warn(&format!("cannot read {}: {e}", path.display()));
+            return None;
+        }
+    };
+    if let Some(w) = read.warning(&path) {
+        crate::warn(&w);
+    }
+    let day = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let mut counts: Vec<(EventKind, usize)> = Vec::new();
+    for e in read.events.iter().filter(|e| e.time.starts_with(&day)) {
+        match counts.iter_mut().find(|(k, _)| *k == e.event) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((e.event, 1)),
+        }
+    }
+    Some(counts)
+}
+
+/// "3 shown, 2 done, 1 snoozed"
+fn describe_today(counts: Option<&[(EventKind, usize)]>) -> String {
+    let shown: Vec<String> = [
+        (EventKind::Shown, "shown"),
+        (EventKind::Fallback, "in the terminal"),
+        (EventKind::Done, "done"),
+        (EventKind::Snoozed, "snoozed"),
+        (EventKind::Skipped, "skipped"),
+        (EventKind::Break, "breaks"),
+    ]
+    .iter()
+    .filter_map(|(kind, word)| {
+        let n = counts?.iter().find(|(k, _)| k == kind)?.1;
+        Some(format!("{n} {word}"))
+    })
+    .collect();
+    if shown.is_empty() {
+        "no reminders yet".into()
+    } else {
+        shown.join(", ")
+    }
+}
+
+pub fn stop(out: &mut Out) -> Result<u8> {
+    let dir = state_dir()?;
+    let pid = match state::running(&dir) {
+        Holder::Free => {
+            return Err(Error::failure("no reminder is running")
+                .with_hint("start one with `backfix remind --every 45m`"));
+        }
+        h @ Holder::Unknown { .. } => return Err(unknown_holder(&dir, &h)),
+        Holder::Reminder(pid) => pid,
+    };
+    let Ok(signed) = i32::try_from(pid) else {
+        return Err(unknown_holder(&dir, &Holder::Reminder(pid)));
+    };
+    // SAFETY: kill(2) with a pid proven above to be a backfix reminder holding the lock.
+    if unsafe { libc::kill(signed, libc::SIGTERM) } != 0 {
+        return Err(Error::failure(format!(
+            "cannot stop pid {pid}: {}",
+            std::io::Error::last_os_error()
+        )));
+    }
+    for _ in 0..100 {
+        if state::running(&dir) == Holder::Free {
+            out.line(&format!("Stopped the reminder (pid {pid})."))?;
+            return Ok(0);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Err(Error::failure(format!(
+        "pid {pid} did not stop within 5 seconds"
+    )))
+}
