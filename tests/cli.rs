@@ -403,6 +403,10 @@ fn text_output_fits_the_pipe_width() {
         vec!["redflags"],
         vec!["routine", "--list"],
         vec!["remind", "--dry-run", "-n", "5"],
+        vec!["paths"],
+        vec!["sources"],
+        vec!["list"],
+        vec!["search", "sciatica"],
         vec![],
     ];
     for c in [

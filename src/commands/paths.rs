@@ -54,7 +54,7 @@ pub fn entries() -> Vec<(&'static str, Option<PathBuf>, &'static str, &'static s
             "systemd",
             paths::systemd_user_dir(),
             "BACKFIX_SYSTEMD_DIR",
-            "where `remind --install` writes its unit",
+            "where `remind install` writes its unit",
         ),
     ]
 }
@@ -82,7 +82,13 @@ pub fn run(out: &mut Out, args: &JsonArgs) -> Result<u8> {
         out.para(10, &format!("{what}; set {env} to move it"))?;
     }
     out.styled(output::TITLE, &format!("{:<10}", "region"))?;
-    out.line(&output::clean_line(&region.describe()))?;
+    let described = output::wrap(&region.describe(), out.width.saturating_sub(10).max(20));
+    for (i, line) in described.iter().enumerate() {
+        if i > 0 {
+            out.text(&" ".repeat(10))?;
+        }
+        out.line(line)?;
+    }
     out.para(
         10,
         &format!(
