@@ -433,7 +433,7 @@ _backfix() {
             return 0
             ;;
         backfix__subcmd__sources)
-            opts="-h -V --json --color --help --version nice-ng59 who-2023 who-2020-activity acp-2017 hayden-2021 owen-2020 dahm-2010 lancet-2018 walkback-2024 long-2004 leap-2018 leap-protocol-2016 grimaldi-2015 grimaldi-fearon-2015 distefano-2009 baik-2021 ellis-2012 coppieters-2008 peacock-2023 lin-2023 chen-2024 plaza-manzano-2020 fernandez-2015 jensen-2019 acsm mcgill-lbd mckenzie-tyob kisner-colby yoga-pigeon hopayian-2010 wiewelhove-2019 buckley-2015 danquah-2017 slater-2019 nass-stenosis-2008 ng65 asas-2009 nass-uveitis nhs-back-pain hscni-lbp nhs-hip-fracture nhs-aaa girft-ces-2023 norfolk-ces cks-red-flags verhagen-2016 idsa-2015 downie-2013 pogp-pgp"
+            opts="-h -V --json --color --help --version nice-ng59 who-2023 who-2020-activity acp-2017 hayden-2021 owen-2020 dahm-2010 lancet-2018 walkback-2024 long-2004 leap-2018 leap-protocol-2016 grimaldi-2015 grimaldi-fearon-2015 distefano-2009 baik-2021 ellis-2012 coppieters-2008 peacock-2023 lin-2023 chen-2024 plaza-manzano-2020 fernandez-2015 jensen-2019 acsm mcgill-lbd kisner-colby yoga-pigeon hopayian-2010 wiewelhove-2019 buckley-2015 danquah-2017 slater-2019 nass-stenosis-2008 ng65 asas-2009 nass-uveitis nhs-back-pain nhs-hip-fracture nhs-aaa girft-ces-2023 norfolk-ces cks-red-flags verhagen-2016 idsa-2015 downie-2013 pogp-pgp nice-cg75 gponline-pregnancy"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

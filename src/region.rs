@@ -21,8 +21,8 @@ pub const LOCALE_VARS: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
 const MAX_CONFIG_BYTES: u64 = 64 * 1024;
 
 /// Emergency wording when the region is not known.
-pub const NEUTRAL_EMERGENCY: &str =
-    "your local emergency number (112 works from most mobile phones)";
+pub const NEUTRAL_EMERGENCY: &str = "your local emergency number (for example 112 in Europe, \
+     911 in North America, 000 in Australia)";
 /// Same-day wording where there is no public advice line, or no region.
 pub const NEUTRAL_URGENT: &str = "your own doctor, or an urgent care or out-of-hours service";
 
@@ -452,7 +452,7 @@ mod tests {
         assert!(s.region.is_none());
         assert!(
             s.emergency_line()
-                .contains("112 works from most mobile phones")
+                .contains("112 in Europe, 911 in North America")
         );
     }
 

@@ -267,17 +267,25 @@ fn outer_hip_follows_the_leap_stages() {
         prio("offset-bridge") > prio("glute-bridge"),
         "stage 2 after stage 1"
     );
-    // Light holds at LEAP's dose: 5 to 10 s lying, 10 repetitions.
+    // Light holds at LEAP's standing dose (the one that works at a desk):
+    // 5 to 15 s, 3 to 5 times a side; the lying dose is in the note.
     let iso = c.exercise("isometric-hip-abduction").unwrap();
     let hold = iso.dose.hold_seconds.unwrap();
-    assert!((5..=10).contains(&hold), "hold of {hold} s");
-    assert_eq!(iso.dose.reps, Some(10));
-    // Side-lying abduction is a later stage, with its adduction caution.
-    assert!(iso.harder.iter().any(|h| h == "side-lying-hip-abduction"));
+    assert!((5..=15).contains(&hold), "hold of {hold} s");
+    assert!((3..=5).contains(&iso.dose.reps.unwrap()) && iso.dose.per_side);
+    assert!(iso.desk && iso.position.starts_with("standing"));
+    let note = iso.dose.note.as_deref().unwrap_or_default();
+    assert!(
+        note.contains("lying, 5 to 10 second holds, 10 times"),
+        "{note}"
+    );
+    // Side-lying abduction is a later stage, with its adduction caution, and
+    // never part of the outer-hip routine.
     let sla = c.exercise("side-lying-hip-abduction").unwrap();
     let cautions = sla.cautions.join(" ").to_lowercase();
     assert!(cautions.contains("later stage") && cautions.contains("across"));
     // The trial was supervised by physiotherapists: say so.
+    assert!(cautions.contains("physiotherapist"));
     let text = format!("{} {}", comp.about, comp.dos.join(" "));
     assert!(text.contains("14 sessions") && text.contains("8 weeks"));
     assert!(text.to_lowercase().contains("physiotherapist"));
@@ -421,8 +429,8 @@ fn sciatica_checks_direction_and_has_one_item_per_direction() {
         "1 to 2 minutes",
         "eases",
         "spreads further down the leg",
-        "stop at once",
         "flexion option",
+        "get checked today",
         "never",
         "backfix redflags",
     ] {
@@ -468,6 +476,13 @@ fn morning_stiffness_uses_the_ng65_criteria() {
             assert!(text.contains(&format!("({n})")), "feature {n} missing");
         }
         assert!(!text.contains("(10)"));
+        // Exactly 3: NICE advises the test, and referral if positive; and
+        // reassessment when new features appear.
+        assert!(text.contains("With exactly 3, NICE advises an HLA-B27 blood test, and a referral if it is positive"), "{text}");
+        assert!(
+            text.contains("ask to be reassessed") && text.contains("inflammatory bowel disease")
+        );
+        assert!(!text.contains("may consider"), "{text}");
         // The old stiffness-over-30-minutes prompt is gone.
         assert!(!text.contains("30 minutes"), "{text}");
     }
@@ -536,9 +551,13 @@ fn red_flag_tiers_are_complete() {
         "chest pain",
         "accident",
         // aortic aneurysm
-        "sudden, severe pain in the back or tummy",
-        "faint",
-        "pulsing",
+        "sudden, severe pain in the back or tummy together with feeling faint",
+        // spinal cord
+        "walking that has become unsteady",
+        // new neurology with cancer, infection or fracture risk (addendum 4)
+        "new weakness or numbness in a leg, or new difficulty walking, if you have had cancer, have a fever, or might have a broken bone in the spine",
+        // pregnancy
+        "if you are pregnant: heavy bleeding, or collapsing",
     ] {
         assert!(
             emergency.contains(needle),
@@ -558,12 +577,16 @@ fn red_flag_tiers_are_complete() {
         "diabetes",
         "weakened immune system",
         "injecting drugs",
-        // fracture risk
-        "over 70",
+        // fracture risk, with Downie 2013's strongest single clue
         "steroid tablets long-term",
+        "bruise or graze over the spine",
         // spinal cord
-        "unsteady",
         "like a band",
+        // aortic aneurysm, not ruptured
+        "pulsing",
+        // pregnancy: same day via the midwife or maternity unit (addendum 4)
+        "if you are pregnant: severe or unusual back pain, feeling faint, a change in your baby's movements, a fever, or signs of pre-eclampsia",
+        "midwife or maternity unit today",
     ] {
         assert!(urgent.contains(needle), "urgent tier lacks '{needle}'");
     }
@@ -604,6 +627,9 @@ fn hip_fracture_after_a_fall_is_an_emergency() {
         "{emergency}"
     );
     assert!(!tier_text(&c, TierId::Urgent).contains("put weight on the leg"));
+    // Broader than "can't stand": a broken hip doesn't always stop you walking.
+    assert!(emergency.contains("new hip or groin pain, especially if"));
+    assert!(emergency.contains("doesn't always stop you walking"));
     let hip = c.complaint("outer-hip").unwrap();
     let fall = hip
         .red_flags
@@ -611,6 +637,7 @@ fn hip_fracture_after_a_fall_is_an_emergency() {
         .find(|f| f.text.contains("fall"))
         .expect("outer-hip names the fall");
     assert_eq!(fall.tier, TierId::Emergency);
+    assert!(fall.text.contains("doesn't always stop you walking"));
     let fever = hip
         .red_flags
         .iter()
@@ -635,6 +662,12 @@ fn a_red_painful_eye_is_same_day() {
         .expect("morning stiffness names the eye");
     assert_eq!(flag.tier, TierId::Urgent);
     assert!(flag.text.contains("light") && flag.text.contains("blurred"));
+    // Same day at an eye casualty or emergency department, not just "your doctor".
+    let urgent = tier_text(&c, TierId::Urgent);
+    assert!(
+        urgent.contains("eye casualty or emergency department"),
+        "{urgent}"
+    );
 }
 
 /// Lowercase, without the trailing full stop.
@@ -676,6 +709,10 @@ fn one_time_frame_per_sign() {
     for comp in &c.complaints {
         for line in comp.see_professional.iter() {
             let l = line.to_lowercase();
+            // Night pain is an urgent-tier sign: same day, not "within a few days".
+            if l.contains("night") && !l.contains("ng65") {
+                assert!(l.starts_with("same day"), "{}: {line}", comp.id);
+            }
             if (l.contains("numbness") || l.contains("weakness"))
                 && (l.contains("getting worse") || l.contains("spreading"))
             {
@@ -908,7 +945,289 @@ fn unverified_claims_stay_out() {
         "38.9",
         "walkback goal",
         "somewhat hard",
+        // The fracture age cut-off is unverified (addendum 4).
+        "over 70",
+        // LEAP's "SWH" read as an effort level is unverified.
+        "moderate effort",
     ] {
         assert!(!all.contains(claim), "data states '{claim}'");
     }
+}
+
+#[test]
+fn the_direction_check_sends_worsening_numbness_to_same_day() {
+    // Worsening numbness or weakness is same day everywhere, including in the
+    // self-check: not "switch to the other direction".
+    let c = catalog();
+    let dc = c.exercise("direction-check").unwrap();
+    for line in dc.steps.iter().chain(dc.cautions.iter()) {
+        let l = line.to_lowercase();
+        if l.contains("numbness") && l.contains("weakness") && !l.contains("warning signs") {
+            assert!(l.contains("get checked today"), "{line}");
+            assert!(!l.contains("stop at once: use the flexion"), "{line}");
+        }
+    }
+    let comp = c.complaint("sciatica").unwrap();
+    let item = comp
+        .items
+        .iter()
+        .find(|i| i.exercise == "direction-check")
+        .unwrap();
+    assert!(
+        item.note
+            .as_deref()
+            .unwrap_or_default()
+            .contains("get checked today")
+    );
+}
+
+/// Each of these signs belongs to one tier only.
+const ONE_TIER: [(&str, backfix::model::TierId); 9] = {
+    use backfix::model::TierId::*;
+    [
+        ("unsteady", Emergency),
+        ("controlling or coordinating", Emergency),
+        ("put weight on the leg", Emergency),
+        ("heavy bleeding", Emergency),
+        ("like a band", Urgent),
+        ("pulsing", Urgent),
+        ("maternity unit", Urgent),
+        ("red, painful eye", Urgent),
+        ("much worse at night", Urgent),
+    ]
+};
+
+#[test]
+fn no_sign_sits_in_two_tiers() {
+    use backfix::model::TierId;
+    let c = catalog();
+    for (phrase, want) in ONE_TIER {
+        for t in [TierId::Emergency, TierId::Urgent, TierId::Review] {
+            let has = tier_text(&c, t).contains(phrase);
+            assert_eq!(has, t == want, "'{phrase}' in {t:?}");
+        }
+        // A routine's own red flags use the same tier.
+        for comp in &c.complaints {
+            for f in comp.red_flags.iter() {
+                if f.text.to_lowercase().contains(phrase) {
+                    assert_eq!(f.tier, want, "{}: {}", comp.id, f.text);
+                }
+            }
+        }
+    }
+    // The ruptured-aneurysm sign is sudden severe pain with feeling faint; a
+    // pulsing tummy on its own is same day.
+    let em = tier_text(&c, TierId::Emergency);
+    assert!(em.contains("sudden, severe pain in the back or tummy together with feeling faint"));
+}
+
+#[test]
+fn pregnancy_is_triaged_not_only_reviewed() {
+    use backfix::model::TierId;
+    let c = catalog();
+    assert!(tier_text(&c, TierId::Emergency).contains("pregnant: heavy bleeding, or collapsing"));
+    assert!(tier_text(&c, TierId::Urgent).contains("baby's movements"));
+    // The review tier no longer tells a pregnant person to carry on with the routine.
+    let review = tier(&c, TierId::Review);
+    assert!(
+        review
+            .action
+            .contains("if you are pregnant, ask your midwife which exercises suit you"),
+        "{}",
+        review.action
+    );
+    // `check`'s pregnancy advice: heavy bleeding or collapse is an emergency,
+    // not "same day".
+    let advice = backfix::commands::check::PREGNANCY_ADVICE;
+    assert!(advice.contains("Heavy bleeding or collapse in pregnancy is an emergency"));
+    let same_day = advice.split("emergency").last().unwrap_or_default();
+    assert!(!same_day.contains("bleeding"), "{advice}");
+}
+
+#[test]
+fn data_text_says_doctor_not_gp() {
+    // "GP" and "surgery" are UK words; the data text is read in every region.
+    let c = catalog();
+    let mut texts: Vec<String> = Vec::new();
+    for t in c.tiers {
+        texts.extend([
+            t.title.to_string(),
+            t.summary.to_string(),
+            t.action.to_string(),
+        ]);
+        texts.extend(t.signs.iter().map(|s| s.text.to_string()));
+    }
+    for comp in &c.complaints {
+        texts.extend(comp.see_professional.iter().map(|s| s.to_string()));
+        texts.extend(comp.dos.iter().map(|s| s.to_string()));
+    }
+    for text in texts {
+        let words: Vec<&str> = text.split(|ch: char| !ch.is_alphanumeric()).collect();
+        assert!(!words.contains(&"GP"), "{text}");
+        assert!(!text.contains("your surgery"), "{text}");
+    }
+}
+
+/// Every plan for a complaint at a level.
+fn plans(
+    c: &Catalog,
+    complaint: &str,
+) -> Vec<(backfix::cli::Level, Vec<backfix::routine::Planned>)> {
+    use backfix::cli::Level;
+    let comp = c.complaint(complaint).unwrap();
+    [Level::Gentle, Level::Standard, Level::Harder]
+        .into_iter()
+        .map(|l| (l, backfix::routine::full(c, comp, l)))
+        .collect()
+}
+
+#[test]
+fn outer_hip_reaches_no_side_lying_work_at_any_level() {
+    let c = catalog();
+    for id in ["clamshell", "side-lying-hip-abduction", "single-leg-bridge"] {
+        let e = c.exercise(id).unwrap();
+        assert!(e.avoid_in.iter().any(|a| a == "outer-hip"), "{id}");
+    }
+    for e in reachable(&c, "outer-hip") {
+        assert!(
+            !["clamshell", "side-lying-hip-abduction", "single-leg-bridge"].contains(&&*e.id),
+            "outer-hip can reach {}",
+            e.id
+        );
+    }
+    for (level, plan) in plans(&c, "outer-hip") {
+        let ids: Vec<&str> = plan.iter().map(|p| p.id.as_str()).collect();
+        for id in ["clamshell", "side-lying-hip-abduction", "single-leg-bridge"] {
+            assert!(!ids.contains(&id), "{level:?}: {ids:?}");
+        }
+        // The light static holds stay holds at every level (LEAP kept them throughout).
+        assert!(
+            ids.contains(&"isometric-hip-abduction"),
+            "{level:?}: {ids:?}"
+        );
+        assert!(ids.contains(&"offset-bridge"), "{level:?}: {ids:?}");
+    }
+}
+
+#[test]
+fn substitutes_keep_notes_that_stay_true() {
+    // A substitute keeps the routine item's note (issue 8), so a note must not
+    // name the exercise it was written for.
+    let c = catalog();
+    for comp in &c.complaints {
+        for (level, plan) in plans(&c, &comp.id) {
+            for p in &plan {
+                let Some(from) = &p.swapped_from else {
+                    continue;
+                };
+                let note = p.note.as_deref().unwrap_or_default().to_lowercase();
+                let base = c.exercise(from).unwrap();
+                assert!(
+                    !note.contains(&base.name.to_lowercase()),
+                    "{} {level:?}: {} carries {}'s note: {note}",
+                    comp.id,
+                    p.id,
+                    from
+                );
+                for phrase in ["two-leg bridge", "abduction work", "fine in bed"] {
+                    assert!(
+                        !note.contains(phrase),
+                        "{} {level:?}: {} (for {from}) says '{phrase}'",
+                        comp.id,
+                        p.id
+                    );
+                }
+            }
+        }
+    }
+    // Morning stiffness: the first-hour items never swap to harder work.
+    for (level, plan) in plans(&c, "morning-stiffness") {
+        assert_eq!(plan[0].id, "pelvic-tilt", "{level:?}");
+        assert!(!plan.iter().any(|p| p.id == "dead-bug"), "{level:?}");
+    }
+}
+
+#[test]
+fn every_source_link_identifies_its_source() {
+    // No bare journal or publisher home pages: a DOI, or a link to the page itself.
+    let c = catalog();
+    for s in c.sources {
+        if s.doi.as_deref().is_some_and(|d| !d.is_empty()) {
+            continue;
+        }
+        let url = s.url.as_deref().unwrap_or_default();
+        let rest = url.split("://").nth(1).unwrap_or_default();
+        let path = rest.split_once('/').map_or("", |(_, p)| p);
+        assert!(
+            !path.trim_matches('/').is_empty(),
+            "{}: bare home page {url}",
+            s.id
+        );
+    }
+    let src = |id: &str| c.source(id).unwrap().citation.to_string();
+    assert!(src("lin-2023").contains(
+        "Neural Mobilization for Reducing Pain and Disability in Patients with Lumbar Radiculopathy: A Systematic Review and Meta-Analysis"
+    ));
+    assert!(src("chen-2024").contains(
+        "Efficacy of neuromobilization in the treatment of low back pain: systematic review and meta-analysis"
+    ));
+    assert!(src("nhs-hip-fracture").contains("as reproduced by health-shared.com"));
+    assert!(src("cks-red-flags").contains("the year given is the year checked"));
+    // Numbers the brief cannot confirm stay out.
+    assert!(!src("ellis-2012").contains("31 healthy"));
+    assert!(!src("plaza-manzano-2020").contains("32 people"));
+    assert!(!src("owen-2020").contains("chronic"));
+    // Sources the brief and addendum don't name are gone.
+    for gone in ["hscni-lbp", "mckenzie-tyob"] {
+        assert!(c.source(gone).is_none(), "{gone}");
+    }
+}
+
+#[test]
+fn region_lines_follow_the_addendum() {
+    use backfix::region::Setting;
+    let gb = Setting::of("GB").urgent_line();
+    assert!(gb.contains("Northern Ireland"), "{gb}");
+    let au = Setting::of("AU").urgent_line();
+    assert!(
+        !au.contains("1800 022 222") && au.contains("1800MEDICARE"),
+        "{au}"
+    );
+    for r in ["AU", "US", "CA", "NZ", "GB"] {
+        let s = Setting::of(r);
+        for line in [s.urgent_line(), s.emergency_line()] {
+            assert!(!line.contains("633"), "{r}: the US Medicare line: {line}");
+        }
+    }
+    assert!(Setting::of("CA").urgent_line().contains("Manitoba"));
+    // No region: no claim that 112 works "from most mobile phones" everywhere.
+    let neutral = Setting::neutral().emergency_line();
+    assert!(!neutral.contains("most mobile"), "{neutral}");
+    assert!(neutral.contains("your local emergency number"));
+}
+
+#[test]
+fn overclaims_and_attributions_are_fixed() {
+    let c = catalog();
+    for id in ["offset-bridge", "offset-sit-to-stand"] {
+        let e = c.exercise(id).unwrap();
+        let cautions = e.cautions.join(" ");
+        assert!(
+            cautions.contains("tendon rehabilitation, not tested in the LEAP trial"),
+            "{id}"
+        );
+    }
+    let slb = c.exercise("single-leg-bridge").unwrap();
+    assert!(slb.why.contains("from week 2") && slb.why.contains("further step"));
+    let walking = c.exercise("walking").unwrap();
+    assert!(walking.cautions.join(" ").contains("leg and foot problems"));
+    let sciatica = c.complaint("sciatica").unwrap();
+    assert!(sciatica.donts.join(" ").contains("uncommon, debated cause"));
+    let db = c.complaint("deep-buttock").unwrap();
+    assert!(
+        db.reassurance
+            .contains("evidence for specific exercises is limited")
+    );
+    let hip = c.complaint("outer-hip").unwrap();
+    assert!(hip.dos[0].contains("come from clinical guidance (Grimaldi)"));
 }

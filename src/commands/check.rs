@@ -22,7 +22,7 @@ pub const AGE_QUESTION: &str = "Are you 16 or older?";
 pub const PREGNANCY_QUESTION: &str =
     "Are you pregnant, or have you given birth in the last 6 months?";
 pub const UNDER_16: &str = "backfix is for adults (16 and over). Back pain in a child or teenager should be checked by a doctor: please see a GP or your family doctor, and do not use these routines.";
-pub const PREGNANCY_ADVICE: &str = "Tell your midwife or GP about back pain in pregnancy or after giving birth. backfix's routines are not designed for pregnancy; ask them which exercises suit you. Severe or unusual back pain, fever, bleeding or feeling faint in pregnancy needs your midwife or maternity unit the same day.";
+pub const PREGNANCY_ADVICE: &str = "Tell your midwife or GP about back pain in pregnancy or after giving birth. backfix's routines are not designed for pregnancy; ask them which exercises suit you. Heavy bleeding or collapse in pregnancy is an emergency: call your emergency number now. Severe or unusual back pain, feeling faint, a change in your baby's movements, a fever, or a bad headache, problems with your vision or sudden swelling need your midwife or maternity unit the same day.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
