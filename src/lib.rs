@@ -14,6 +14,7 @@ pub mod matching;
 pub mod model;
 pub mod output;
 pub mod paths;
+pub mod programme;
 pub mod region;
 pub mod remind;
 pub mod routine;
