@@ -6,7 +6,7 @@ mod common;
 
 use backfix::builtin::{FLARE, LESSONS, SOURCES};
 use backfix::catalog::Catalog;
-use backfix::commands::learn::{WORDS_PER_MINUTE, minutes, words};
+use backfix::commands::learn::{WORDS_PER_MINUTE, lesson_for_day, minutes, words};
 use backfix::matching::{Resolution, resolve};
 use backfix::model::{FlareSection, Lesson};
 use serde_json::Value;
@@ -431,4 +431,14 @@ fn help_teaches_learn_and_flare() {
     let out = env.cmd().args(["flare", "--help"]).output().expect("run");
     let text = stdout(&out);
     assert!(text.contains("flare.md") && text.contains("backfix flare --sciatica"));
+}
+
+#[test]
+fn one_lesson_a_day_in_order_then_round_again() {
+    let n = LESSONS.len();
+    assert_eq!(lesson_for_day(0).map(|l| &*l.id), Some("hurt-is-not-harm"));
+    for d in 0..n {
+        assert_eq!(lesson_for_day(d), Some(&LESSONS[d]));
+    }
+    assert_eq!(lesson_for_day(n), lesson_for_day(0));
 }

@@ -28,6 +28,12 @@ impl Named for Lesson {
     }
 }
 
+/// The lesson offered on a plan's day `n` (0 = the first day): the lessons in
+/// their order in `data/lessons.json`, then round again.
+pub fn lesson_for_day(n: usize) -> Option<&'static Lesson> {
+    (!LESSONS.is_empty()).then(|| &LESSONS[n % LESSONS.len()])
+}
+
 /// Words in a lesson as printed: summary, paragraphs and the thing to try.
 pub fn words(l: &Lesson) -> usize {
     let count = |s: &str| s.split_whitespace().count();

@@ -602,7 +602,7 @@ fn harder(
                 next.easy_streak = 0;
                 next.comfortable_since = None;
                 let why = format!(
-                    "easier last 2 sessions at the top of the range for {here}, so on to {}",
+                    "easier last {EASY_TO_PROGRESS} sessions at the top of the range for {here}, so on to {}",
                     v.name
                 );
                 let decision = Decision::Harder {
@@ -842,7 +842,8 @@ pub fn programme_start(
     }
     let exercises = planned
         .into_iter()
-        .filter(|p| !is_walk(&p.id))
+        // Walking (or the gentler version standing in for it) is the walking target.
+        .filter(|p| !is_walk(&p.id) && !p.swapped_from.as_deref().is_some_and(is_walk))
         .filter(|p| {
             !catalog
                 .exercise(&p.id)

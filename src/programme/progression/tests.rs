@@ -516,6 +516,7 @@ fn programme_start_keeps_the_routine_rules_for_every_complaint() {
                 );
                 assert!(!routine::is_tensioner(e), "{}: {}", comp.id, e.id);
                 assert!(e.id != "walking" && e.id != "direction-check");
+                assert_ne!(p.item, "walking", "walking is the walking target");
             }
         }
     }
