@@ -437,8 +437,8 @@ fn help_teaches_learn_and_flare() {
 fn one_lesson_a_day_in_order_then_round_again() {
     let n = LESSONS.len();
     assert_eq!(lesson_for_day(0).map(|l| &*l.id), Some("hurt-is-not-harm"));
-    for d in 0..n {
-        assert_eq!(lesson_for_day(d), Some(&LESSONS[d]));
+    for (d, l) in LESSONS.iter().enumerate() {
+        assert_eq!(lesson_for_day(d), Some(l));
     }
     assert_eq!(lesson_for_day(n), lesson_for_day(0));
 }
