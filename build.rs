@@ -157,6 +157,21 @@ emit_struct!(Region {
     urgent,
     source
 });
+emit_struct!(Lesson {
+    id,
+    title,
+    aliases,
+    summary,
+    paragraphs,
+    try_this,
+    sources
+});
+emit_struct!(FlareSection {
+    id,
+    title,
+    points,
+    sources
+});
 emit_struct!(Tier {
     id,
     title,
@@ -194,6 +209,8 @@ fn main() {
     load::<Tier>("redflags.json", "TIERS", "Tier", &mut out);
     load::<Source>("sources.json", "SOURCES", "Source", &mut out);
     load::<Region>("regions.json", "REGIONS", "Region", &mut out);
+    load::<Lesson>("lessons.json", "LESSONS", "Lesson", &mut out);
+    load::<FlareSection>("flare.json", "FLARE", "FlareSection", &mut out);
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin.rs");
     fs::write(&dest, out).expect("write builtin.rs");
 }

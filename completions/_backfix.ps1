@@ -35,6 +35,8 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Explain one exercise: steps, dose, cues, cautions and sources')
             [CompletionResult]::new('sources', 'sources', [CompletionResultType]::ParameterValue, 'The references behind the advice, in full: authors, title, year, evidence, link')
             [CompletionResult]::new('routine', 'routine', [CompletionResultType]::ParameterValue, 'Print a routine for a complaint, fitted to the time you have')
+            [CompletionResult]::new('learn', 'learn', [CompletionResultType]::ParameterValue, 'Short lessons about back pain, each about two minutes to read, with sources')
+            [CompletionResult]::new('flare', 'flare', [CompletionResultType]::ParameterValue, 'A flare-up plan: the first days, scaling back and rebuilding, and when to get help')
             [CompletionResult]::new('remind', 'remind', [CompletionResultType]::ParameterValue, 'Desktop reminders that break up long sitting, each suggesting one exercise')
             break
         }
@@ -133,6 +135,31 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'backfix;learn' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List the lessons')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'backfix;flare' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--sciatica', '--sciatica', [CompletionResultType]::ParameterName, 'Leg pain from the back')
+            [CompletionResult]::new('--low-back', '--low-back', [CompletionResultType]::ParameterName, 'Non-specific lower back pain (the default)')
+            [CompletionResult]::new('--deep-buttock', '--deep-buttock', [CompletionResultType]::ParameterName, 'Deep buttock pain (piriformis / deep gluteal)')
+            [CompletionResult]::new('--outer-hip', '--outer-hip', [CompletionResultType]::ParameterName, 'Pain on the outside of the hip (gluteal tendinopathy)')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk work and long sitting')
+            [CompletionResult]::new('--morning-stiffness', '--morning-stiffness', [CompletionResultType]::ParameterName, 'A stiff back on getting up')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break

@@ -22,6 +22,12 @@ _backfix() {
             backfix,completions)
                 cmd="backfix__subcmd__completions"
                 ;;
+            backfix,flare)
+                cmd="backfix__subcmd__flare"
+                ;;
+            backfix,learn)
+                cmd="backfix__subcmd__learn"
+                ;;
             backfix,list)
                 cmd="backfix__subcmd__list"
                 ;;
@@ -65,7 +71,7 @@ _backfix() {
 
     case "${cmd}" in
         backfix)
-            opts="-h -V --color --help --version list search redflags check completions paths show sources routine remind"
+            opts="-h -V --color --help --version list search redflags check completions paths show sources routine learn flare remind"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -102,6 +108,42 @@ _backfix() {
             ;;
         backfix__subcmd__completions)
             opts="-h -V --color --help --version bash zsh fish powershell elvish"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__flare)
+            opts="-h -V --sciatica --low-back --deep-buttock --outer-hip --desk --morning-stiffness --json --color --help --version sciatica low-back deep-buttock outer-hip desk morning-stiffness"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__learn)
+            opts="-h -V --list --json --color --help --version hurt-is-not-harm scans outlook keep-moving flare-is-not-a-setback sleep stress-mood-and-pain medicines lifting-with-confidence work-and-sitting walking when-to-seek-help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -433,7 +475,7 @@ _backfix() {
             return 0
             ;;
         backfix__subcmd__sources)
-            opts="-h -V --json --color --help --version nice-ng59 who-2023 who-2020-activity acp-2017 hayden-2021 owen-2020 dahm-2010 lancet-2018 walkback-2024 long-2004 leap-2018 leap-protocol-2016 grimaldi-2015 grimaldi-fearon-2015 distefano-2009 baik-2021 ellis-2012 coppieters-2008 peacock-2023 lin-2023 chen-2024 plaza-manzano-2020 fernandez-2015 jensen-2019 acsm mcgill-lbd kisner-colby yoga-pigeon hopayian-2010 wiewelhove-2019 buckley-2015 danquah-2017 slater-2019 nass-stenosis-2008 ng65 asas-2009 nass-uveitis nhs-back-pain nhs-hip-fracture nhs-aaa girft-ces-2023 norfolk-ces cks-red-flags verhagen-2016 idsa-2015 downie-2013 pogp-pgp nice-cg75 gponline-pregnancy"
+            opts="-h -V --json --color --help --version nice-ng59 who-2023 who-2020-activity acp-2017 hayden-2021 owen-2020 dahm-2010 lancet-2018 walkback-2024 long-2004 leap-2018 leap-protocol-2016 grimaldi-2015 grimaldi-fearon-2015 distefano-2009 baik-2021 ellis-2012 coppieters-2008 peacock-2023 lin-2023 chen-2024 plaza-manzano-2020 fernandez-2015 jensen-2019 acsm mcgill-lbd kisner-colby yoga-pigeon hopayian-2010 wiewelhove-2019 buckley-2015 danquah-2017 slater-2019 nass-stenosis-2008 ng65 asas-2009 nass-uveitis nhs-back-pain nhs-hip-fracture nhs-aaa girft-ces-2023 norfolk-ces cks-red-flags verhagen-2016 idsa-2015 downie-2013 pogp-pgp nice-cg75 gponline-pregnancy brinjikji-2015 brinjikji-2015-lbp menezes-costa-2012 henschke-2008 best-2010 cuh-flare sfh-exercise gstt-lbp silbernagel-2007 finan-2013 vlaeyen-2000 williams-2014 ashar-2022"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

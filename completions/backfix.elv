@@ -32,6 +32,8 @@ set edit:completion:arg-completer[backfix] = {|@words|
             cand show 'Explain one exercise: steps, dose, cues, cautions and sources'
             cand sources 'The references behind the advice, in full: authors, title, year, evidence, link'
             cand routine 'Print a routine for a complaint, fitted to the time you have'
+            cand learn 'Short lessons about back pain, each about two minutes to read, with sources'
+            cand flare 'A flare-up plan: the first days, scaling back and rebuilding, and when to get help'
             cand remind 'Desktop reminders that break up long sitting, each suggesting one exercise'
         }
         &'backfix;list'= {
@@ -121,6 +123,29 @@ set edit:completion:arg-completer[backfix] = {|@words|
             cand --json 'Print JSON instead of text'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;learn'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --list 'List the lessons'
+            cand --json 'Print JSON instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;flare'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --sciatica 'Leg pain from the back'
+            cand --low-back 'Non-specific lower back pain (the default)'
+            cand --deep-buttock 'Deep buttock pain (piriformis / deep gluteal)'
+            cand --outer-hip 'Pain on the outside of the hip (gluteal tendinopathy)'
+            cand --desk 'Desk work and long sitting'
+            cand --morning-stiffness 'A stiff back on getting up'
+            cand --json 'Print JSON instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
         }

@@ -184,6 +184,101 @@ Examples:
   backfix paths
   backfix paths --json")]
     Paths(JsonArgs),
+
+    /// Short lessons about back pain, each about two minutes to read, with sources.
+    #[command(after_help = "\
+Twelve lessons in plain words: why hurt is not harm, what scans show, the
+outlook, pacing, flare-ups, sleep, stress and mood, medicines, lifting, work
+and sitting, walking, and when to seek help. Each cites its sources in full
+with `backfix sources <id>`. Topics are matched loosely, like `show`: an id,
+title or topic word, any case (\"scans\", \"mri\", \"sleep\", \"painkillers\").
+With no topic, the lessons are listed.
+
+Exit status: 0 found, 1 no lesson matches, 2 more than one matches.
+
+Examples:
+  backfix learn --list
+  backfix learn hurt is not harm
+  backfix learn scans
+  backfix learn medicines --json")]
+    Learn(LearnArgs),
+
+    /// A flare-up plan: the first days, scaling back and rebuilding, and when to get help.
+    #[command(after_help = "\
+Your own notes come first: write them in flare.md (or flare.txt) in the
+config directory (`backfix paths` shows where). Then what helps in the first
+days, a short first-aid routine for the complaint (the gentle level, 5
+minutes), how to scale back and rebuild, how long a flare usually lasts, and
+the signs that need help, with the numbers for your region. Without a
+complaint, the routine is the one for low back pain.
+
+Examples:
+  backfix flare
+  backfix flare --sciatica
+  backfix flare outer hip
+  backfix flare --json")]
+    Flare(FlareArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LearnArgs {
+    /// A lesson's id, title or topic; several words need no quotes.
+    #[arg(value_name = "TOPIC")]
+    pub topic: Vec<String>,
+    /// List the lessons.
+    #[arg(long, conflicts_with = "topic")]
+    pub list: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("complaint").args([
+    "name", "sciatica", "low_back", "deep_buttock", "outer_hip", "desk", "morning_stiffness"
+])))]
+pub struct FlareArgs {
+    /// Complaint by name or alias (instead of a flag); low back pain when left out.
+    #[arg(value_name = "COMPLAINT")]
+    pub name: Vec<String>,
+    /// Leg pain from the back.
+    #[arg(long, help_heading = "Complaints")]
+    pub sciatica: bool,
+    /// Non-specific lower back pain (the default).
+    #[arg(long, help_heading = "Complaints")]
+    pub low_back: bool,
+    /// Deep buttock pain (piriformis / deep gluteal).
+    #[arg(long, help_heading = "Complaints")]
+    pub deep_buttock: bool,
+    /// Pain on the outside of the hip (gluteal tendinopathy).
+    #[arg(long, help_heading = "Complaints")]
+    pub outer_hip: bool,
+    /// Desk work and long sitting.
+    #[arg(long, help_heading = "Complaints")]
+    pub desk: bool,
+    /// A stiff back on getting up.
+    #[arg(long, help_heading = "Complaints")]
+    pub morning_stiffness: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl FlareArgs {
+    /// The complaint chosen by a flag, if any.
+    pub fn flag(&self) -> Option<&'static str> {
+        [
+            self.sciatica,
+            self.low_back,
+            self.deep_buttock,
+            self.outer_hip,
+            self.desk,
+            self.morning_stiffness,
+        ]
+        .into_iter()
+        .zip(COMPLAINT_FLAGS)
+        .find_map(|(on, id)| on.then_some(id))
+    }
 }
 
 /// `backfix remind`: with no mode, send reminders (or list them with
@@ -548,6 +643,10 @@ pub fn command_for_completions() -> clap::Command {
         .iter()
         .map(|c| c.id.to_string())
         .collect();
+    let lessons: Vec<String> = crate::builtin::LESSONS
+        .iter()
+        .map(|l| l.id.to_string())
+        .collect();
     let sources: Vec<String> = crate::builtin::SOURCES
         .iter()
         .map(|s| s.id.to_string())
@@ -562,6 +661,16 @@ pub fn command_for_completions() -> clap::Command {
             s.mut_arg("id", |a| a.value_parser(PossibleValuesParser::new(sources)))
         })
         .mut_subcommand("routine", |s| {
+            s.mut_arg("name", |a| {
+                a.value_parser(PossibleValuesParser::new(complaints.clone()))
+            })
+        })
+        .mut_subcommand("learn", |s| {
+            s.mut_arg("topic", |a| {
+                a.value_parser(PossibleValuesParser::new(lessons))
+            })
+        })
+        .mut_subcommand("flare", |s| {
             s.mut_arg("name", |a| {
                 a.value_parser(PossibleValuesParser::new(complaints.clone()))
             })

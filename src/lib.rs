@@ -14,6 +14,7 @@ pub mod matching;
 pub mod model;
 pub mod output;
 pub mod paths;
+pub mod programme;
 pub mod region;
 pub mod remind;
 pub mod routine;
@@ -130,6 +131,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Some(Command::Remind(a)) => commands::remind::run(&mut out, a)?,
         Some(Command::Paths(a)) => commands::paths::run(&mut out, a)?,
         Some(Command::Completions { shell }) => commands::generate::completions(&mut out, *shell)?,
+        Some(Command::Learn(a)) => commands::learn::run(&mut out, a)?,
+        Some(Command::Flare(a)) => commands::flare::run(&mut out, a)?,
     };
     out.flush()?;
     Ok(code)

@@ -321,3 +321,35 @@ pub struct Region {
     /// Where the numbers were checked (a URL).
     pub source: Str,
 }
+
+/// A short lesson (`data/lessons.json`): about two minutes of reading in
+/// plain words, citing its sources. `backfix learn` prints them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lesson {
+    /// Kebab-case id, unique among lessons.
+    pub id: Str,
+    pub title: Str,
+    /// Topics it answers to (`backfix learn scans`, `backfix learn mri`).
+    #[serde(default)]
+    pub aliases: List<Str>,
+    /// The lesson in one line.
+    pub summary: Str,
+    pub paragraphs: List<Str>,
+    /// One small thing to try.
+    pub try_this: Str,
+    /// Source ids (from sources.json).
+    pub sources: List<Str>,
+}
+
+/// One part of the flare-up plan (`data/flare.json`), printed by `backfix flare`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlareSection {
+    /// Kebab-case id ("first-days", "rebuild").
+    pub id: Str,
+    pub title: Str,
+    pub points: List<Str>,
+    /// Source ids (from sources.json).
+    pub sources: List<Str>,
+}

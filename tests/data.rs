@@ -849,6 +849,8 @@ fn every_source_has_a_year_and_a_link() {
     for t in c.tiers {
         cited.extend(t.sources.iter().map(|s| &**s));
     }
+    // The lessons, the flare-up plan and the progression rules (issue 11).
+    cited.extend(backfix::programme::cited_sources());
     for s in c.sources {
         assert!(cited.contains(&*s.id), "{} is cited by nothing", s.id);
     }

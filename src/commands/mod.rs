@@ -2,7 +2,9 @@
 //! returns an exit code or an error.
 
 pub mod check;
+pub mod flare;
 pub mod generate;
+pub mod learn;
 pub mod list;
 pub mod paths;
 pub mod redflags;

@@ -1,0 +1,35 @@
+//! The programme: weeks of sessions, progressed as the body allows (issue 11).
+//!
+//! This round holds the pure parts that need no recovery record:
+//! [`progression`], the rules that decide hold, progress or step back, each
+//! returning a typed decision with its source and a plain explanation. The
+//! lessons (`backfix learn`) and the flare-up plan (`backfix flare`) are in
+//! `commands/`; their content is in `data/lessons.json` and `data/flare.json`.
+
+pub mod progression;
+
+/// Every source id the programme's content and rules cite: the lessons, the
+/// flare-up plan and the progression rules. All are in `data/sources.json`.
+pub fn cited_sources() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    let lessons = crate::builtin::LESSONS
+        .iter()
+        .flat_map(|l| l.sources.iter());
+    let flare = crate::builtin::FLARE.iter().flat_map(|s| s.sources.iter());
+    for id in lessons.chain(flare) {
+        let id: &'static str = match id {
+            std::borrow::Cow::Borrowed(s) => s,
+            // Built-in data is always borrowed; nothing else is listed.
+            std::borrow::Cow::Owned(_) => continue,
+        };
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    for id in progression::RULE_SOURCES {
+        if !out.contains(id) {
+            out.push(id);
+        }
+    }
+    out
+}
