@@ -2,11 +2,17 @@
 //! returns an exit code or an error.
 
 pub mod check;
+pub mod done;
+pub mod export;
+pub mod forget;
 pub mod generate;
 pub mod list;
+pub mod log;
 pub mod paths;
+pub mod progress;
 pub mod redflags;
 pub mod remind;
+pub mod report;
 pub mod routine;
 pub mod search;
 pub mod show;
