@@ -21,7 +21,7 @@ pub fn load() -> Result<(crate::record::Journal, Vec<crate::remind::Event>)> {
 pub fn run(out: &mut Out, a: &ProgressArgs) -> Result<u8> {
     let (journal, events) = load()?;
     let opt = stats::Options {
-        today: store::now().date(),
+        now: store::now(),
         weeks: usize::from(a.weeks),
         since: a.since,
         target: a.target,

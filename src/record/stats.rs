@@ -18,7 +18,8 @@ pub const MIC_FRACTION: f64 = 0.3;
 /// What to compute.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
-    pub today: NaiveDate,
+    /// Now: later records are not counted yet.
+    pub now: NaiveDateTime,
     /// Weeks shown in the charts (ending with this week).
     pub weeks: usize,
     /// Count from this date: charts start at its week, changes are measured from it.
@@ -228,10 +229,10 @@ fn week_mut(weeks: &mut BTreeMap<NaiveDate, Week>, d: NaiveDate) -> &mut Week {
 
 /// Compute everything `progress` shows. `records` need not be sorted.
 pub fn progress(records: &[Record], events: &[Event], opt: &Options) -> Progress {
-    let today = opt.today;
+    let today = opt.now.date();
     let this_week = week_start(today);
     let since = opt.since;
-    let in_range = |d: NaiveDate| since.is_none_or(|s| d >= s) && d <= today;
+    let in_range = |t: NaiveDateTime| since.is_none_or(|s| t.date() >= s) && t <= opt.now;
     let events = timed_events(events);
 
     let mut weeks: BTreeMap<NaiveDate, Week> = BTreeMap::new();
@@ -241,7 +242,7 @@ pub fn progress(records: &[Record], events: &[Event], opt: &Options) -> Progress
     let mut routines: BTreeMap<String, u32> = BTreeMap::new();
     let (mut checkins, mut sessions) = (0, 0);
     let mut start: Option<NaiveDate> = None;
-    let mut sorted: Vec<&Record> = records.iter().filter(|r| in_range(r.date())).collect();
+    let mut sorted: Vec<&Record> = records.iter().filter(|r| in_range(r.time)).collect();
     sorted.sort_by_key(|r| r.time);
     for r in sorted {
         let d = r.date();
@@ -307,7 +308,7 @@ pub fn progress(records: &[Record], events: &[Event], opt: &Options) -> Progress
     let mut anchor: Option<NaiveDateTime> = None;
     for &(t, kind) in &events {
         let d = t.date();
-        if !in_range(d) {
+        if !in_range(t) {
             continue;
         }
         reminder_events += 1;
@@ -466,7 +467,7 @@ mod tests {
     }
     fn opt(today: &str) -> Options {
         Options {
-            today: NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap(),
+            now: t(&format!("{today}T23:59:59")),
             weeks: 12,
             since: None,
             target: 3,
