@@ -352,6 +352,9 @@ pub struct ReportArgs {
     /// Count from this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<chrono::NaiveDate>,
+    /// Sessions a week that count as reaching the target.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=21))]
+    pub target: u32,
 }
 
 /// `backfix forget`
@@ -735,7 +738,12 @@ pub fn command_for_completions() -> clap::Command {
         .iter()
         .map(|s| s.id.to_string())
         .collect();
+    // `done <TAB>` offers exercises and routines.
+    let done: Vec<String> = exercises.iter().chain(&complaints).cloned().collect();
     Cli::command()
+        .mut_subcommand("done", |s| {
+            s.mut_arg("name", |a| a.value_parser(PossibleValuesParser::new(done)))
+        })
         .mut_subcommand("show", |s| {
             s.mut_arg("name", |a| {
                 a.value_parser(PossibleValuesParser::new(exercises))

@@ -565,3 +565,176 @@ fn forget_asks_first_and_deletes() {
     let o = cmd(&env).arg("progress").output().unwrap();
     assert!(stdout(&o).contains("Nothing recorded yet"));
 }
+
+/// Decode a PNG (8-bit RGB or RGBA, not interlaced, as Chromium writes) with
+/// Python's zlib, and print: width height non_background_pixels
+/// non_background_pixels_in_the_right_most_12_columns.
+const PNG_STATS: &str = r#"
+import sys, zlib, struct
+data = open(sys.argv[1], 'rb').read()
+assert data[:8] == b'\x89PNG\r\n\x1a\n'
+pos, idat = 8, b''
+while pos < len(data):
+    n, kind = struct.unpack('>I4s', data[pos:pos+8])
+    body = data[pos+8:pos+8+n]
+    if kind == b'IHDR':
+        w, h, depth, ctype, _, _, inter = struct.unpack('>IIBBBBB', body)
+        assert depth == 8 and ctype in (2, 6) and inter == 0, (depth, ctype, inter)
+        bpp = 3 if ctype == 2 else 4
+    elif kind == b'IDAT':
+        idat += body
+    pos += 12 + n
+raw = zlib.decompress(idat)
+stride = w * bpp
+prev = bytearray(stride)
+ink = right = 0
+i = 0
+for y in range(h):
+    f = raw[i]; line = bytearray(raw[i+1:i+1+stride]); i += 1 + stride
+    for x in range(stride):
+        a = line[x-bpp] if x >= bpp else 0
+        b = prev[x]
+        c = prev[x-bpp] if x >= bpp else 0
+        if f == 1: line[x] = (line[x] + a) & 255
+        elif f == 2: line[x] = (line[x] + b) & 255
+        elif f == 3: line[x] = (line[x] + (a + b) // 2) & 255
+        elif f == 4:
+            p = a + b - c; pa, pb, pc = abs(p-a), abs(p-b), abs(p-c)
+            line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    for x in range(w):
+        px = line[x*bpp:x*bpp+3]
+        if min(px) < 245:
+            ink += 1
+            if x >= w - 12: right += 1
+    prev = line
+print(w, h, ink, right)
+"#;
+
+fn chromium(dir: &Path, args: &[String]) -> std::process::Output {
+    std::process::Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars=false",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .args(args)
+        .env("HOME", dir)
+        .output()
+        .expect("run chromium")
+}
+
+#[test]
+fn report_html_renders_in_chromium() {
+    let env = Env::new();
+    fixture(&env);
+    // A hostile, very long activity name and note must neither run nor overflow.
+    cmd(&env)
+        .args(["log", "--pain", "3", "--activity"])
+        .arg(format!(
+            "{}=5",
+            "walking-the-dog-without-stopping-".repeat(2)
+        ))
+        .args([
+            "--note",
+            "<script>alert(1)</script><img src=http://example.com/x.png>",
+        ])
+        .assert()
+        .success();
+    let page = env.home.path().join("report.html");
+    let o = cmd(&env)
+        .args(["report", "--html"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = fs::read_to_string(&page).unwrap();
+    // Self-contained: no scripts, nothing fetched.
+    let lower = html.to_lowercase();
+    // (The note's text is escaped, so its tags are text, not elements.)
+    for banned in [
+        "<script",
+        "<img",
+        "<link",
+        "<iframe",
+        "<object",
+        "<embed",
+        "<video",
+        "<audio",
+        "<image",
+        "href=",
+        "url(",
+        "@import",
+        "<meta http-equiv",
+    ] {
+        assert!(!lower.contains(banned), "{banned} in the report");
+    }
+    assert!(html.contains("&lt;script&gt;"));
+    assert!(html.contains("Self-reported"));
+    assert!(html.matches("<svg").count() >= 2);
+    assert!(html.contains("Sciatica"), "routine names, not ids");
+    if !common::require(&["chromium", "python3"], "report_html_renders_in_chromium") {
+        return;
+    }
+    let dir = env.home.path();
+    let url = format!("file://{}", page.display());
+    for width in [800, 420] {
+        let png = dir.join(format!("report-{width}.png"));
+        let o = chromium(
+            dir,
+            &[
+                format!("--screenshot={}", png.display()),
+                format!("--window-size={width},3000"),
+                url.clone(),
+            ],
+        );
+        assert!(png.is_file(), "no screenshot: {}", stderr(&o));
+        let stats = std::process::Command::new("python3")
+            .arg("-c")
+            .arg(PNG_STATS)
+            .arg(&png)
+            .output()
+            .unwrap();
+        assert!(stats.status.success(), "{}", stderr(&stats));
+        let nums: Vec<u64> = stdout(&stats)
+            .split_whitespace()
+            .map(|n| n.parse().unwrap())
+            .collect();
+        let [w, h, ink, right] = nums[..] else {
+            panic!("{nums:?}")
+        };
+        assert_eq!(w, width as u64);
+        // Not blank: text and charts cover a good part of the page.
+        assert!(
+            ink > w * h / 100,
+            "the page looks blank: {ink} dark pixels of {}",
+            w * h
+        );
+        // Nothing reaches the right edge (the page keeps a margin), so nothing overflows.
+        assert_eq!(right, 0, "something overflows the page width at {width} px");
+        if let Some(keep) = std::env::var_os("BACKFIX_KEEP_REPORT") {
+            fs::copy(&png, Path::new(&keep).join(format!("report-{width}.png"))).unwrap();
+        }
+    }
+    let pdf = dir.join("report.pdf");
+    let o = chromium(
+        dir,
+        &[
+            format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer".to_string(),
+            url,
+        ],
+    );
+    let bytes = fs::read(&pdf).unwrap_or_else(|e| panic!("no PDF ({e}): {}", stderr(&o)));
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert!(bytes.len() > 10_000, "PDF of {} bytes", bytes.len());
+    if let Some(keep) = std::env::var_os("BACKFIX_KEEP_REPORT") {
+        fs::copy(&pdf, Path::new(&keep).join("report.pdf")).unwrap();
+        fs::copy(&page, Path::new(&keep).join("report.html")).unwrap();
+    }
+}
