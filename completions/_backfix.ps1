@@ -116,7 +116,7 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
             break
         }
         'backfix;progress' {
-            [CompletionResult]::new('--weeks', '--weeks', [CompletionResultType]::ParameterName, 'Weeks shown in the charts')
+            [CompletionResult]::new('--weeks', '--weeks', [CompletionResultType]::ParameterName, 'Weeks shown in the charts [default: 12, or from --since up to 52]')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Count from this date (YYYY-MM-DD): the charts start there and changes are measured from it')
             [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Sessions a week that count towards the streak')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')

@@ -105,7 +105,7 @@ set edit:completion:arg-completer[backfix] = {|@words|
             cand --version 'Print version'
         }
         &'backfix;progress'= {
-            cand --weeks 'Weeks shown in the charts'
+            cand --weeks 'Weeks shown in the charts [default: 12, or from --since up to 52]'
             cand --since 'Count from this date (YYYY-MM-DD): the charts start there and changes are measured from it'
             cand --target 'Sessions a week that count towards the streak'
             cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'

@@ -97,7 +97,7 @@ never\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand log" -l flare -d 'Mark this check-in as a flare-up'
 complete -c backfix -n "__fish_backfix_using_subcommand log" -s h -l help -d 'Print help'
 complete -c backfix -n "__fish_backfix_using_subcommand log" -s V -l version -d 'Print version'
-complete -c backfix -n "__fish_backfix_using_subcommand progress" -l weeks -d 'Weeks shown in the charts' -r
+complete -c backfix -n "__fish_backfix_using_subcommand progress" -l weeks -d 'Weeks shown in the charts [default: 12, or from --since up to 52]' -r
 complete -c backfix -n "__fish_backfix_using_subcommand progress" -l since -d 'Count from this date (YYYY-MM-DD): the charts start there and changes are measured from it' -r
 complete -c backfix -n "__fish_backfix_using_subcommand progress" -l target -d 'Sessions a week that count towards the streak' -r
 complete -c backfix -n "__fish_backfix_using_subcommand progress" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''

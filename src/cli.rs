@@ -312,9 +312,9 @@ pub struct DoneArgs {
 /// `backfix progress`
 #[derive(Debug, Args)]
 pub struct ProgressArgs {
-    /// Weeks shown in the charts.
-    #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u16).range(1..=52))]
-    pub weeks: u16,
+    /// Weeks shown in the charts [default: 12, or from --since up to 52].
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=52))]
+    pub weeks: Option<u16>,
     /// Count from this date (YYYY-MM-DD): the charts start there and changes are measured from it.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<chrono::NaiveDate>,

@@ -380,6 +380,34 @@ fn progress_json_weeks_and_since() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
+    let o = cmd(&env)
+        .args(["progress", "--since", "2026-03-05"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    // A year and more: at most 52 weeks charted, and still 80 columns.
+    assert_eq!(
+        json(&["--since", "2024-01-01"])["weeks"]
+            .as_array()
+            .unwrap()
+            .len(),
+        52
+    );
+    for args in [
+        &["--weeks", "52"][..],
+        &["--since", "2024-01-01"],
+        &["--weeks", "40"],
+    ] {
+        for lang in ["C.UTF-8", "C"] {
+            let o = cmd(&env)
+                .arg("progress")
+                .args(args)
+                .env("LANG", lang)
+                .output()
+                .unwrap();
+            check_screen(&stdout(&o));
+        }
+    }
 }
 
 #[test]

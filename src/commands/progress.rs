@@ -19,10 +19,17 @@ pub fn load() -> Result<(crate::record::Journal, Vec<crate::remind::Event>)> {
 }
 
 pub fn run(out: &mut Out, a: &ProgressArgs) -> Result<u8> {
+    let now = store::now();
+    if let Some(s) = a.since
+        && s > now.date()
+    {
+        return Err(Error::usage(format!("--since {s} is in the future"))
+            .with_hint("give a date up to today, like 2026-01-31"));
+    }
     let (journal, events) = load()?;
     let opt = stats::Options {
-        now: store::now(),
-        weeks: usize::from(a.weeks),
+        now,
+        weeks: usize::from(a.weeks.unwrap_or(if a.since.is_some() { 52 } else { 12 })),
         since: a.since,
         target: a.target,
     };

@@ -20,7 +20,8 @@ pub const MIC_FRACTION: f64 = 0.3;
 pub struct Options {
     /// Now: later records are not counted yet.
     pub now: NaiveDateTime,
-    /// Weeks shown in the charts (ending with this week).
+    /// Weeks shown in the charts (ending with this week); with `since`,
+    /// the most shown.
     pub weeks: usize,
     /// Count from this date: charts start at its week, changes are measured from it.
     pub since: Option<NaiveDate>,
@@ -357,7 +358,7 @@ pub fn progress(records: &[Record], events: &[Event], opt: &Options) -> Progress
 
     // The weeks charted: from --since's week (or N weeks back) to this week.
     let first_shown = match since {
-        Some(s) => week_start(s).max(this_week - Duration::weeks(103)),
+        Some(s) => week_start(s).max(this_week - Duration::weeks(opt.weeks.max(1) as i64 - 1)),
         None => this_week - Duration::weeks(opt.weeks.max(1) as i64 - 1),
     };
     let mut shown = Vec::new();

@@ -19,6 +19,9 @@ pub fn utf8_locale(get: impl Fn(&str) -> Option<String>) -> bool {
         })
 }
 
+/// The screen fits this many columns.
+pub const WIDTH: usize = 80;
+
 /// The glyphs to draw with.
 #[derive(Debug, Clone, Copy)]
 pub struct Glyphs {
@@ -121,14 +124,19 @@ fn spark_line(
     let spark: String = weeks.iter().map(|w| g.spark(pick(w))).collect();
     out.text("  ")?;
     let bar = if g.unicode { '│' } else { '|' };
-    out.text(&format!("{bar}{spark}{bar} "))?;
-    match change {
-        Some(c) => {
-            let (s, v) = describe_change(c, g);
-            out.styled_line(verdict_style(v), &s)
-        }
-        None => out.line("no ratings yet"),
+    out.text(&format!("{bar}{spark}{bar}"))?;
+    let (s, v) = match change {
+        Some(c) => describe_change(c, g),
+        None => ("no ratings yet".to_string(), Verdict::TooEarly),
+    };
+    // Beside the chart when it fits in 80 columns, else under it.
+    if 2 + weeks.len() + 2 + 1 + s.chars().count() <= WIDTH {
+        out.text(" ")?;
+    } else {
+        out.line("")?;
+        out.text("   ")?;
     }
+    out.styled_line(verdict_style(v), &s)
 }
 
 /// The first-run message, for an empty record.
