@@ -122,12 +122,11 @@ fn axes(s: &mut String, weeks: &[Week], max: f64, step: f64) {
     }
 }
 
+/// A line: its name, colour, and the week's value.
+type Series<'a> = (&'a str, &'a str, fn(&Week) -> Option<f64>);
+
 /// A line chart of 0-10 weekly values; gaps where a week has none.
-fn line_chart(
-    title: &str,
-    weeks: &[Week],
-    series: &[(&str, &str, fn(&Week) -> Option<f64>)],
-) -> String {
+fn line_chart(title: &str, weeks: &[Week], series: &[Series]) -> String {
     let n = weeks.len();
     let mut s = format!(
         "<svg viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
@@ -422,9 +421,9 @@ pub fn report(
         h.push_str("</table></section>");
     }
     h.push_str("<section><h2>Warning signs</h2><p>backfix asks about warning signs (<code>backfix check</code>) but does not keep the answers, so none are included here. Please ask about them directly.</p></section>");
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<p class=\"muted\">Weeks run Monday to Sunday. Period shown: {} weeks from {}.</p></body></html>\n",
+        "<p class=\"muted\">Weeks run Monday to Sunday. Period shown: {} weeks from {}.</p></body></html>",
         p.weeks.len(),
         p.weeks
             .first()
