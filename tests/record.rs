@@ -766,3 +766,65 @@ fn report_html_renders_in_chromium() {
         fs::copy(&page, Path::new(&keep).join("report.html")).unwrap();
     }
 }
+
+/// On a terminal: `log` asks (the weekly question too) and saves, and
+/// `forget` asks before deleting, keeping everything on "n".
+#[test]
+fn log_and_forget_on_a_terminal() {
+    if !common::require(&["tmux"], "log_and_forget_on_a_terminal") {
+        return;
+    }
+    let env = Env::new();
+    let bin = assert_cmd::cargo::cargo_bin("backfix");
+    let envs: String = env
+        .vars()
+        .iter()
+        .map(|(k, v)| format!("{k}='{v}' "))
+        .collect();
+    let run = |args: &str| {
+        format!(
+            "env -i {envs} BACKFIX_NOW={NOW} TERM=xterm {} {args}; echo EXIT=$?; sleep 30",
+            bin.display()
+        )
+    };
+    let tmux = common::Tmux::start(100, 40, &["sh", "-c", &run("log")]);
+    tmux.wait_for("Pain right now");
+    tmux.send(&["5", "Enter"]);
+    tmux.wait_for("get in the way");
+    tmux.send(&["4", "Enter"]);
+    tmux.wait_for("Activity (Enter when done)");
+    tmux.send(&["gardening", "Enter"]);
+    tmux.wait_for("gardening (0 cannot");
+    tmux.send(&["3", "Enter"]);
+    tmux.wait_for("Activity (Enter when done)");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("flare-up?");
+    tmux.send(&["n", "Enter"]);
+    tmux.wait_for("A note");
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for("EXIT=");
+    assert!(
+        screen.contains("Saved: pain 5, got in the way 4, gardening 3."),
+        "{screen}"
+    );
+    assert!(screen.contains("EXIT=0"), "{screen}");
+    drop(tmux);
+
+    let tmux = common::Tmux::start(100, 20, &["sh", "-c", &run("forget --all")]);
+    tmux.wait_for("Delete them? [y/N]");
+    tmux.send(&["n", "Enter"]);
+    let screen = tmux.wait_for("EXIT=");
+    assert!(
+        screen.contains("Nothing deleted.") && screen.contains("EXIT=1"),
+        "{screen}"
+    );
+    assert_eq!(journals(&env).len(), 1);
+    drop(tmux);
+
+    let tmux = common::Tmux::start(100, 20, &["sh", "-c", &run("forget --all")]);
+    tmux.wait_for("[y/N]");
+    tmux.send(&["y", "Enter"]);
+    let screen = tmux.wait_for("EXIT=");
+    assert!(screen.contains("Deleted 1 record (all of it)."), "{screen}");
+    assert!(journals(&env).is_empty());
+}

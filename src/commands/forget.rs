@@ -49,10 +49,14 @@ pub fn run(out: &mut Out, a: &ForgetArgs) -> Result<u8> {
             )
             .with_hint("add --yes to delete without asking"));
         }
-        out.text(&format!(
-            "Delete {count} record{} ({what}) from your check-ins, sessions and reminder history? This cannot be undone. [y/N] ",
-            crate::record::plural(count)
-        ))?;
+        out.para(
+            0,
+            &format!(
+                "This deletes {count} record{} ({what}) of your check-ins, sessions and reminder history, for good.",
+                crate::record::plural(count)
+            ),
+        )?;
+        out.text("Delete them? [y/N] ")?;
         out.flush()?;
         let mut line = Vec::new();
         stdin.lock().take(256).read_until(b'\n', &mut line)?;

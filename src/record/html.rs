@@ -32,13 +32,14 @@ const CSS: &str = "
 *{box-sizing:border-box}
 body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1d2329;background:#fff;margin:0 auto;padding:24px;max-width:760px}
 h1{font-size:1.5em;margin:0 0 .2em}h2{font-size:1.15em;margin:1.4em 0 .4em;border-bottom:1px solid #d0d7de;padding-bottom:.2em}
-p,li{overflow-wrap:anywhere}.muted{color:#57606a}.note{background:#f6f8fa;border-left:4px solid #8c959f;padding:.5em .8em}
-table{border-collapse:collapse;width:100%;table-layout:fixed}th,td{text-align:left;padding:.25em .5em;border-bottom:1px solid #eaeef2;overflow-wrap:anywhere;vertical-align:top}
+p,li{overflow-wrap:break-word}.muted{color:#57606a}.note{background:#f6f8fa;border-left:4px solid #8c959f;padding:.5em .8em}
+table{border-collapse:collapse;width:100%;table-layout:fixed}th,td{text-align:left;padding:.25em .5em;border-bottom:1px solid #eaeef2;overflow-wrap:break-word;vertical-align:top}
 th{font-weight:600}td.n,th.n{text-align:right}
 svg{width:100%;height:auto;display:block}
 .better{color:#1a7f37;font-weight:600}.worse{color:#bc4c00;font-weight:600}
 section{break-inside:avoid}
 @page{margin:14mm}
+@media (max-width:520px){body{padding:14px;font-size:13px}th,td{padding:.2em .3em}}
 @media print{body{padding:0;max-width:none;font-size:11pt}h2{break-after:avoid}}
 ";
 
