@@ -828,3 +828,25 @@ fn log_and_forget_on_a_terminal() {
     assert!(screen.contains("Deleted 1 record (all of it)."), "{screen}");
     assert!(journals(&env).is_empty());
 }
+
+/// A synced data dir: another machine's file, and a sync tool's conflict
+/// copy of one, are merged; the copy's records are not counted twice.
+#[test]
+fn synced_files_merge_without_double_counting() {
+    let env = Env::new();
+    fixture(&env);
+    let a = env.data().join("journal-aaaaaaaaaaaaaaaa.jsonl");
+    let mut copy = fs::read_to_string(&a).unwrap();
+    copy.push_str("{\"v\":1,\"time\":\"2026-03-03T08:00:00\",\"kind\":\"checkin\",\"pain\":2}\n");
+    fs::write(
+        env.data()
+            .join("journal-aaaaaaaaaaaaaaaa.sync-conflict-20260303-080000-XYZ.jsonl"),
+        copy,
+    )
+    .unwrap();
+    let o = cmd(&env).args(["progress", "--json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    // 14 check-ins, plus the one only in the copy.
+    assert_eq!(v["checkins"], 15, "{}", stderr(&o));
+    assert_eq!(v["sessions"], 31);
+}

@@ -35,7 +35,9 @@
 //!
 //! Readers ignore fields they do not know; a record of another version, or
 //! one that does not parse or holds a score outside 0-10, is skipped and
-//! counted (reported once), never fatal. Files are merged by time on read.
+//! counted (reported once), never fatal. Files are merged by time on read;
+//! a record already found in another file (a sync tool's conflict copy) is
+//! counted once.
 
 pub mod html;
 pub mod stats;

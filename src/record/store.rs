@@ -192,9 +192,20 @@ pub fn read_all(data_dir: &Path, errors: &mut Vec<String>) -> Journal {
             return j;
         }
     };
+    // A record also found in an earlier file is a copy (a sync tool's
+    // conflict copy, say `journal-ID.sync-conflict-....jsonl`): kept once.
+    // Within one file, equal records are separate events and all kept.
+    let mut seen = std::collections::HashSet::new();
     for f in files {
         match fs::read(&f) {
-            Ok(bytes) => j.merge(super::parse(&String::from_utf8_lossy(&bytes))),
+            Ok(bytes) => {
+                let mut one = super::parse(&String::from_utf8_lossy(&bytes));
+                let lines: Vec<String> = one.records.iter().map(super::to_line).collect();
+                let mut keep = lines.iter().map(|l| !seen.contains(l));
+                one.records.retain(|_| keep.next().unwrap_or(true));
+                seen.extend(lines);
+                j.merge(one);
+            }
             Err(e) => errors.push(format!("cannot read {}: {e}", f.display())),
         }
     }
