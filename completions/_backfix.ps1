@@ -32,6 +32,12 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Answer yes/no questions about warning signs and get the matching advice')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('paths', 'paths', [CompletionResultType]::ParameterValue, 'Show where backfix keeps its files, and the variables that move them')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Check in: pain now, how much it got in the way this week, and your own activities')
+            [CompletionResult]::new('progress', 'progress', [CompletionResultType]::ParameterValue, 'Your progress: pain, interference and activities over the weeks, sessions and breaks')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the whole record (check-ins, sessions, reminder history) as CSV or JSON')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'A one-page HTML summary to bring to a GP or physiotherapist')
+            [CompletionResult]::new('forget', 'forget', [CompletionResultType]::ParameterValue, 'Delete your record: everything before a date, or all of it')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Record an exercise or a routine you did (without guided mode)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Explain one exercise: steps, dose, cues, cautions and sources')
             [CompletionResult]::new('sources', 'sources', [CompletionResultType]::ParameterValue, 'The references behind the advice, in full: authors, title, year, evidence, link')
             [CompletionResult]::new('routine', 'routine', [CompletionResultType]::ParameterValue, 'Print a routine for a complaint, fitted to the time you have')
@@ -92,6 +98,75 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
         'backfix;paths' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'backfix;log' {
+            [CompletionResult]::new('--pain', '--pain', [CompletionResultType]::ParameterName, 'Pain right now, 0 (none) to 10 (the worst you can imagine)')
+            [CompletionResult]::new('--interference', '--interference', [CompletionResultType]::ParameterName, 'How much pain got in the way of daily life this past week, 0 (not at all) to 10 (completely)')
+            [CompletionResult]::new('--activity', '--activity', [CompletionResultType]::ParameterName, 'One of your activities and how well you can do it, 0 (cannot) to 10 (as before); repeat for up to 5')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A short note')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--flare', '--flare', [CompletionResultType]::ParameterName, 'Mark this check-in as a flare-up')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'backfix;progress' {
+            [CompletionResult]::new('--weeks', '--weeks', [CompletionResultType]::ParameterName, 'Weeks shown in the charts [default: 12, or from --since up to 52]')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Count from this date (YYYY-MM-DD): the charts start there and changes are measured from it')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Sessions a week that count towards the streak')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'backfix;export' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'CSV, one row per record')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON: the journal and the reminder history')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'backfix;report' {
+            [CompletionResult]::new('--html', '--html', [CompletionResultType]::ParameterName, 'Write the HTML page to this file (`-` for standard output)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Count from this date (YYYY-MM-DD)')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Sessions a week that count as reaching the target')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'backfix;forget' {
+            [CompletionResult]::new('--before', '--before', [CompletionResultType]::ParameterName, 'Delete what was recorded before this date (YYYY-MM-DD)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Delete everything')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'backfix;done' {
+            [CompletionResult]::new('--minutes', '--minutes', [CompletionResultType]::ParameterName, 'How long it took')
+            [CompletionResult]::new('--feel', '--feel', [CompletionResultType]::ParameterName, 'How it felt')
+            [CompletionResult]::new('--pain-during', '--pain-during', [CompletionResultType]::ParameterName, 'Pain during it, 0-10')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--yesterday', '--yesterday', [CompletionResultType]::ParameterName, 'It was yesterday')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')

@@ -22,8 +22,17 @@ _backfix() {
             backfix,completions)
                 cmd="backfix__subcmd__completions"
                 ;;
+            backfix,done)
+                cmd="backfix__subcmd__done"
+                ;;
+            backfix,export)
+                cmd="backfix__subcmd__export"
+                ;;
             backfix,flare)
                 cmd="backfix__subcmd__flare"
+                ;;
+            backfix,forget)
+                cmd="backfix__subcmd__forget"
                 ;;
             backfix,learn)
                 cmd="backfix__subcmd__learn"
@@ -31,14 +40,23 @@ _backfix() {
             backfix,list)
                 cmd="backfix__subcmd__list"
                 ;;
+            backfix,log)
+                cmd="backfix__subcmd__log"
+                ;;
             backfix,paths)
                 cmd="backfix__subcmd__paths"
+                ;;
+            backfix,progress)
+                cmd="backfix__subcmd__progress"
                 ;;
             backfix,redflags)
                 cmd="backfix__subcmd__redflags"
                 ;;
             backfix,remind)
                 cmd="backfix__subcmd__remind"
+                ;;
+            backfix,report)
+                cmd="backfix__subcmd__report"
                 ;;
             backfix,routine)
                 cmd="backfix__subcmd__routine"
@@ -71,7 +89,7 @@ _backfix() {
 
     case "${cmd}" in
         backfix)
-            opts="-h -V --color --help --version list search redflags check completions paths show sources routine learn flare remind"
+            opts="-h -V --color --help --version list search redflags check completions paths log progress export report forget done show sources routine learn flare remind"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -124,6 +142,54 @@ _backfix() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        backfix__subcmd__done)
+            opts="-h -V --minutes --feel --pain-during --yesterday --color --help --version glute-bridge single-leg-bridge wall-bridge clamshell side-lying-hip-abduction isometric-hip-abduction bird-dog dead-bug cat-camel seated-cat-camel prone-press-up prone-on-elbows knee-to-chest childs-pose pelvic-tilt sciatic-nerve-slider sciatic-nerve-tensioner piriformis-stretch knee-to-opposite-shoulder pigeon-pose seated-glute-stretch hip-flexor-stretch standing-hip-flexor-stretch hamstring-stretch side-plank-knees side-plank mcgill-curl-up standing-back-extension foam-rolling-glutes walking swimming change-position direction-check offset-bridge sit-to-stand offset-sit-to-stand side-stepping sciatica low-back deep-buttock outer-hip desk morning-stiffness"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --minutes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --feel)
+                    COMPREPLY=($(compgen -W "too-easy about-right too-hard" -- "${cur}"))
+                    return 0
+                    ;;
+                --pain-during)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__export)
+            opts="-h -V --csv --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         backfix__subcmd__flare)
             opts="-h -V --sciatica --low-back --deep-buttock --outer-hip --desk --morning-stiffness --json --color --help --version sciatica low-back deep-buttock outer-hip desk morning-stiffness"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -131,6 +197,28 @@ _backfix() {
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__forget)
+            opts="-h -V --before --all --yes --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -194,6 +282,40 @@ _backfix() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        backfix__subcmd__log)
+            opts="-h -V --pain --interference --activity --note --flare --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --pain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interference)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --activity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         backfix__subcmd__paths)
             opts="-h -V --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -201,6 +323,36 @@ _backfix() {
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__progress)
+            opts="-h -V --weeks --since --target --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --weeks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -389,6 +541,36 @@ _backfix() {
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__report)
+            opts="-h -V --html --since --target --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --html)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0

@@ -35,6 +35,12 @@ complete -c backfix -n "__fish_backfix_needs_command" -f -a "redflags" -d 'Warni
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "check" -d 'Answer yes/no questions about warning signs and get the matching advice'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "paths" -d 'Show where backfix keeps its files, and the variables that move them'
+complete -c backfix -n "__fish_backfix_needs_command" -f -a "log" -d 'Check in: pain now, how much it got in the way this week, and your own activities'
+complete -c backfix -n "__fish_backfix_needs_command" -f -a "progress" -d 'Your progress: pain, interference and activities over the weeks, sessions and breaks'
+complete -c backfix -n "__fish_backfix_needs_command" -f -a "export" -d 'Export the whole record (check-ins, sessions, reminder history) as CSV or JSON'
+complete -c backfix -n "__fish_backfix_needs_command" -f -a "report" -d 'A one-page HTML summary to bring to a GP or physiotherapist'
+complete -c backfix -n "__fish_backfix_needs_command" -f -a "forget" -d 'Delete your record: everything before a date, or all of it'
+complete -c backfix -n "__fish_backfix_needs_command" -f -a "done" -d 'Record an exercise or a routine you did (without guided mode)'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "show" -d 'Explain one exercise: steps, dose, cues, cautions and sources'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "sources" -d 'The references behind the advice, in full: authors, title, year, evidence, link'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "routine" -d 'Print a routine for a complaint, fitted to the time you have'
@@ -83,6 +89,59 @@ never\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand paths" -l json -d 'Print JSON instead of text'
 complete -c backfix -n "__fish_backfix_using_subcommand paths" -s h -l help -d 'Print help'
 complete -c backfix -n "__fish_backfix_using_subcommand paths" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand log" -l pain -d 'Pain right now, 0 (none) to 10 (the worst you can imagine)' -r
+complete -c backfix -n "__fish_backfix_using_subcommand log" -l interference -d 'How much pain got in the way of daily life this past week, 0 (not at all) to 10 (completely)' -r
+complete -c backfix -n "__fish_backfix_using_subcommand log" -l activity -d 'One of your activities and how well you can do it, 0 (cannot) to 10 (as before); repeat for up to 5' -r
+complete -c backfix -n "__fish_backfix_using_subcommand log" -l note -d 'A short note' -r
+complete -c backfix -n "__fish_backfix_using_subcommand log" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand log" -l flare -d 'Mark this check-in as a flare-up'
+complete -c backfix -n "__fish_backfix_using_subcommand log" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand log" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand progress" -l weeks -d 'Weeks shown in the charts [default: 12, or from --since up to 52]' -r
+complete -c backfix -n "__fish_backfix_using_subcommand progress" -l since -d 'Count from this date (YYYY-MM-DD): the charts start there and changes are measured from it' -r
+complete -c backfix -n "__fish_backfix_using_subcommand progress" -l target -d 'Sessions a week that count towards the streak' -r
+complete -c backfix -n "__fish_backfix_using_subcommand progress" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand progress" -l json -d 'Print JSON'
+complete -c backfix -n "__fish_backfix_using_subcommand progress" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand progress" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand export" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand export" -l csv -d 'CSV, one row per record'
+complete -c backfix -n "__fish_backfix_using_subcommand export" -l json -d 'JSON: the journal and the reminder history'
+complete -c backfix -n "__fish_backfix_using_subcommand export" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand export" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand report" -l html -d 'Write the HTML page to this file (`-` for standard output)' -r -F
+complete -c backfix -n "__fish_backfix_using_subcommand report" -l since -d 'Count from this date (YYYY-MM-DD)' -r
+complete -c backfix -n "__fish_backfix_using_subcommand report" -l target -d 'Sessions a week that count as reaching the target' -r
+complete -c backfix -n "__fish_backfix_using_subcommand report" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand report" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand report" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand forget" -l before -d 'Delete what was recorded before this date (YYYY-MM-DD)' -r
+complete -c backfix -n "__fish_backfix_using_subcommand forget" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand forget" -l all -d 'Delete everything'
+complete -c backfix -n "__fish_backfix_using_subcommand forget" -l yes -d 'Do not ask'
+complete -c backfix -n "__fish_backfix_using_subcommand forget" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand forget" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand done" -l minutes -d 'How long it took' -r
+complete -c backfix -n "__fish_backfix_using_subcommand done" -l feel -d 'How it felt' -r -f -a "too-easy\t''
+about-right\t''
+too-hard\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand done" -l pain-during -d 'Pain during it, 0-10' -r
+complete -c backfix -n "__fish_backfix_using_subcommand done" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand done" -l yesterday -d 'It was yesterday'
+complete -c backfix -n "__fish_backfix_using_subcommand done" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand done" -s V -l version -d 'Print version'
 complete -c backfix -n "__fish_backfix_using_subcommand show" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -218,6 +218,80 @@ Examples:
   backfix flare outer hip
   backfix flare --json")]
     Flare(FlareArgs),
+    /// Check in: pain now, how much it got in the way this week, and your own activities.
+    #[command(after_help = "\
+On a terminal, with no flags, asks each question in turn (Enter skips one):
+pain now (0 none, 10 the worst you can imagine); once a week, how much pain
+got in the way of daily life (0 not at all, 10 completely); and 3 to 5 things
+pain makes hard, named by you and rated 0 (cannot do it) to 10 (as well as
+before the pain). Your activities are kept: the next check-in asks about the
+same ones. With flags, nothing is asked. Saved in your journal (backfix paths).
+
+Examples:
+  backfix log
+  backfix log --pain 4
+  backfix log --pain 4 --interference 3 --activity \"gardening=4\" --activity \"sitting at work=6\"
+  backfix log --pain 7 --flare --note \"after moving boxes\"")]
+    Log(LogArgs),
+
+    /// Record an exercise or a routine you did (without guided mode).
+    #[command(after_help = "\
+Takes an exercise (id, name or alias) or a complaint's routine. The minutes
+default to the exercise's dose, or the routine's full length.
+
+Examples:
+  backfix done clamshell
+  backfix done sciatica --minutes 12 --feel about-right --pain-during 3
+  backfix done glute bridge --yesterday")]
+    Done(DoneArgs),
+
+    /// Your progress: pain, interference and activities over the weeks, sessions and breaks.
+    #[command(after_help = "\
+A change counts as meaningful when it passes the minimal important change:
+2 points or 30% for pain and interference, 2 points for the average of your
+activities (Ostelo 2008). Unicode blocks when the locale is UTF-8, ASCII
+otherwise. Reminder outcomes (done, snoozed, skipped) come from the reminder
+history.
+
+Examples:
+  backfix progress
+  backfix progress --weeks 26
+  backfix progress --since 2026-01-01 --target 2
+  backfix progress --json | jq .pain")]
+    Progress(ProgressArgs),
+
+    /// Export the whole record (check-ins, sessions, reminder history) as CSV or JSON.
+    #[command(after_help = "\
+JSON: an object with \"journal\" (every check-in and session, as stored, in
+time order) and \"reminders\" (the reminder history). CSV: one row per
+check-in, session or reminder event, columns time, kind, pain, interference,
+activities (name=score;...), flare, note, what, minutes, feel, pain_during,
+event.
+
+Examples:
+  backfix export --json > record.json
+  backfix export --csv > record.csv")]
+    Export(ExportArgs),
+
+    /// A one-page HTML summary to bring to a GP or physiotherapist.
+    #[command(after_help = "\
+Self-contained (no scripts, nothing fetched), and prints on one or two pages.
+
+Examples:
+  backfix report --html report.html
+  backfix report --html report.html --since 2026-01-01")]
+    Report(ReportArgs),
+
+    /// Delete your record: everything before a date, or all of it.
+    #[command(after_help = "\
+Deletes check-ins and sessions from every machine's journal in the data
+directory, and the reminder history. Asks first; --yes skips the question
+(needed when standard input is not a terminal).
+
+Examples:
+  backfix forget --before 2025-01-01
+  backfix forget --all --yes")]
+    Forget(ForgetArgs),
 }
 
 #[derive(Debug, Args)]
@@ -264,6 +338,71 @@ pub struct FlareArgs {
     pub json: bool,
 }
 
+/// `backfix log`
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Pain right now, 0 (none) to 10 (the worst you can imagine).
+    #[arg(long, value_name = "0-10", value_parser = parse_score)]
+    pub pain: Option<crate::record::Score>,
+    /// How much pain got in the way of daily life this past week, 0 (not at all) to 10 (completely).
+    #[arg(long, value_name = "0-10", value_parser = parse_score)]
+    pub interference: Option<crate::record::Score>,
+    /// One of your activities and how well you can do it, 0 (cannot) to 10 (as before); repeat for up to 5.
+    #[arg(long, value_name = "NAME=0-10", value_parser = parse_activity)]
+    pub activity: Vec<crate::record::Activity>,
+    /// A short note.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Mark this check-in as a flare-up.
+    #[arg(long)]
+    pub flare: bool,
+}
+
+fn parse_score(s: &str) -> Result<crate::record::Score, String> {
+    crate::record::parse_score(s)
+}
+
+fn parse_activity(s: &str) -> Result<crate::record::Activity, String> {
+    crate::record::parse_activity(s)
+}
+
+/// `backfix done`
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    /// An exercise or a complaint's routine.
+    #[arg(required = true, num_args = 1.., value_name = "EXERCISE|ROUTINE")]
+    pub name: Vec<String>,
+    /// How long it took.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=600))]
+    pub minutes: Option<u32>,
+    /// How it felt.
+    #[arg(long, value_enum)]
+    pub feel: Option<crate::record::Feel>,
+    /// Pain during it, 0-10.
+    #[arg(long, value_name = "0-10", value_parser = parse_score)]
+    pub pain_during: Option<crate::record::Score>,
+    /// It was yesterday.
+    #[arg(long)]
+    pub yesterday: bool,
+}
+
+/// `backfix progress`
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// Weeks shown in the charts [default: 12, or from --since up to 52].
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=52))]
+    pub weeks: Option<u16>,
+    /// Count from this date (YYYY-MM-DD): the charts start there and changes are measured from it.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<chrono::NaiveDate>,
+    /// Sessions a week that count towards the streak.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=21))]
+    pub target: u32,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
 impl FlareArgs {
     /// The complaint chosen by a flag, if any.
     pub fn flag(&self) -> Option<&'static str> {
@@ -279,6 +418,52 @@ impl FlareArgs {
         .zip(COMPLAINT_FLAGS)
         .find_map(|(on, id)| on.then_some(id))
     }
+}
+
+pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date like 2026-01-31"))
+}
+
+/// `backfix export`
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("format").required(true).args(["csv", "json"])))]
+pub struct ExportArgs {
+    /// CSV, one row per record.
+    #[arg(long)]
+    pub csv: bool,
+    /// JSON: the journal and the reminder history.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `backfix report`
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Write the HTML page to this file (`-` for standard output).
+    #[arg(long, value_name = "FILE", required = true)]
+    pub html: std::path::PathBuf,
+    /// Count from this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<chrono::NaiveDate>,
+    /// Sessions a week that count as reaching the target.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=21))]
+    pub target: u32,
+}
+
+/// `backfix forget`
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("what").required(true).args(["before", "all"])))]
+pub struct ForgetArgs {
+    /// Delete what was recorded before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub before: Option<chrono::NaiveDate>,
+    /// Delete everything.
+    #[arg(long)]
+    pub all: bool,
+    /// Do not ask.
+    #[arg(long)]
+    pub yes: bool,
 }
 
 /// `backfix remind`: with no mode, send reminders (or list them with
@@ -651,7 +836,12 @@ pub fn command_for_completions() -> clap::Command {
         .iter()
         .map(|s| s.id.to_string())
         .collect();
+    // `done <TAB>` offers exercises and routines.
+    let done: Vec<String> = exercises.iter().chain(&complaints).cloned().collect();
     Cli::command()
+        .mut_subcommand("done", |s| {
+            s.mut_arg("name", |a| a.value_parser(PossibleValuesParser::new(done)))
+        })
         .mut_subcommand("show", |s| {
             s.mut_arg("name", |a| {
                 a.value_parser(PossibleValuesParser::new(exercises))

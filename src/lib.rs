@@ -15,6 +15,7 @@ pub mod model;
 pub mod output;
 pub mod paths;
 pub mod programme;
+pub mod record;
 pub mod region;
 pub mod remind;
 pub mod routine;
@@ -133,6 +134,12 @@ pub fn run(cli: Cli) -> Result<u8> {
         Some(Command::Completions { shell }) => commands::generate::completions(&mut out, *shell)?,
         Some(Command::Learn(a)) => commands::learn::run(&mut out, a)?,
         Some(Command::Flare(a)) => commands::flare::run(&mut out, a)?,
+        Some(Command::Log(a)) => commands::log::run(&mut out, a)?,
+        Some(Command::Done(a)) => commands::done::run(&mut out, a)?,
+        Some(Command::Progress(a)) => commands::progress::run(&mut out, a)?,
+        Some(Command::Export(a)) => commands::export::run(&mut out, a)?,
+        Some(Command::Report(a)) => commands::report::run(&mut out, a)?,
+        Some(Command::Forget(a)) => commands::forget::run(&mut out, a)?,
     };
     out.flush()?;
     Ok(code)

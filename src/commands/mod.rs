@@ -2,13 +2,19 @@
 //! returns an exit code or an error.
 
 pub mod check;
+pub mod done;
+pub mod export;
 pub mod flare;
+pub mod forget;
 pub mod generate;
 pub mod learn;
 pub mod list;
+pub mod log;
 pub mod paths;
+pub mod progress;
 pub mod redflags;
 pub mod remind;
+pub mod report;
 pub mod routine;
 pub mod search;
 pub mod show;
