@@ -299,7 +299,7 @@ pub fn report(
         "Average of the person's own activities (0 cannot do, 10 as before the pain)",
         p.activity_average.as_ref(),
     ));
-    h.push_str("</table><p class=\"muted\">Weekly averages. A change counts as meaningful from 2 points or 30% for pain and interference, and 2 points for the activities' average (minimal important change, Ostelo et al., Spine 2008).</p>");
+    h.push_str("</table><p class=\"muted\">Weekly averages. A change counts as meaningful from 2 points or 30% for pain and interference (minimal important change, Ostelo et al., Spine 2008), and from 2 points for the activities' average (the usual threshold for scales of a person's own activities).</p>");
     h.push_str(&line_chart(
         "pain and interference each week",
         &p.weeks,

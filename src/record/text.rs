@@ -238,12 +238,13 @@ pub fn render(out: &mut Out, p: &Progress, g: Glyphs) -> io::Result<()> {
     out.blank()?;
     out.styled_line(
         output::DIM,
-        "Meaningful: a change of 2 points or 30% in pain or interference, or 2 points",
+        "Meaningful: 2 points or 30% in pain or interference (Ostelo 2008); 2 points in",
     )?;
     out.styled_line(
         output::DIM,
-        "in your activities' average (Ostelo 2008). Self-reported; not a diagnosis.",
-    )
+        "your activities' average, the usual threshold for scales of your own activities.",
+    )?;
+    out.styled_line(output::DIM, "Self-reported; not a diagnosis.")
 }
 
 fn heatmap(out: &mut Out, days: &[Day], g: Glyphs) -> io::Result<()> {
