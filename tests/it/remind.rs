@@ -2,7 +2,7 @@
 //! on a private D-Bus session bus), a scripted server that presses buttons,
 //! the lock, status, stop, signals, the systemd unit and dry runs.
 
-mod common;
+use crate::common;
 
 use common::Env;
 use predicates::prelude::*;
@@ -436,7 +436,7 @@ fn notification_buttons_are_recorded_and_snooze_works() {
         &env,
         &[("DBUS_SESSION_BUS_ADDRESS".into(), bus.address.clone())],
     )
-    .args(["remind", "--every", "2s", "--snooze", "1s", "--count", "4"])
+    .args(["remind", "--every", "3s", "--snooze", "1s", "--count", "4"])
     .output()
     .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -470,14 +470,25 @@ fn notification_buttons_are_recorded_and_snooze_works() {
             && actions.contains(&"skip".to_string()),
         "{actions:?}"
     );
-    // Snoozed for 1s: the second reminder came sooner than a full interval would allow.
+    // Snoozed for 1s (pressed 0.4s after the first reminder): the second
+    // came about 1.4s after the first, sooner than the 3s interval would
+    // allow. History times are whole seconds, so a full interval shows as
+    // 3 s or more, the snooze as 2 s at most.
     let h = history_events(&env);
-    let times: Vec<&str> = h
+    let times: Vec<chrono::NaiveDateTime> = h
         .iter()
         .filter(|e| e["event"] == "shown")
-        .map(|e| e["time"].as_str().unwrap())
+        .map(|e| {
+            chrono::NaiveDateTime::parse_from_str(e["time"].as_str().unwrap(), "%Y-%m-%dT%H:%M:%S")
+                .unwrap()
+        })
         .collect();
     assert_eq!(times.len(), 4);
+    let gap = (times[1] - times[0]).num_seconds();
+    assert!(
+        gap <= 2,
+        "the snoozed reminder came {gap} s after the first"
+    );
 }
 
 fn spawn_remind(env: &Env, args: &[&str]) -> Child {
@@ -1059,7 +1070,7 @@ fn a_hangup_ignored_at_start_stays_ignored() {
 /// carry terminal escapes (a title change, a clipboard write, a screen clear).
 fn hostile_exercises(env: &Env) {
     let all: Vec<Value> =
-        serde_json::from_str(include_str!("../data/exercises.json")).expect("exercises.json");
+        serde_json::from_str(include_str!("../../data/exercises.json")).expect("exercises.json");
     let desk: Vec<Value> = all
         .into_iter()
         .filter(|e| e["desk"] == true)

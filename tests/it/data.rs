@@ -28,11 +28,12 @@ fn routine_exercises<'a>(c: &'a Catalog, id: &str) -> Vec<&'a Exercise> {
 fn compiled_data_equals_the_json_files() {
     // build.rs turns the JSON into statics; they must say exactly what the files say.
     let exercises: Vec<Exercise> =
-        serde_json::from_str(include_str!("../data/exercises.json")).unwrap();
+        serde_json::from_str(include_str!("../../data/exercises.json")).unwrap();
     let complaints: Vec<Complaint> =
-        serde_json::from_str(include_str!("../data/routines.json")).unwrap();
-    let tiers: Vec<Tier> = serde_json::from_str(include_str!("../data/redflags.json")).unwrap();
-    let sources: Vec<Source> = serde_json::from_str(include_str!("../data/sources.json")).unwrap();
+        serde_json::from_str(include_str!("../../data/routines.json")).unwrap();
+    let tiers: Vec<Tier> = serde_json::from_str(include_str!("../../data/redflags.json")).unwrap();
+    let sources: Vec<Source> =
+        serde_json::from_str(include_str!("../../data/sources.json")).unwrap();
     let c = catalog();
     assert_eq!(c.exercises, exercises);
     assert_eq!(c.complaints, complaints);
@@ -892,9 +893,9 @@ fn evidence_is_described_honestly() {
 fn unverified_claims_stay_out() {
     // The brief marks these as unverified or wrong: the data must not state them.
     let all = [
-        include_str!("../data/exercises.json"),
-        include_str!("../data/routines.json"),
-        include_str!("../data/redflags.json"),
+        include_str!("../../data/exercises.json"),
+        include_str!("../../data/routines.json"),
+        include_str!("../../data/redflags.json"),
     ]
     .concat()
     .to_lowercase();
