@@ -37,16 +37,16 @@ fn fish_names() -> String {
     let quote = |s: &str| format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"));
     let mut out =
         String::from("# Names for `backfix show`, `routine` and `sources` (added by backfix).\n");
-    let entries = crate::builtin::EXERCISES
+    let entries = crate::catalog::builtin::EXERCISES
         .iter()
         .map(|e| ("show", &e.id, &e.name))
         .chain(
-            crate::builtin::COMPLAINTS
+            crate::catalog::builtin::COMPLAINTS
                 .iter()
                 .map(|c| ("routine", &c.id, &c.name)),
         )
         .chain(
-            crate::builtin::SOURCES
+            crate::catalog::builtin::SOURCES
                 .iter()
                 .map(|s| ("sources", &s.id, &s.short)),
         );

@@ -75,8 +75,13 @@ fn parse_error(e: &clap::Error, args: &[std::ffi::OsString]) -> u8 {
             {
                 let clap_suggests = e.get(ContextKind::SuggestedSubcommand).is_some();
                 let words = words_from(word, args);
-                let catalog = backfix::catalog::Catalog::load(&mut Vec::new());
-                if let Some(hint) = backfix::unknown_command_hint(&words, &catalog, clap_suggests) {
+                let catalog = backfix::catalog::Catalog::load(
+                    &mut Vec::new(),
+                    backfix::cli::reserved_complaint_ids,
+                );
+                if let Some(hint) =
+                    backfix::commands::unknown_command_hint(&words, &catalog, clap_suggests)
+                {
                     output::eprint_styled(&format!("  hint: {hint}\n"));
                 }
             }

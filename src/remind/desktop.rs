@@ -98,7 +98,7 @@ fn session(stop: Option<&StopFlag>) -> Result<zbus::Connection, Trouble> {
         Bound::Done(Err(e)) => Err(Trouble::NoBus(e.to_string())),
         Bound::TimedOut => Err(Trouble::NoBus(format!(
             "it did not answer within {}",
-            crate::schedule::format_duration(CALL_TIMEOUT)
+            crate::remind::schedule::format_duration(CALL_TIMEOUT)
         ))),
         Bound::Stopped => Err(Trouble::Interrupted),
     }
@@ -162,7 +162,7 @@ impl DesktopNotifier {
             });
         if spawned.is_err() {
             self.listening.store(false, Ordering::SeqCst);
-            crate::warn("cannot start a thread to listen for notification buttons");
+            crate::output::warning("cannot start a thread to listen for notification buttons");
         }
         self.conn = Some(conn.clone());
         Ok(conn)
@@ -245,7 +245,10 @@ async fn forward(mut stream: zbus::MessageStream, tx: Sender<Msg>) {
 
 /// The Snooze button's label, with the real snooze time.
 pub fn snooze_label(snooze: Duration) -> String {
-    format!("Snooze {}", crate::schedule::format_duration(snooze))
+    format!(
+        "Snooze {}",
+        crate::remind::schedule::format_duration(snooze)
+    )
 }
 
 impl Notifier for DesktopNotifier {

@@ -68,7 +68,9 @@ pub fn listen(tx: Sender<Msg>) -> std::io::Result<StopFlag> {
                 while start.elapsed() < GRACE && signals.pending().next().is_none() {
                     std::thread::sleep(Duration::from_millis(50));
                 }
-                crate::warn("stopped without finishing the history: something did not answer");
+                crate::output::warning(
+                    "stopped without finishing the history: something did not answer",
+                );
                 std::process::exit(1);
             }
         })?;

@@ -490,7 +490,7 @@ impl History for FileHistory {
             && !self.warned
         {
             self.warned = true;
-            crate::warn(&format!(
+            crate::output::warning(&format!(
                 "cannot write {}: {e}; reminders go on without a history",
                 path.display()
             ));

@@ -43,7 +43,8 @@ fn compiled_data_equals_the_json_files() {
 
 #[test]
 fn catalogue_has_no_problems() {
-    let problems = backfix::validate::problems(&catalog());
+    let problems =
+        backfix::catalog::validate::problems(&catalog(), backfix::cli::reserved_complaint_ids);
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
@@ -66,7 +67,7 @@ fn validation_can_fail() {
     items[1].direction = Some(backfix::model::Direction::Extension);
     items[2].direction = Some(backfix::model::Direction::Extension);
     c.complaints[0].items = items.into();
-    let problems = backfix::validate::problems(&c);
+    let problems = backfix::catalog::validate::problems(&c, backfix::cli::reserved_complaint_ids);
     let text = format!("{problems:?}");
     assert!(text.contains("is already used by another record"), "{text}");
     assert!(text.contains("variant 'nope'"), "{text}");

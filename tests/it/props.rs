@@ -2,7 +2,7 @@
 //! invariants hold.
 
 use backfix::catalog::Catalog;
-use backfix::matching::{Resolution, normalize, resolve};
+use backfix::catalog::matching::{Resolution, normalize, resolve};
 use proptest::prelude::*;
 
 proptest! {
@@ -36,7 +36,7 @@ proptest! {
     #[test]
     fn search_never_panics(terms in proptest::collection::vec(".{0,30}", 0..4)) {
         let c = Catalog::builtin();
-        let hits = backfix::search::search(&c.exercises, &terms);
+        let hits = backfix::catalog::search::search(&c.exercises, &terms);
         prop_assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
     }
 
@@ -51,7 +51,7 @@ proptest! {
 }
 
 mod schedule_parsers {
-    use backfix::schedule::{
+    use backfix::remind::schedule::{
         UntilDay, format_duration, parse_clock, parse_days, parse_duration, parse_interval,
         parse_until, parse_window,
     };
@@ -150,7 +150,8 @@ mod schedule_parsers {
 /// styles) among the control characters, no wrapped line wider than the
 /// width, and JSON that parses back to the same record.
 mod hostile {
-    use backfix::catalog::{Catalog, parse_records};
+    use backfix::catalog::Catalog;
+    use backfix::catalog::user::parse_records;
     use backfix::model::Exercise;
     use backfix::output::{self, Out};
     use proptest::prelude::*;
@@ -304,7 +305,7 @@ mod hostile {
             prop_assert_eq!(parsed.len() + bad.len(), records.len());
             let ids: Vec<String> = parsed.iter().map(|e| e.id.to_string()).collect();
             let mut warnings = Vec::new();
-            let catalog = Catalog::with_user(Some(parsed), None, &mut warnings);
+            let catalog = Catalog::with_user(Some(parsed), None, &mut warnings, backfix::cli::reserved_complaint_ids);
             for w in &warnings {
                 terminal_safe(output::clean(w).as_bytes(), false)?;
             }

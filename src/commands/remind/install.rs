@@ -5,8 +5,8 @@ use crate::cli::ScheduleArgs;
 use crate::error::{Error, Result};
 use crate::output::{self, Out};
 use crate::paths;
+use crate::remind::schedule::format_duration;
 use crate::remind::unit;
-use crate::schedule::format_duration;
 use std::path::PathBuf;
 
 /// The `remind` options to put in the unit, as typed.

@@ -11,7 +11,7 @@ use crate::cli::{RemindArgs, RemindMode, ScheduleArgs};
 use crate::error::{Error, Result};
 use crate::output::Out;
 use crate::paths;
-use crate::schedule::{Days, Plan, Zone, format_duration};
+use crate::remind::schedule::{Days, Plan, Zone, format_duration};
 use chrono::NaiveDateTime;
 use std::path::PathBuf;
 

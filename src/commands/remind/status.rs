@@ -108,12 +108,12 @@ fn today() -> Option<Vec<(EventKind, usize)>> {
     let read = match state::read_history(&path) {
         Ok(r) => r,
         Err(e) => {
-            crate::warn(&format!("cannot read {}: {e}", path.display()));
+            crate::output::warning(&format!("cannot read {}: {e}", path.display()));
             return None;
         }
     };
     if let Some(w) = read.warning(&path) {
-        crate::warn(&w);
+        crate::output::warning(&w);
     }
     let day = chrono::Local::now().format("%Y-%m-%d").to_string();
     let mut counts: Vec<(EventKind, usize)> = Vec::new();

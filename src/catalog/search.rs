@@ -1,7 +1,7 @@
 //! Ranked search over the exercises (pure: no I/O), that never puts an
 //! unsuitable exercise at the top.
 //!
-//! A query is simplified as `show` does ([`crate::matching::simplify`]:
+//! A query is simplified as `show` does ([`crate::catalog::matching::simplify`]:
 //! filler words dropped, plurals stemmed). When it names a complaint (an id,
 //! name or alias: `sciatica`, `outer hip`, `leg pain`) or a body area alone
 //! (`hip`, `back`, `leg`, `buttock`), the results come in groups, best first:
@@ -18,7 +18,7 @@
 //! `score` orders every hit (higher first) across groups.
 
 use crate::catalog::Catalog;
-use crate::matching::{has_phrase, named_in, normalize, simplify};
+use crate::catalog::matching::{has_phrase, named_in, normalize, simplify};
 use crate::model::{Complaint, Exercise};
 use serde::Serialize;
 

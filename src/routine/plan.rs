@@ -13,9 +13,9 @@
 //! - a plan prescribes one direction (extension or flexion), never both.
 
 use crate::catalog::Catalog;
-use crate::cli::Level;
-use crate::dose::estimate_seconds;
+use crate::model::Level;
 use crate::model::{Complaint, Direction, Dose, Exercise, RoutineItem, Str};
+use crate::routine::dose::estimate_seconds;
 use serde::Serialize;
 
 /// Tag of a nerve slider (gentle: the nerve glides without being stretched).

@@ -4,7 +4,7 @@
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::model::{Complaint, Dose};
-use crate::routine::Plan;
+use crate::routine::plan::Plan;
 use crossterm::{cursor, execute, terminal};
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
@@ -65,7 +65,7 @@ pub fn phases(d: &Dose) -> Vec<Phase> {
             None => {
                 let tempo = d
                     .seconds_per_rep
-                    .map_or(crate::dose::DEFAULT_REP_SECONDS, u32::from);
+                    .map_or(crate::routine::dose::DEFAULT_REP_SECONDS, u32::from);
                 for n in 1..=sets {
                     out.push(Phase {
                         label: on(format!("Set {n} of {sets}: {reps} reps")),
@@ -85,7 +85,7 @@ pub fn phases(d: &Dose) -> Vec<Phase> {
         if si + 1 < sides.len() {
             out.push(Phase {
                 label: "Change sides".into(),
-                seconds: crate::dose::SWITCH_SECONDS,
+                seconds: crate::routine::dose::SWITCH_SECONDS,
                 rest: true,
             });
         }
@@ -298,7 +298,7 @@ pub fn run(catalog: &Catalog, complaint: &Complaint, plan: &Plan) -> Result<u8> 
         wrapped(
             &mut w,
             "",
-            &format!("Dose: {}", crate::dose::describe(&item.dose)),
+            &format!("Dose: {}", crate::routine::dose::describe(&item.dose)),
             width,
         )?;
         if let Some(c) = e.cautions.first() {
