@@ -205,6 +205,25 @@ impl Out {
         self.sink.write_all(bytes)
     }
 
+    /// The terminal bell. It is ours, not data, and is written past the
+    /// colour stream, which would strip it from piped output like any other
+    /// control character; what was written before goes out first.
+    pub fn bell(&mut self) -> io::Result<()> {
+        match &mut self.sink {
+            Sink::Memory(v) => {
+                v.push(0x07);
+                Ok(())
+            }
+            Sink::Closed => Ok(()),
+            Sink::Stdout(_) => {
+                self.sink.flush()?;
+                let mut stdout = io::stdout();
+                stdout.write_all(b"\x07")?;
+                stdout.flush()
+            }
+        }
+    }
+
     /// Text, cleaned, without a newline.
     pub fn text(&mut self, s: &str) -> io::Result<()> {
         self.sink.write_all(clean(s).as_bytes())

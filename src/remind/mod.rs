@@ -133,7 +133,7 @@ impl std::fmt::Display for Trouble {
             Trouble::TimedOut(d) => write!(
                 f,
                 "the notification server did not answer within {}",
-                crate::remind::schedule::format_duration(*d)
+                crate::remind::schedule::format_interval(*d)
             ),
             Trouble::Refused(e) => write!(
                 f,
@@ -511,7 +511,7 @@ pub fn run_loop(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::remind::schedule::{Plan, parse_interval};
+    use crate::remind::schedule::{Rules, parse_interval};
     use std::collections::VecDeque;
 
     struct FakeClock {
@@ -619,7 +619,7 @@ mod tests {
     }
 
     fn setup(every: &str, count: u32) -> (Scheduler, Rotation, Catalog, FakeClock) {
-        let mut plan = Plan::new(
+        let mut plan = Rules::new(
             parse_interval(every).unwrap(),
             parse_interval("10m").unwrap(),
             parse_interval("5m").unwrap(),

@@ -3,95 +3,12 @@
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::model::{Complaint, Dose};
+use crate::model::Complaint;
+use crate::routine::dose::{Phase, phases};
 use crate::routine::plan::Plan;
 use crossterm::{cursor, execute, terminal};
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
-
-/// One timed step of an exercise.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Phase {
-    pub label: String,
-    pub seconds: u32,
-    /// A rest between efforts (shown differently).
-    pub rest: bool,
-}
-
-/// The timed steps of a dose: holds and rests, or sets of moving reps, on each side.
-pub fn phases(d: &Dose) -> Vec<Phase> {
-    if let Some(m) = d.minutes {
-        return vec![Phase {
-            label: format!("{m} minute{}", if m == 1 { "" } else { "s" }),
-            seconds: u32::from(m) * 60,
-            rest: false,
-        }];
-    }
-    let sets = u32::from(d.sets.unwrap_or(1).max(1));
-    let reps = u32::from(d.reps.unwrap_or(1).max(1));
-    let rest = u32::from(d.rest_seconds.unwrap_or(0));
-    let sides: &[&str] = if d.per_side {
-        &["left side", "right side"]
-    } else {
-        &[""]
-    };
-    let mut out = Vec::new();
-    for (si, side) in sides.iter().enumerate() {
-        let on = |s: String| {
-            if side.is_empty() {
-                s
-            } else {
-                format!("{s}, {side}")
-            }
-        };
-        match d.hold_seconds {
-            Some(h) => {
-                let holds = sets * reps;
-                for n in 1..=holds {
-                    out.push(Phase {
-                        label: on(format!("Hold {n} of {holds}")),
-                        seconds: u32::from(h),
-                        rest: false,
-                    });
-                    if n < holds && rest > 0 {
-                        out.push(Phase {
-                            label: "Rest".into(),
-                            seconds: rest,
-                            rest: true,
-                        });
-                    }
-                }
-            }
-            None => {
-                let tempo = d
-                    .seconds_per_rep
-                    .map_or(crate::routine::dose::DEFAULT_REP_SECONDS, u32::from);
-                for n in 1..=sets {
-                    out.push(Phase {
-                        label: on(format!("Set {n} of {sets}: {reps} reps")),
-                        seconds: reps * tempo,
-                        rest: false,
-                    });
-                    if n < sets && rest > 0 {
-                        out.push(Phase {
-                            label: "Rest".into(),
-                            seconds: rest,
-                            rest: true,
-                        });
-                    }
-                }
-            }
-        }
-        if si + 1 < sides.len() {
-            out.push(Phase {
-                label: "Change sides".into(),
-                seconds: crate::routine::dose::SWITCH_SECONDS,
-                rest: true,
-            });
-        }
-    }
-    out
-}
 
 /// "[#####-----]" for `done` of `total`.
 pub fn bar(done: u32, total: u32, width: usize) -> String {
@@ -378,6 +295,7 @@ fn timed(w: &mut impl Write, phases: &[Phase]) -> std::io::Result<Outcome> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Dose;
 
     #[test]
     fn phases_for_holds_per_side() {
@@ -430,7 +348,8 @@ mod tests {
             vec![Phase {
                 label: "5 minutes".into(),
                 seconds: 300,
-                rest: false
+                rest: false,
+                transition: 0,
             }]
         );
     }

@@ -52,7 +52,7 @@ proptest! {
 
 mod schedule_parsers {
     use backfix::remind::schedule::{
-        UntilDay, format_duration, parse_clock, parse_days, parse_duration, parse_interval,
+        UntilDay, format_interval, parse_clock, parse_days, parse_duration, parse_interval,
         parse_until, parse_window,
     };
     use proptest::prelude::*;
@@ -113,7 +113,7 @@ mod schedule_parsers {
         #[test]
         fn intervals_read_back_from_their_formatting(secs in 1u64..=24 * 3600) {
             let d = Duration::from_secs(secs);
-            prop_assert_eq!(parse_interval(&format_duration(d)), Ok(d));
+            prop_assert_eq!(parse_interval(&format_interval(d)), Ok(d));
         }
 
         #[test]

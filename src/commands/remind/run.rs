@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::output::{self, Out};
 use crate::paths;
 use crate::remind::desktop::{DesktopNotifier, Idle, SystemClock, Terminal};
-use crate::remind::schedule::{Scheduler, Step, format_duration};
+use crate::remind::schedule::{Scheduler, Step, format_interval};
 use crate::remind::state::{self, Acquired, FileHistory, Holder, Status};
 use crate::remind::{self, Ended, Event, EventKind, History, Parts, Rotation};
 use chrono::NaiveDateTime;
@@ -27,7 +27,7 @@ fn prepare(
 ) -> Result<(
     Catalog,
     Option<String>,
-    crate::remind::schedule::Plan,
+    crate::remind::schedule::Rules,
     Rotation,
 )> {
     let catalog = crate::commands::load_catalog();
@@ -141,7 +141,7 @@ pub fn remind(out: &mut Out, a: &ScheduleArgs) -> Result<u8> {
     let base = Status {
         pid: std::process::id(),
         started: start.format("%Y-%m-%dT%H:%M:%S").to_string(),
-        every: format_duration(a.every()),
+        every: format_interval(a.every()),
         every_seconds: a.every().as_secs(),
         next: None,
         fired: 0,
