@@ -138,7 +138,9 @@ impl Out {
         let stdout = io::stdout();
         let is_terminal = stdout.is_terminal();
         let terminal = if is_terminal {
-            terminal_size::terminal_size().map(|(w, _)| w.0 as usize)
+            crossterm::terminal::size()
+                .ok()
+                .map(|(w, _)| usize::from(w))
         } else {
             None
         };
