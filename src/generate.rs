@@ -22,10 +22,10 @@ pub fn completion(shell: Shell) -> Vec<u8> {
             buf.extend_from_slice(fish_names().as_bytes());
         }
         Shell::PowerShell => {
-            clap_complete::generate(clap_complete::Shell::PowerShell, &mut cmd, bin, &mut buf)
+            clap_complete::generate(clap_complete::Shell::PowerShell, &mut cmd, bin, &mut buf);
         }
         Shell::Elvish => {
-            clap_complete::generate(clap_complete::Shell::Elvish, &mut cmd, bin, &mut buf)
+            clap_complete::generate(clap_complete::Shell::Elvish, &mut cmd, bin, &mut buf);
         }
     }
     buf

@@ -133,6 +133,7 @@ static STDOUT_CLOSED_AT_START: std::sync::atomic::AtomicBool =
 /// Rust runtime fills closed standard descriptors with /dev/null (which
 /// keeps later files off descriptors 0 to 2).
 #[cfg(unix)]
+#[allow(unsafe_code)] // fcntl(2): std cannot ask whether a descriptor is open.
 extern "C" fn note_closed_stdout() {
     // SAFETY: F_GETFD only asks whether descriptor 1 is open; it touches no
     // memory and is safe to call before the runtime starts.
@@ -142,6 +143,7 @@ extern "C" fn note_closed_stdout() {
 }
 
 #[cfg(all(unix, not(target_vendor = "apple")))]
+#[allow(unsafe_code)] // a link section: there is no safe way to run before main.
 #[used]
 // SAFETY: `.init_array` holds plain `extern "C" fn()` pointers that the
 // loader calls once before `main`; the function is sound to run then.
@@ -149,6 +151,7 @@ extern "C" fn note_closed_stdout() {
 static NOTE_CLOSED_STDOUT: extern "C" fn() = note_closed_stdout;
 
 #[cfg(target_vendor = "apple")]
+#[allow(unsafe_code)]
 #[used]
 // SAFETY: as above, the Mach-O list of initialisers run before `main`.
 #[unsafe(link_section = "__DATA,__mod_init_func")]

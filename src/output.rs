@@ -439,7 +439,7 @@ pub fn clean_keep_sgr(s: &str) -> std::borrow::Cow<'_, str> {
         });
         match params {
             Some(n) if after[1 + n..].starts_with('m') => {
-                out.push_str(&rest[i..i + 1 + 1 + n + 1]);
+                out.push_str(&rest[i..=(i + 1 + 1 + n)]);
                 rest = &after[1 + n + 1..];
             }
             _ => rest = after,

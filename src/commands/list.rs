@@ -5,7 +5,7 @@ use crate::catalog::matching::simplify;
 use crate::cli::ListArgs;
 use crate::error::{EXIT_FAILURE, Error, Result};
 use crate::model::Exercise;
-use crate::output::{self, Out, clean_line};
+use crate::output::{self, Out, clean_line, fit};
 
 pub fn run(out: &mut Out, args: &ListArgs) -> Result<u8> {
     let catalog = super::load_catalog();
@@ -156,29 +156,6 @@ impl Table {
 
 fn display_width(s: &str) -> usize {
     textwrap::core::display_width(s)
-}
-
-/// Cut `s` (already clean) to `width` display columns, marking the cut.
-fn fit(s: &str, width: usize) -> String {
-    if display_width(s) <= width {
-        return s.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    let mut buf = [0u8; 4];
-    for c in s.chars() {
-        let w = display_width(c.encode_utf8(&mut buf));
-        if used + w > width - 1 {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
 }
 
 #[cfg(test)]

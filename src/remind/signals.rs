@@ -28,6 +28,7 @@ impl StopFlag {
 }
 
 /// Whether `signal`'s disposition is "ignore", as `nohup` leaves SIGHUP.
+#[allow(unsafe_code)] // libc's sigaction; std has no way to read a disposition.
 pub fn ignored(signal: libc::c_int) -> bool {
     // SAFETY: sigaction with a null new action only reads the current one
     // into a zeroed struct we own.

@@ -68,6 +68,7 @@ fn stop_requested() -> bool {
 
 /// Wait for a key for up to `timeout`, checking for a stop signal every 250 ms.
 /// A terminal that hangs up or reaches end of input counts as `q`.
+#[allow(unsafe_code)] // poll(2) and read(2) on stdin; see the SAFETY comments.
 fn poll(timeout: Duration) -> std::io::Result<Option<Key>> {
     let deadline = std::time::Instant::now() + timeout;
     loop {

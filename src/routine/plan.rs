@@ -368,7 +368,7 @@ fn assemble(
                     at: items.len(),
                     seconds: choice_seconds(&options),
                     options,
-                })
+                });
             }
         }
     }
@@ -442,7 +442,7 @@ pub fn build(
     }
     // The direction check only serves the choice: without it, it goes too.
     if !chosen.iter().any(|c| matches!(c, Some(Slot::Choice(_)))) {
-        for slot in chosen.iter_mut() {
+        for slot in &mut chosen {
             if slot.as_ref().is_some_and(|s| is_check_slot(catalog, s)) {
                 total -= slot.as_ref().map_or(0, Slot::seconds);
                 *slot = None;

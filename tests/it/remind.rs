@@ -1336,8 +1336,7 @@ fn a_lock_held_by_another_program_is_an_unknown_holder() {
     let pid = holder.id();
     common::wait_until(Duration::from_secs(5), "flock to take the lock", || {
         std::fs::read_to_string("/proc/locks")
-            .map(|l| l.lines().any(|l| l.contains(&format!(" {pid} "))))
-            .unwrap_or(false)
+            .is_ok_and(|l| l.lines().any(|l| l.contains(&format!(" {pid} "))))
     });
     // Even a perfect forgery (the holder's own pid and start time) names a program that is not backfix.
     for text in ["1\n".to_string(), format!("{pid} {}\n", start_time(pid))] {

@@ -60,11 +60,11 @@ pub fn status(out: &mut Out, json: bool) -> Result<u8> {
     }
     match (holder, st) {
         (Holder::Free, _) => {
-            out.line("No reminder is running. Start one with `backfix remind --every 45m`.")?
+            out.line("No reminder is running. Start one with `backfix remind --every 45m`.")?;
         }
         (h @ Holder::Unknown { .. }, _) => return Err(unknown_holder(&dir, &h)),
         (Holder::Reminder(pid), None) => {
-            out.line(&format!("A reminder is running (pid {pid}), starting up."))?
+            out.line(&format!("A reminder is running (pid {pid}), starting up."))?;
         }
         (Holder::Reminder(pid), Some(st)) => {
             let rows = [
@@ -162,6 +162,8 @@ pub fn stop(out: &mut Out) -> Result<u8> {
     let Ok(signed) = i32::try_from(pid) else {
         return Err(unknown_holder(&dir, &Holder::Reminder(pid)));
     };
+    // std can signal only its own children.
+    #[allow(unsafe_code)]
     // SAFETY: kill(2) with a pid proven above to be a backfix reminder holding the lock.
     if unsafe { libc::kill(signed, libc::SIGTERM) } != 0 {
         return Err(Error::failure(format!(

@@ -9,7 +9,7 @@ use chrono::TimeDelta;
 /// query is one call and not a new connection each time.
 pub enum Idle {
     Mutter(zbus::blocking::Connection),
-    X11(x11::Idle),
+    X11(Box<x11::Idle>),
     ScreenSaver(zbus::blocking::Connection),
     None,
 }
@@ -53,7 +53,7 @@ impl Idle {
             return Idle::Mutter(conn.clone());
         }
         if let Some(x) = x11::Idle::open() {
-            return Idle::X11(x);
+            return Idle::X11(Box::new(x));
         }
         if let Some(conn) = bus
             && call::<bool>(&conn, SCREENSAVER).is_some()
