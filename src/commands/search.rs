@@ -1,6 +1,6 @@
 //! `backfix search`
 
-use crate::catalog::search::{Group, Hit, Results, lower_first};
+use crate::catalog::search::{Field, Group, Hit, Results, lower_first};
 use crate::cli::SearchArgs;
 use crate::error::{EXIT_FAILURE, Error, Result};
 use crate::output::{self, Out, clean_line};
@@ -96,11 +96,11 @@ fn hit(out: &mut Out, h: &Hit, width: usize) -> std::io::Result<()> {
     let fields: Vec<&str> = h
         .fields
         .iter()
-        .map(|f| match f.as_str() {
-            "routine" => "the routine",
-            "avoid_in" => "its avoid list",
-            "not_for" => "not a good fit for",
-            other => other,
+        .map(|f| match f {
+            Field::Routine => "the routine",
+            Field::AvoidIn => "its avoid list",
+            Field::NotFor => "not a good fit for",
+            other => other.as_str(),
         })
         .collect();
     out.styled_line(
