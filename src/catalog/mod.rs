@@ -10,6 +10,11 @@ pub mod validate;
 
 use crate::model::{Complaint, Exercise, Source, Tier};
 
+/// An exercise in a [`Catalog`], found once (see [`Catalog::exercise_ref`]);
+/// only the catalogue that made it can resolve it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExerciseRef(usize);
+
 #[derive(Debug, Clone)]
 pub struct Catalog {
     pub exercises: Vec<Exercise>,
@@ -31,6 +36,20 @@ impl Catalog {
 
     pub fn exercise(&self, id: &str) -> Option<&Exercise> {
         self.exercises.iter().find(|e| e.id == id)
+    }
+
+    /// A typed reference to the exercise with this id, for plans that keep
+    /// what they chose without looking it up again.
+    pub fn exercise_ref(&self, id: &str) -> Option<ExerciseRef> {
+        self.exercises
+            .iter()
+            .position(|e| e.id == id)
+            .map(ExerciseRef)
+    }
+
+    /// The exercise a reference made by this catalogue points to.
+    pub fn at(&self, r: ExerciseRef) -> &Exercise {
+        &self.exercises[r.0]
     }
 
     pub fn complaint(&self, id: &str) -> Option<&Complaint> {

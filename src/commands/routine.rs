@@ -240,9 +240,7 @@ fn exercise(
     title: &str,
     p: &Planned,
 ) -> std::io::Result<()> {
-    let Some(e) = catalog.exercise(&p.id) else {
-        return Ok(());
-    };
+    let e = catalog.at(p.exercise);
     let i = indent;
     out.text(&" ".repeat(i))?;
     out.styled(output::TITLE, &output::clean_line(title))?;
@@ -356,11 +354,10 @@ fn print(
         None => heading,
     };
     out.styled_line(output::HEADING, &heading)?;
-    let has_check = plan.items.iter().any(|p| {
-        catalog
-            .exercise(&p.id)
-            .is_some_and(plan::is_direction_check)
-    });
+    let has_check = plan
+        .items
+        .iter()
+        .any(|p| plan::is_direction_check(catalog.at(p.exercise)));
     let mut num = 0;
     for (i, p) in plan.items.iter().enumerate() {
         if let Some(c) = plan.choice.as_ref().filter(|c| c.at == i) {
@@ -432,7 +429,7 @@ fn print(
 }
 
 fn item_json(catalog: &Catalog, p: &Planned) -> serde_json::Value {
-    let e = catalog.exercise(&p.id);
+    let e = catalog.at(p.exercise);
     serde_json::json!({
         "id": p.id,
         "name": p.name,
@@ -440,9 +437,9 @@ fn item_json(catalog: &Catalog, p: &Planned) -> serde_json::Value {
         "dose": p.dose,
         "dose_text": dose::describe(&p.dose),
         "seconds": p.seconds,
-        "cue": e.and_then(|e| e.cues.first()),
-        "summary": e.map(|e| &e.summary),
-        "cautions": e.map(|e| &e.cautions),
+        "cue": e.cues.first(),
+        "summary": &e.summary,
+        "cautions": &e.cautions,
         "note": p.note,
         "direction": p.direction,
         "swapped_from": p.swapped_from,

@@ -188,9 +188,7 @@ pub fn run(catalog: &Catalog, complaint: &Complaint, plan: &Plan) -> Result<u8> 
     let total = plan.items.len();
     let mut finished = 0;
     for (i, item) in plan.items.iter().enumerate() {
-        let Some(e) = catalog.exercise(&item.id) else {
-            continue;
-        };
+        let e = catalog.at(item.exercise);
         let width = current_width();
         execute!(
             w,
