@@ -211,18 +211,24 @@ impl Out {
     /// colour stream, which would strip it from piped output like any other
     /// control character; what was written before goes out first.
     pub fn bell(&mut self) -> io::Result<()> {
+        if matches!(self.sink, Sink::Closed) {
+            return Ok(());
+        }
+        let mut screen = self.screen()?;
+        screen.write_all(b"\x07")?;
+        screen.flush()
+    }
+
+    /// The screen itself, for full-screen drawing (guided mode): bytes go
+    /// out unchanged, past the colour stream, which would strip cursor
+    /// movement. What was written before goes out first. The caller writes
+    /// only sequences it made and text it has cleaned.
+    pub fn screen(&mut self) -> io::Result<Box<dyn Write + '_>> {
+        self.sink.flush()?;
         match &mut self.sink {
-            Sink::Memory(v) => {
-                v.push(0x07);
-                Ok(())
-            }
-            Sink::Closed => Ok(()),
-            Sink::Stdout(_) => {
-                self.sink.flush()?;
-                let mut stdout = io::stdout();
-                stdout.write_all(b"\x07")?;
-                stdout.flush()
-            }
+            Sink::Memory(v) => Ok(Box::new(v)),
+            Sink::Closed => Err(stdout_error(io::Error::from_raw_os_error(EBADF))),
+            Sink::Stdout(_) => Ok(Box::new(io::stdout())),
         }
     }
 

@@ -144,7 +144,7 @@ pub fn run(out: &mut Out, args: &RoutineArgs) -> Result<u8> {
                 command_for(&complaint.id)
             )));
         }
-        return crate::routine::guided::run(&catalog, complaint, &plan);
+        return crate::routine::guided::run(out, &catalog, complaint, &plan);
     }
     let region = crate::region::load();
     if args.json {

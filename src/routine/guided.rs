@@ -4,6 +4,7 @@
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::model::Complaint;
+use crate::output::Out;
 use crate::routine::dose::{Phase, phases};
 use crate::routine::plan::Plan;
 use crossterm::{cursor, execute, terminal};
@@ -20,22 +21,26 @@ pub fn bar(done: u32, total: u32, width: usize) -> String {
     format!("[{}{}]", "#".repeat(filled), "-".repeat(width - filled))
 }
 
-/// Puts the terminal back however we leave (including errors and Ctrl-C).
-struct RawGuard;
+/// Puts the terminal back however we leave (including errors and Ctrl-C);
+/// all drawing goes through the screen it holds.
+struct RawGuard<W: Write> {
+    w: W,
+}
 
-impl RawGuard {
-    fn new() -> std::io::Result<RawGuard> {
+impl<W: Write> RawGuard<W> {
+    fn new(mut w: W) -> std::io::Result<RawGuard<W>> {
         terminal::enable_raw_mode()?;
-        let _ = execute!(std::io::stdout(), cursor::Hide);
-        Ok(RawGuard)
+        let _ = execute!(w, cursor::Hide);
+        Ok(RawGuard { w })
     }
 }
 
-impl Drop for RawGuard {
+impl<W: Write> Drop for RawGuard<W> {
     fn drop(&mut self) {
-        let _ = execute!(std::io::stdout(), cursor::Show);
+        let _ = execute!(self.w, cursor::Show);
         let _ = terminal::disable_raw_mode();
-        let _ = writeln!(std::io::stdout());
+        let _ = writeln!(self.w);
+        let _ = self.w.flush();
     }
 }
 
@@ -167,7 +172,7 @@ enum Outcome {
     Quit,
 }
 
-pub fn run(catalog: &Catalog, complaint: &Complaint, plan: &Plan) -> Result<u8> {
+pub fn run(out: &mut Out, catalog: &Catalog, complaint: &Complaint, plan: &Plan) -> Result<u8> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(
             Error::usage("--guided needs a terminal to read keys and draw timers").with_hint(
@@ -183,8 +188,8 @@ pub fn run(catalog: &Catalog, complaint: &Complaint, plan: &Plan) -> Result<u8> 
     ] {
         let _ = signal_hook::flag::register(sig, flag.clone());
     }
-    let guard = RawGuard::new()?;
-    let mut w = std::io::stdout();
+    let mut guard = RawGuard::new(out.screen()?)?;
+    let mut w = &mut guard.w;
     let total = plan.items.len();
     let mut finished = 0;
     for (i, item) in plan.items.iter().enumerate() {
@@ -245,10 +250,9 @@ pub fn run(catalog: &Catalog, complaint: &Complaint, plan: &Plan) -> Result<u8> 
         }
     }
     drop(guard);
-    let _ = writeln!(
-        std::io::stdout(),
+    out.line(&format!(
         "Finished {finished} of {total} exercises. Warning signs: backfix redflags"
-    );
+    ))?;
     Ok(0)
 }
 
