@@ -2,7 +2,7 @@
 //!
 //!     cargo run --example generate
 //!
-//! `tests/generated.rs` fails when the committed files are stale.
+//! `tests/it/generated.rs` fails when the committed files are stale.
 
 use std::path::Path;
 

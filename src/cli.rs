@@ -539,28 +539,28 @@ Examples:
 #[derive(Debug, Clone, Default, Args)]
 pub struct ScheduleArgs {
     /// How often to remind you, such as 30m, 45m or 1h30m [default: 45m].
-    #[arg(long, short, value_name = "DURATION", value_parser = crate::schedule::parse_interval)]
+    #[arg(long, short, value_name = "DURATION", value_parser = crate::remind::schedule::parse_interval)]
     pub every: Option<std::time::Duration>,
     /// Suggest exercises from this complaint's routine (default: desk-friendly ones).
     #[arg(long = "for", value_name = "COMPLAINT")]
     pub for_complaint: Option<String>,
     /// How long the Snooze button puts a reminder off [default: 10m].
-    #[arg(long, value_name = "DURATION", value_parser = crate::schedule::parse_interval)]
+    #[arg(long, value_name = "DURATION", value_parser = crate::remind::schedule::parse_interval)]
     pub snooze: Option<std::time::Duration>,
     /// Only remind between these times, such as 09:00-17:30 (may cross midnight).
-    #[arg(long, value_name = "HH:MM-HH:MM", value_parser = crate::schedule::parse_window)]
-    pub between: Option<crate::schedule::Window>,
+    #[arg(long, value_name = "HH:MM-HH:MM", value_parser = crate::remind::schedule::parse_window)]
+    pub between: Option<crate::remind::schedule::Window>,
     /// Only remind on these days, such as mon-fri, mon,wed,fri or weekends.
-    #[arg(long, value_name = "DAYS", value_parser = crate::schedule::parse_days)]
-    pub days: Option<crate::schedule::Days>,
+    #[arg(long, value_name = "DAYS", value_parser = crate::remind::schedule::parse_days)]
+    pub days: Option<crate::remind::schedule::Days>,
     /// Stop after this many reminders.
     #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub count: Option<u32>,
     /// Stop at this time today, such as 17:30, or "tomorrow 08:00", or "2026-12-01 17:30".
-    #[arg(long, value_name = "TIME", value_parser = crate::schedule::parse_until)]
-    pub until: Option<crate::schedule::Until>,
+    #[arg(long, value_name = "TIME", value_parser = crate::remind::schedule::parse_until)]
+    pub until: Option<crate::remind::schedule::Until>,
     /// Time without keyboard or mouse input that counts as a break [default: 5m].
-    #[arg(long, value_name = "DURATION", value_parser = crate::schedule::parse_interval)]
+    #[arg(long, value_name = "DURATION", value_parser = crate::remind::schedule::parse_interval)]
     pub idle: Option<std::time::Duration>,
 }
 
@@ -719,8 +719,8 @@ pub struct RoutineArgs {
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=120))]
     pub minutes: Option<u16>,
     /// Use the easier (gentle) or harder versions of the exercises, where the catalogue has them.
-    #[arg(long, short, value_enum, default_value_t = Level::Standard)]
-    pub level: Level,
+    #[arg(long, short, value_enum, default_value_t = LevelArg::Standard)]
+    pub level: LevelArg,
     /// Your direction, from the routine's direction check: only that direction's exercises.
     #[arg(long, value_enum, value_name = "DIRECTION")]
     pub direction: Option<DirectionArg>,
@@ -788,13 +788,23 @@ pub fn reserved_complaint_ids() -> Vec<String> {
     out
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
+/// `--level`: the command line's name for [`crate::model::Level`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum LevelArg {
     Gentle,
     #[default]
     Standard,
     Harder,
+}
+
+impl From<LevelArg> for crate::model::Level {
+    fn from(l: LevelArg) -> Self {
+        match l {
+            LevelArg::Gentle => crate::model::Level::Gentle,
+            LevelArg::Standard => crate::model::Level::Standard,
+            LevelArg::Harder => crate::model::Level::Harder,
+        }
+    }
 }
 
 /// `--direction`: which way eases the pain, found with the direction check.
@@ -820,19 +830,19 @@ impl From<DirectionArg> for crate::model::Direction {
 pub fn command_for_completions() -> clap::Command {
     use clap::CommandFactory;
     use clap::builder::PossibleValuesParser;
-    let exercises: Vec<String> = crate::builtin::EXERCISES
+    let exercises: Vec<String> = crate::catalog::builtin::EXERCISES
         .iter()
         .map(|e| e.id.to_string())
         .collect();
-    let complaints: Vec<String> = crate::builtin::COMPLAINTS
+    let complaints: Vec<String> = crate::catalog::builtin::COMPLAINTS
         .iter()
         .map(|c| c.id.to_string())
         .collect();
-    let lessons: Vec<String> = crate::builtin::LESSONS
+    let lessons: Vec<String> = crate::catalog::builtin::LESSONS
         .iter()
         .map(|l| l.id.to_string())
         .collect();
-    let sources: Vec<String> = crate::builtin::SOURCES
+    let sources: Vec<String> = crate::catalog::builtin::SOURCES
         .iter()
         .map(|s| s.id.to_string())
         .collect();

@@ -22,10 +22,10 @@ pub fn completion(shell: Shell) -> Vec<u8> {
             buf.extend_from_slice(fish_names().as_bytes());
         }
         Shell::PowerShell => {
-            clap_complete::generate(clap_complete::Shell::PowerShell, &mut cmd, bin, &mut buf)
+            clap_complete::generate(clap_complete::Shell::PowerShell, &mut cmd, bin, &mut buf);
         }
         Shell::Elvish => {
-            clap_complete::generate(clap_complete::Shell::Elvish, &mut cmd, bin, &mut buf)
+            clap_complete::generate(clap_complete::Shell::Elvish, &mut cmd, bin, &mut buf);
         }
     }
     buf
@@ -37,16 +37,16 @@ fn fish_names() -> String {
     let quote = |s: &str| format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"));
     let mut out =
         String::from("# Names for `backfix show`, `routine` and `sources` (added by backfix).\n");
-    let entries = crate::builtin::EXERCISES
+    let entries = crate::catalog::builtin::EXERCISES
         .iter()
         .map(|e| ("show", &e.id, &e.name))
         .chain(
-            crate::builtin::COMPLAINTS
+            crate::catalog::builtin::COMPLAINTS
                 .iter()
                 .map(|c| ("routine", &c.id, &c.name)),
         )
         .chain(
-            crate::builtin::SOURCES
+            crate::catalog::builtin::SOURCES
                 .iter()
                 .map(|s| ("sources", &s.id, &s.short)),
         );

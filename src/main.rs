@@ -1,42 +1,28 @@
 //! The backfix binary: parse, dispatch, report one error, exit.
 //!
-//! On Unix the binary provides the C `main` itself (`no_main`) and skips the
-//! Rust runtime's start-up, which reads /proc/self/maps to find the main
-//! thread's stack guard and was about a third of the time `backfix show`
-//! took (see scripts/bench.sh). The only part of that start-up the program
-//! needs, ignoring SIGPIPE so a closed pipe is an error and not a kill, is
-//! done here.
-
-#![cfg_attr(unix, no_main)]
+//! The Rust runtime starts it as usual (it fills `env::args()` on every
+//! platform and ignores SIGPIPE, so a closed pipe is an error and not a
+//! kill). The one thing done before the runtime is noting whether stdout was
+//! closed at start (`backfix list >&-`): the runtime puts /dev/null in its
+//! place, after which a closed stdout could not be told apart.
 
 use backfix::error::{EXIT_FAILURE, EXIT_USAGE};
 use backfix::output::{self, ColorWhen};
 use clap::Parser;
 use std::io::Write;
-#[cfg(not(unix))]
 use std::process::ExitCode;
 
-#[cfg(unix)]
-#[unsafe(no_mangle)]
-pub extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) -> libc::c_int {
-    // SAFETY: setting a signal disposition to SIG_IGN at start-up, before any
-    // other thread exists, is what the Rust runtime itself does.
-    unsafe {
-        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
-    }
+fn main() -> ExitCode {
     let code = run();
     let _ = std::io::stdout().flush();
-    code.into()
-}
-
-#[cfg(not(unix))]
-fn main() -> ExitCode {
-    ExitCode::from(run())
+    ExitCode::from(code)
 }
 
 fn run() -> u8 {
     #[cfg(unix)]
-    guard_standard_fds();
+    if STDOUT_CLOSED_AT_START.load(std::sync::atomic::Ordering::Relaxed) {
+        output::mark_stdout_closed();
+    }
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     color_in_args(&args).apply_globally();
     let cli = match backfix::cli::Cli::try_parse_from(&args) {
@@ -75,8 +61,13 @@ fn parse_error(e: &clap::Error, args: &[std::ffi::OsString]) -> u8 {
             {
                 let clap_suggests = e.get(ContextKind::SuggestedSubcommand).is_some();
                 let words = words_from(word, args);
-                let catalog = backfix::catalog::Catalog::load(&mut Vec::new());
-                if let Some(hint) = backfix::unknown_command_hint(&words, &catalog, clap_suggests) {
+                let catalog = backfix::catalog::Catalog::load(
+                    &mut Vec::new(),
+                    backfix::cli::reserved_complaint_ids,
+                );
+                if let Some(hint) =
+                    backfix::commands::unknown_command_hint(&words, &catalog, clap_suggests)
+                {
                     output::eprint_styled(&format!("  hint: {hint}\n"));
                 }
             }
@@ -132,26 +123,36 @@ fn print_stdout(s: &str) -> std::io::Result<()> {
     out.flush()
 }
 
-/// A standard descriptor that is closed at start (`backfix list >&-`) gets
-/// /dev/null in its place, so no file we open later takes its number; a
-/// closed stdout is remembered, and writing to it is an error.
+/// Whether stdout was closed when the process started, as seen by
+/// [`note_closed_stdout`] before the runtime replaced it with /dev/null.
 #[cfg(unix)]
-fn guard_standard_fds() {
-    for fd in 0..=2 {
-        // SAFETY: F_GETFD only asks whether the descriptor is open.
-        if unsafe { libc::fcntl(fd, libc::F_GETFD) } != -1 {
-            continue;
-        }
-        let mode = if fd == 0 {
-            libc::O_RDONLY
-        } else {
-            libc::O_WRONLY
-        };
-        // SAFETY: opening /dev/null with a NUL-terminated path; the lowest
-        // free descriptor, which is `fd`, is the one returned.
-        unsafe { libc::open(c"/dev/null".as_ptr(), mode | libc::O_CLOEXEC) };
-        if fd == 1 {
-            output::mark_stdout_closed();
-        }
+static STDOUT_CLOSED_AT_START: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// Runs from the executable's initialiser list, before `main` and before the
+/// Rust runtime fills closed standard descriptors with /dev/null (which
+/// keeps later files off descriptors 0 to 2).
+#[cfg(unix)]
+#[allow(unsafe_code)] // fcntl(2): std cannot ask whether a descriptor is open.
+extern "C" fn note_closed_stdout() {
+    // SAFETY: F_GETFD only asks whether descriptor 1 is open; it touches no
+    // memory and is safe to call before the runtime starts.
+    if unsafe { libc::fcntl(1, libc::F_GETFD) } == -1 {
+        STDOUT_CLOSED_AT_START.store(true, std::sync::atomic::Ordering::Relaxed);
     }
 }
+
+#[cfg(all(unix, not(target_vendor = "apple")))]
+#[allow(unsafe_code)] // a link section: there is no safe way to run before main.
+#[used]
+// SAFETY: `.init_array` holds plain `extern "C" fn()` pointers that the
+// loader calls once before `main`; the function is sound to run then.
+#[unsafe(link_section = ".init_array")]
+static NOTE_CLOSED_STDOUT: extern "C" fn() = note_closed_stdout;
+
+#[cfg(target_vendor = "apple")]
+#[allow(unsafe_code)]
+#[used]
+// SAFETY: as above, the Mach-O list of initialisers run before `main`.
+#[unsafe(link_section = "__DATA,__mod_init_func")]
+static NOTE_CLOSED_STDOUT: extern "C" fn() = note_closed_stdout;

@@ -353,3 +353,56 @@ pub struct FlareSection {
     /// Source ids (from sources.json).
     pub sources: List<Str>,
 }
+
+/// Something a user looks up by name.
+pub trait Named {
+    fn id(&self) -> &str;
+    fn display_name(&self) -> &str;
+    fn aliases(&self) -> &[Str];
+}
+
+impl Named for Exercise {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn display_name(&self) -> &str {
+        &self.name
+    }
+    fn aliases(&self) -> &[Str] {
+        &self.aliases
+    }
+}
+
+impl Named for Complaint {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn display_name(&self) -> &str {
+        &self.name
+    }
+    fn aliases(&self) -> &[Str] {
+        &self.aliases
+    }
+}
+
+/// How hard a routine is: the standard exercises, or their easier or harder
+/// variants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Gentle,
+    #[default]
+    Standard,
+    Harder,
+}
+
+impl Level {
+    /// The name, as typed and as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Gentle => "gentle",
+            Level::Standard => "standard",
+            Level::Harder => "harder",
+        }
+    }
+}

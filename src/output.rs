@@ -138,7 +138,9 @@ impl Out {
         let stdout = io::stdout();
         let is_terminal = stdout.is_terminal();
         let terminal = if is_terminal {
-            terminal_size::terminal_size().map(|(w, _)| w.0 as usize)
+            crossterm::terminal::size()
+                .ok()
+                .map(|(w, _)| usize::from(w))
         } else {
             None
         };
@@ -203,6 +205,31 @@ impl Out {
     /// Bytes we generated ourselves (JSON, a completion script), unchanged.
     pub fn raw(&mut self, bytes: &[u8]) -> io::Result<()> {
         self.sink.write_all(bytes)
+    }
+
+    /// The terminal bell. It is ours, not data, and is written past the
+    /// colour stream, which would strip it from piped output like any other
+    /// control character; what was written before goes out first.
+    pub fn bell(&mut self) -> io::Result<()> {
+        if matches!(self.sink, Sink::Closed) {
+            return Ok(());
+        }
+        let mut screen = self.screen()?;
+        screen.write_all(b"\x07")?;
+        screen.flush()
+    }
+
+    /// The screen itself, for full-screen drawing (guided mode): bytes go
+    /// out unchanged, past the colour stream, which would strip cursor
+    /// movement. What was written before goes out first. The caller writes
+    /// only sequences it made and text it has cleaned.
+    pub fn screen(&mut self) -> io::Result<Box<dyn Write + '_>> {
+        self.sink.flush()?;
+        match &mut self.sink {
+            Sink::Memory(v) => Ok(Box::new(v)),
+            Sink::Closed => Err(stdout_error(io::Error::from_raw_os_error(EBADF))),
+            Sink::Stdout(_) => Ok(Box::new(io::stdout())),
+        }
     }
 
     /// Text, cleaned, without a newline.
@@ -418,7 +445,7 @@ pub fn clean_keep_sgr(s: &str) -> std::borrow::Cow<'_, str> {
         });
         match params {
             Some(n) if after[1 + n..].starts_with('m') => {
-                out.push_str(&rest[i..i + 1 + 1 + n + 1]);
+                out.push_str(&rest[i..=(i + 1 + 1 + n)]);
                 rest = &after[1 + n + 1..];
             }
             _ => rest = after,

@@ -7,7 +7,7 @@
 //! emergency number". The numbers are in `data/regions.json`, one checked
 //! source per row.
 
-use crate::builtin::REGIONS;
+use crate::catalog::builtin::REGIONS;
 use crate::model::Region;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -344,7 +344,7 @@ pub fn load() -> Setting {
     let mut warnings = Vec::new();
     let s = current(&mut warnings);
     for w in warnings {
-        crate::warn(&w);
+        crate::output::warning(&w);
     }
     s
 }

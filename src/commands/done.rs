@@ -1,9 +1,10 @@
 //! `backfix done`: record an exercise or a routine done without guided mode.
 
-use crate::catalog::Named;
-use crate::cli::{DoneArgs, Level};
+use crate::catalog::matching::{Resolution, normalize, resolve};
+use crate::cli::DoneArgs;
 use crate::error::{Error, Result};
-use crate::matching::{Resolution, normalize, resolve};
+use crate::model::Level;
+use crate::model::Named;
 use crate::output::{self, Out};
 use crate::record::{Entry, Record, Session, Via, store};
 
@@ -46,7 +47,7 @@ pub fn run(out: &mut Out, a: &DoneArgs) -> Result<u8> {
     let (session_exercise, session_routine, default_minutes, name) = match (exercise, routine) {
         (Some(i), _) => {
             let e = &catalog.exercises[i];
-            let secs = crate::dose::estimate_seconds(&e.dose);
+            let secs = crate::routine::dose::estimate_seconds(&e.dose);
             (
                 Some(e.id.to_string()),
                 None,
@@ -56,7 +57,7 @@ pub fn run(out: &mut Out, a: &DoneArgs) -> Result<u8> {
         }
         (_, Some(i)) => {
             let c = &catalog.complaints[i];
-            let secs: u32 = crate::routine::full(&catalog, c, Level::Standard)
+            let secs: u32 = crate::routine::plan::full(&catalog, c, Level::Standard)
                 .iter()
                 .map(|p| p.seconds)
                 .sum();

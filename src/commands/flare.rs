@@ -1,21 +1,22 @@
 //! `backfix flare`: a flare-up plan. The person's own notes first, then the
 //! first days (with the complaint's first-aid routine: the gentle level in
-//! 5 minutes, planned by [`crate::routine::build`]), scaling back and
+//! 5 minutes, planned by [`crate::routine::plan::build`]), scaling back and
 //! rebuilding, how long a flare lasts, and the signs that need help with the
 //! region's numbers. The content is in `data/flare.json`.
 //!
 //! "A flare started here marks the record and steps the plan back" needs
 //! the recovery record and the plan; it is left for that work.
 
-use crate::builtin::FLARE;
 use crate::catalog::Catalog;
-use crate::cli::{FlareArgs, Level};
-use crate::dose::{self, format_duration};
+use crate::catalog::builtin::FLARE;
+use crate::cli::FlareArgs;
 use crate::error::{Error, Result};
+use crate::model::Level;
 use crate::model::{Complaint, FlareSection, TierId};
 use crate::output::{self, Out, clean_line};
 use crate::region::Setting;
-use crate::routine::{self, Plan, Planned};
+use crate::routine::dose::{self, format_duration};
+use crate::routine::plan::{self as routine, Plan, Planned};
 use std::path::PathBuf;
 
 /// The complaint used when none is given.
@@ -46,7 +47,7 @@ pub fn own_notes(warnings: &mut Vec<String>) -> Option<Notes> {
     let dir = crate::paths::config_dir()?;
     for name in NOTES_FILES {
         let path = dir.join(name);
-        match crate::catalog::read_user_text(&path) {
+        match crate::catalog::user::read_user_text(&path) {
             Ok(Some(text)) => return Some(Notes { path, text }),
             Ok(None) => {}
             Err(message) => warnings.push(format!("{message}; your flare notes are not shown")),
@@ -109,7 +110,7 @@ pub fn run(out: &mut Out, args: &FlareArgs) -> Result<u8> {
     let mut warnings = Vec::new();
     let notes = own_notes(&mut warnings);
     for w in warnings {
-        crate::warn(&w);
+        crate::output::warning(&w);
     }
     let region = crate::region::load();
     let plan = first_aid(&catalog, complaint);

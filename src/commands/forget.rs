@@ -72,14 +72,12 @@ pub fn run(out: &mut Out, a: &ForgetArgs) -> Result<u8> {
             Some(d) => store::filter_file(f, |l| !store::line_before(l, d)),
             None if Some(f) == history.as_ref() => store::filter_file(f, |_| false),
             None => {
-                let n = std::fs::read(f)
-                    .map(|b| {
-                        String::from_utf8_lossy(&b)
-                            .lines()
-                            .filter(|l| !l.trim().is_empty())
-                            .count()
-                    })
-                    .unwrap_or(0);
+                let n = std::fs::read(f).map_or(0, |b| {
+                    String::from_utf8_lossy(&b)
+                        .lines()
+                        .filter(|l| !l.trim().is_empty())
+                        .count()
+                });
                 std::fs::remove_file(f).map(|()| n)
             }
         };

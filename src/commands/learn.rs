@@ -3,11 +3,12 @@
 //! Which lessons a person has read needs the recovery record; that part of
 //! issue 11 is left for the plan work.
 
-use crate::builtin::LESSONS;
-use crate::catalog::{Catalog, Named};
+use crate::catalog::Catalog;
+use crate::catalog::builtin::LESSONS;
+use crate::catalog::matching::{Resolution, resolve};
 use crate::cli::LearnArgs;
 use crate::error::{Error, Result};
-use crate::matching::{Resolution, resolve};
+use crate::model::Named;
 use crate::model::{Lesson, Str};
 use crate::output::{self, Out, clean_line};
 use serde::Serialize;
@@ -64,7 +65,7 @@ pub fn run(out: &mut Out, args: &LearnArgs) -> Result<u8> {
 /// The lesson the user means: an empty or ambiguous topic is a usage error
 /// (exit 2), one that matches nothing is "nothing found" (exit 1).
 pub fn lookup<'a>(lessons: &'a [Lesson], query: &str) -> Result<&'a Lesson> {
-    if crate::matching::normalize(query).is_empty() {
+    if crate::catalog::matching::normalize(query).is_empty() {
         return Err(super::no_name("lesson", "backfix learn --list"));
     }
     match resolve(query, lessons) {

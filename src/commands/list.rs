@@ -1,36 +1,11 @@
 //! `backfix list`
 
-use crate::catalog::Catalog;
+use crate::catalog::filter::{Filter, select};
+use crate::catalog::matching::simplify;
 use crate::cli::ListArgs;
 use crate::error::{EXIT_FAILURE, Error, Result};
-use crate::matching::{simplify, words_match};
-use crate::model::{Category, Exercise};
-use crate::output::{self, Out, clean_line};
-
-/// The exercises that pass the filters, ordered by category then name.
-/// `--target` matches words as people type them: `glutes` finds what
-/// `glute` finds (targets and names, plurals aside).
-pub fn select<'a>(catalog: &'a Catalog, args: &ListArgs) -> Vec<&'a Exercise> {
-    let category: Option<Category> = args.category.map(Into::into);
-    let target = args.target.as_deref();
-    let mut rows: Vec<&Exercise> = catalog
-        .exercises
-        .iter()
-        .filter(|e| category.is_none_or(|c| e.category == c))
-        .filter(|e| !args.desk || e.desk)
-        .filter(|e| {
-            target.is_none_or(|t| {
-                e.targets.iter().any(|x| words_match(t, x)) || words_match(t, &e.name)
-            })
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        a.category
-            .cmp(&b.category)
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-    });
-    rows
-}
+use crate::model::Exercise;
+use crate::output::{self, Out, clean_line, fit};
 
 pub fn run(out: &mut Out, args: &ListArgs) -> Result<u8> {
     let catalog = super::load_catalog();
@@ -43,7 +18,12 @@ pub fn run(out: &mut Out, args: &ListArgs) -> Result<u8> {
             "--target needs a word, such as glute or hamstring",
         ));
     }
-    let rows = select(&catalog, args);
+    let filter = Filter {
+        category: args.category.map(Into::into),
+        desk: args.desk,
+        target: args.target.as_deref(),
+    };
+    let rows = select(&catalog, &filter);
     if args.json {
         // Like grep and ripgrep: an empty result is still valid JSON, and exit 1.
         output::json(out, &rows)?;
@@ -178,32 +158,10 @@ fn display_width(s: &str) -> usize {
     textwrap::core::display_width(s)
 }
 
-/// Cut `s` (already clean) to `width` display columns, marking the cut.
-fn fit(s: &str, width: usize) -> String {
-    if display_width(s) <= width {
-        return s.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    let mut buf = [0u8; 4];
-    for c in s.chars() {
-        let w = display_width(c.encode_utf8(&mut buf));
-        if used + w > width - 1 {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::Catalog;
 
     fn rows(c: &Catalog) -> Vec<&Exercise> {
         c.exercises.iter().collect()

@@ -10,6 +10,7 @@ pub mod generate;
 pub mod learn;
 pub mod list;
 pub mod log;
+pub mod overview;
 pub mod paths;
 pub mod progress;
 pub mod redflags;
@@ -20,9 +21,10 @@ pub mod search;
 pub mod show;
 pub mod sources;
 
-use crate::catalog::{Catalog, Named};
+use crate::catalog::Catalog;
+use crate::catalog::matching::{Resolution, resolve};
 use crate::error::{Error, Result};
-use crate::matching::{Resolution, resolve};
+use crate::model::Named;
 use crate::output::clean_line;
 
 /// Resolve a name typed by the user, turning misses into helpful errors.
@@ -35,7 +37,7 @@ pub fn find<'a, T: Named>(
     what: &str,
     list_cmd: &str,
 ) -> Result<&'a T> {
-    if crate::matching::normalize(query).is_empty() {
+    if crate::catalog::matching::normalize(query).is_empty() {
         return Err(no_name(what, list_cmd));
     }
     match resolve(query, items) {
@@ -106,9 +108,53 @@ pub fn truncate(s: &str, max: usize) -> String {
 /// Load the catalogue and print any warnings about the user's files.
 pub fn load_catalog() -> Catalog {
     let mut warnings = Vec::new();
-    let catalog = Catalog::load(&mut warnings);
+    let catalog = Catalog::load(&mut warnings, crate::cli::reserved_complaint_ids);
     for w in warnings {
-        crate::warn(&w);
+        crate::output::warning(&w);
     }
     catalog
+}
+
+/// A hint for an unknown subcommand that names an exercise or a complaint:
+/// `backfix clam` suggests `backfix show clam`, `backfix sciatica`
+/// suggests `backfix routine sciatica`. When clap already suggests a
+/// subcommand (a near miss such as `lst`), only an exact name counts.
+pub fn unknown_command_hint(
+    words: &[String],
+    catalog: &Catalog,
+    clap_suggests: bool,
+) -> Option<String> {
+    use crate::catalog::matching::{self, Resolution, normalize, resolve};
+    let query = words.join(" ");
+    let key = normalize(&query);
+    if key.is_empty() {
+        return None;
+    }
+    fn exact<T: Named>(key: &str, items: &[T]) -> bool {
+        items.iter().any(|i| {
+            std::iter::once(i.id())
+                .chain(std::iter::once(i.display_name()))
+                .chain(i.aliases().iter().map(|a| &**a))
+                .any(|n| matching::normalize(n) == key)
+        })
+    }
+    let shown = clean_line(&query);
+    let show = format!("'{shown}' is an exercise: try `backfix show {shown}`");
+    let routine = format!("'{shown}' is a complaint: try `backfix routine {shown}`");
+    if exact(&key, &catalog.exercises) {
+        return Some(show);
+    }
+    if exact(&key, &catalog.complaints) {
+        return Some(routine);
+    }
+    if clap_suggests {
+        return None;
+    }
+    if matches!(resolve(&query, &catalog.exercises), Resolution::Found(_)) {
+        return Some(show);
+    }
+    if matches!(resolve(&query, &catalog.complaints), Resolution::Found(_)) {
+        return Some(routine);
+    }
+    None
 }

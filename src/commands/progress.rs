@@ -13,7 +13,7 @@ pub fn load() -> Result<(crate::record::Journal, Vec<crate::remind::Event>)> {
             .with_hint("backfix paths shows where it is kept")
     })?;
     for e in errors {
-        crate::warn(&e);
+        crate::output::warning(&e);
     }
     Ok(loaded)
 }

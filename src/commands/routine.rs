@@ -2,12 +2,12 @@
 
 use crate::catalog::Catalog;
 use crate::cli::{COMPLAINT_FLAGS, RoutineArgs};
-use crate::dose::{self, format_duration};
 use crate::error::{Error, Result};
-use crate::model::{Complaint, Direction, TierId};
+use crate::model::{Complaint, Direction, Level, TierId};
 use crate::output::{self, Out};
 use crate::region::Setting;
-use crate::routine::{self, Choice, Plan, Planned, TooShort};
+use crate::routine::dose::{self, format_duration};
+use crate::routine::plan::{self, Choice, Plan, Planned, TooShort};
 
 /// The one place a routine says it is not a diagnosis.
 pub const NOT_A_DIAGNOSIS: &str = "This is general information, not a diagnosis.";
@@ -78,12 +78,12 @@ pub fn run(out: &mut Out, args: &RoutineArgs) -> Result<u8> {
     };
     let direction: Option<Direction> = args.direction.map(Into::into);
     if let Some(d) = direction
-        && routine::directions(complaint).is_empty()
+        && plan::directions(complaint).is_empty()
     {
         let with: Vec<String> = catalog
             .complaints
             .iter()
-            .filter(|c| !routine::directions(c).is_empty())
+            .filter(|c| !plan::directions(c).is_empty())
             .map(|c| format!("`{}`", command_for(&c.id)))
             .collect();
         let hint = if with.is_empty() {
@@ -101,7 +101,13 @@ pub fn run(out: &mut Out, args: &RoutineArgs) -> Result<u8> {
         ))
         .with_hint(hint));
     }
-    let plan = match routine::build(&catalog, complaint, args.level, direction, args.minutes) {
+    let plan = match plan::build(
+        &catalog,
+        complaint,
+        args.level.into(),
+        direction,
+        args.minutes,
+    ) {
         Ok(p) => p,
         Err(TooShort { shortest }) => {
             let mut names: Vec<String> = shortest
@@ -138,7 +144,7 @@ pub fn run(out: &mut Out, args: &RoutineArgs) -> Result<u8> {
                 command_for(&complaint.id)
             )));
         }
-        return crate::guided::run(&catalog, complaint, &plan);
+        return crate::routine::guided::run(out, &catalog, complaint, &plan);
     }
     let region = crate::region::load();
     if args.json {
@@ -234,9 +240,7 @@ fn exercise(
     title: &str,
     p: &Planned,
 ) -> std::io::Result<()> {
-    let Some(e) = catalog.exercise(&p.id) else {
-        return Ok(());
-    };
+    let e = catalog.at(p.exercise);
     let i = indent;
     out.text(&" ".repeat(i))?;
     out.styled(output::TITLE, &output::clean_line(title))?;
@@ -342,25 +346,18 @@ fn print(
         None => format!("Routine ({what})"),
     };
     let heading = match plan.level {
-        crate::cli::Level::Standard => heading,
-        level => format!(
-            "{heading}, {} level",
-            serde_json::to_value(level)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default()
-        ),
+        Level::Standard => heading,
+        level => format!("{heading}, {} level", level.as_str()),
     };
     let heading = match plan.direction {
         Some(d) => format!("{heading}, {} direction", d.as_str()),
         None => heading,
     };
     out.styled_line(output::HEADING, &heading)?;
-    let has_check = plan.items.iter().any(|p| {
-        catalog
-            .exercise(&p.id)
-            .is_some_and(routine::is_direction_check)
-    });
+    let has_check = plan
+        .items
+        .iter()
+        .any(|p| plan::is_direction_check(catalog.at(p.exercise)));
     let mut num = 0;
     for (i, p) in plan.items.iter().enumerate() {
         if let Some(c) = plan.choice.as_ref().filter(|c| c.at == i) {
@@ -432,7 +429,7 @@ fn print(
 }
 
 fn item_json(catalog: &Catalog, p: &Planned) -> serde_json::Value {
-    let e = catalog.exercise(&p.id);
+    let e = catalog.at(p.exercise);
     serde_json::json!({
         "id": p.id,
         "name": p.name,
@@ -440,9 +437,9 @@ fn item_json(catalog: &Catalog, p: &Planned) -> serde_json::Value {
         "dose": p.dose,
         "dose_text": dose::describe(&p.dose),
         "seconds": p.seconds,
-        "cue": e.and_then(|e| e.cues.first()),
-        "summary": e.map(|e| &e.summary),
-        "cautions": e.map(|e| &e.cautions),
+        "cue": e.cues.first(),
+        "summary": &e.summary,
+        "cautions": &e.cautions,
         "note": p.note,
         "direction": p.direction,
         "swapped_from": p.swapped_from,

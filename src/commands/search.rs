@@ -1,20 +1,20 @@
 //! `backfix search`
 
+use crate::catalog::search::{Field, Group, Hit, Results, lower_first};
 use crate::cli::SearchArgs;
 use crate::error::{EXIT_FAILURE, Error, Result};
 use crate::output::{self, Out, clean_line};
-use crate::search::{Group, Hit, Results, lower_first};
 
 pub fn run(out: &mut Out, args: &SearchArgs) -> Result<u8> {
     let query = args.terms.join(" ");
-    if crate::matching::simplify(&query).is_empty() {
+    if crate::catalog::matching::simplify(&query).is_empty() {
         return Err(Error::usage("search needs a word to look for").with_hint(
             "for example `backfix search hamstring` or `backfix search sciatica`; \
              `backfix list` shows everything",
         ));
     }
     let catalog = super::load_catalog();
-    let results = crate::search::search_catalog(&catalog, &args.terms);
+    let results = crate::catalog::search::search_catalog(&catalog, &args.terms);
     if args.json {
         // Like ripgrep: an empty result is still valid JSON, with exit 1.
         output::json(out, &results.hits)?;
@@ -96,11 +96,11 @@ fn hit(out: &mut Out, h: &Hit, width: usize) -> std::io::Result<()> {
     let fields: Vec<&str> = h
         .fields
         .iter()
-        .map(|f| match f.as_str() {
-            "routine" => "the routine",
-            "avoid_in" => "its avoid list",
-            "not_for" => "not a good fit for",
-            other => other,
+        .map(|f| match f {
+            Field::Routine => "the routine",
+            Field::AvoidIn => "its avoid list",
+            Field::NotFor => "not a good fit for",
+            other => other.as_str(),
         })
         .collect();
     out.styled_line(

@@ -1,13 +1,13 @@
 //! `backfix show`
 
 use crate::catalog::Catalog;
+use crate::catalog::matching::{Resolution, resolve};
 use crate::cli::ShowArgs;
-use crate::dose;
 use crate::error::{Error, Result};
-use crate::matching::{Resolution, resolve};
 use crate::model::{Exercise, Str};
 use crate::output::clean_line;
 use crate::output::{self, Out};
+use crate::routine::dose;
 use anstyle::Style;
 
 pub fn run(out: &mut Out, args: &ShowArgs) -> Result<u8> {
@@ -28,7 +28,7 @@ pub fn run(out: &mut Out, args: &ShowArgs) -> Result<u8> {
 /// nearest exercise when they name one backfix leaves out, else suggestions.
 pub fn lookup<'a>(catalog: &'a Catalog, query: &str) -> Result<&'a Exercise> {
     let items = &catalog.exercises;
-    if crate::matching::normalize(query).is_empty() {
+    if crate::catalog::matching::normalize(query).is_empty() {
         return Err(super::no_name("exercise", "backfix list"));
     }
     let suggestions = match resolve(query, items) {
@@ -39,7 +39,7 @@ pub fn lookup<'a>(catalog: &'a Catalog, query: &str) -> Result<&'a Exercise> {
         Resolution::NotFound { suggestions } => suggestions,
     };
     let shown = super::shown(query);
-    if let Some(o) = crate::matching::omitted(query) {
+    if let Some(o) = crate::catalog::matching::omitted(query) {
         let instead = catalog
             .exercise(o.instead)
             .map_or(o.instead.to_string(), |e| {
@@ -53,7 +53,7 @@ pub fn lookup<'a>(catalog: &'a Catalog, query: &str) -> Result<&'a Exercise> {
         );
     }
     let e = Error::failure(format!("no exercise called '{shown}'"));
-    if let Some((i, _)) = crate::matching::named_in(query, &catalog.complaints).first() {
+    if let Some((i, _)) = crate::catalog::matching::named_in(query, &catalog.complaints).first() {
         let c = &catalog.complaints[*i];
         return Err(e.with_hint(format!(
             "that names a complaint, {}: for its routine run `{}`; for the exercises that suit it, `backfix search {}`",

@@ -1,9 +1,10 @@
 //! `backfix sources`: the references the catalogue cites, in full.
 
-use crate::catalog::{Catalog, Named};
+use crate::catalog::Catalog;
+use crate::catalog::matching::{Resolution, resolve};
 use crate::cli::SourcesArgs;
 use crate::error::{Error, Result};
-use crate::matching::{Resolution, resolve};
+use crate::model::Named;
 use crate::model::{Source, SourceKind, Str};
 use crate::output::{self, Out, clean, clean_line};
 use serde::Serialize;
@@ -76,7 +77,7 @@ pub fn select<'a>(catalog: &'a Catalog, id: Option<&str>) -> Result<Vec<&'a Sour
     let Some(query) = id else {
         return Ok(sources.iter().collect());
     };
-    if crate::matching::normalize(query).is_empty() {
+    if crate::catalog::matching::normalize(query).is_empty() {
         return Err(super::no_name("source", "backfix sources"));
     }
     match resolve(query, sources) {

@@ -12,10 +12,12 @@ pub mod progression;
 /// flare-up plan and the progression rules. All are in `data/sources.json`.
 pub fn cited_sources() -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
-    let lessons = crate::builtin::LESSONS
+    let lessons = crate::catalog::builtin::LESSONS
         .iter()
         .flat_map(|l| l.sources.iter());
-    let flare = crate::builtin::FLARE.iter().flat_map(|s| s.sources.iter());
+    let flare = crate::catalog::builtin::FLARE
+        .iter()
+        .flat_map(|s| s.sources.iter());
     for id in lessons.chain(flare) {
         let id: &'static str = match id {
             std::borrow::Cow::Borrowed(s) => s,

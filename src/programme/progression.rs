@@ -36,9 +36,9 @@
 //! message first and a lighter (gentle) plan (NICE NG59).
 
 use crate::catalog::Catalog;
-use crate::cli::Level;
+use crate::model::Level;
 use crate::model::{Complaint, Dose, Exercise, RoutineItem};
-use crate::routine::{self, Barred};
+use crate::routine::plan::{self as routine, Barred};
 use chrono::NaiveDate;
 use serde::Serialize;
 

@@ -197,12 +197,14 @@ fn line_chart(title: &str, weeks: &[Week], series: &[Series]) -> String {
 /// Sessions per week as bars, with the weekly target as a dashed line.
 fn bar_chart(weeks: &[Week], target: u32) -> String {
     let n = weeks.len().max(1);
-    let max = weeks
-        .iter()
-        .map(|w| w.sessions)
-        .max()
-        .unwrap_or(0)
-        .max(target + 1) as f64;
+    let max = f64::from(
+        weeks
+            .iter()
+            .map(|w| w.sessions)
+            .max()
+            .unwrap_or(0)
+            .max(target + 1),
+    );
     let step = if max > 12.0 { (max / 6.0).ceil() } else { 1.0 };
     let mut s = format!(
         "<svg viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"sessions each week\" xmlns=\"http://www.w3.org/2000/svg\">"
@@ -428,8 +430,7 @@ pub fn report(
         p.weeks.len(),
         p.weeks
             .first()
-            .map(|w| w.start)
-            .unwrap_or(today)
+            .map_or(today, |w| w.start)
             .format("%-d %b %Y")
     );
     h

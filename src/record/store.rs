@@ -11,22 +11,12 @@ use super::{Journal, Record};
 use chrono::NaiveDate;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
-use std::os::fd::AsRawFd;
 use std::os::unix::fs::{FileExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 pub const ID_FILE: &str = "machine-id";
 pub const PREFIX: &str = "journal-";
 pub const SUFFIX: &str = ".jsonl";
-
-fn flock(f: &File, op: libc::c_int) -> io::Result<()> {
-    // SAFETY: flock on a file descriptor we own.
-    if unsafe { libc::flock(f.as_raw_fd(), op) } == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
-    }
-}
 
 fn valid_id(s: &str) -> bool {
     s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit())
@@ -122,7 +112,7 @@ pub fn append(path: &Path, record: &Record) -> io::Result<()> {
     if !file.metadata()?.is_file() {
         return Err(io::Error::other("not a regular file"));
     }
-    flock(&file, libc::LOCK_EX)?;
+    file.lock()?;
     let result = (|| {
         let len = file.metadata()?.len();
         let mut line = Vec::with_capacity(256);
@@ -144,7 +134,7 @@ pub fn append(path: &Path, record: &Record) -> io::Result<()> {
         }
         Ok(())
     })();
-    let _ = flock(&file, libc::LOCK_UN);
+    let _ = file.unlock();
     result
 }
 
@@ -223,7 +213,7 @@ pub fn filter_file(path: &Path, keep: impl Fn(&str) -> bool) -> io::Result<usize
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
         Err(e) => return Err(e),
     };
-    flock(&file, libc::LOCK_EX)?;
+    file.lock()?;
     let result = (|| {
         let mut bytes = Vec::new();
         (&file).read_to_end(&mut bytes)?;
@@ -245,7 +235,7 @@ pub fn filter_file(path: &Path, keep: impl Fn(&str) -> bool) -> io::Result<usize
         }
         Ok(removed)
     })();
-    let _ = flock(&file, libc::LOCK_UN);
+    let _ = file.unlock();
     result
 }
 

@@ -4,6 +4,7 @@
 
 pub mod desktop;
 pub mod rotation;
+pub mod schedule;
 pub mod signals;
 pub mod state;
 pub mod unit;
@@ -11,7 +12,7 @@ pub mod unit;
 pub use rotation::Rotation;
 
 use crate::catalog::Catalog;
-use crate::schedule::{Reset, Scheduler, Step};
+use crate::remind::schedule::{Reset, Scheduler, Step};
 use chrono::{NaiveDateTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 pub use state::EventKind;
@@ -132,7 +133,7 @@ impl std::fmt::Display for Trouble {
             Trouble::TimedOut(d) => write!(
                 f,
                 "the notification server did not answer within {}",
-                crate::schedule::format_duration(*d)
+                crate::remind::schedule::format_interval(*d)
             ),
             Trouble::Refused(e) => write!(
                 f,
@@ -193,9 +194,9 @@ impl Event {
 }
 
 /// The exercises a reminder may suggest: the same rules as plans
-/// ([`crate::routine::suggestions`]).
+/// ([`crate::routine::plan::suggestions`]).
 pub fn suggestions(catalog: &Catalog, complaint: Option<&str>) -> Vec<String> {
-    crate::routine::suggestions(catalog, complaint)
+    crate::routine::plan::suggestions(catalog, complaint)
 }
 
 /// Escape text for the notification body, which servers may read as markup.
@@ -214,7 +215,7 @@ pub fn reminder(catalog: &Catalog, complaint: Option<&str>, id: &str) -> Option<
         .and_then(|c| c.items.iter().find(|i| i.exercise == id))
         .and_then(|i| i.dose.as_ref())
         .unwrap_or(&e.dose);
-    let dose = crate::dose::amount(dose);
+    let dose = crate::routine::dose::amount(dose);
     Some(Reminder {
         exercise: e.id.to_string(),
         name: e.name.to_string(),
@@ -510,7 +511,7 @@ pub fn run_loop(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schedule::{Plan, parse_interval};
+    use crate::remind::schedule::{Rules, parse_interval};
     use std::collections::VecDeque;
 
     struct FakeClock {
@@ -618,7 +619,7 @@ mod tests {
     }
 
     fn setup(every: &str, count: u32) -> (Scheduler, Rotation, Catalog, FakeClock) {
-        let mut plan = Plan::new(
+        let mut plan = Rules::new(
             parse_interval(every).unwrap(),
             parse_interval("10m").unwrap(),
             parse_interval("5m").unwrap(),
@@ -690,8 +691,8 @@ mod tests {
             log.0.iter().filter(|e| e.event == EventKind::Shown).count(),
             3
         );
-        // About one wake-up a minute while waiting, no busy loop.
-        assert!(clock.waits <= 3 * 45 + 5, "{} waits", clock.waits);
+        // About one wake-up every two minutes while waiting, no busy loop.
+        assert!(clock.waits <= 3 * 45 / 2 + 5, "{} waits", clock.waits);
     }
 
     #[test]
@@ -943,7 +944,7 @@ mod tests {
             ("2026-11-24 11:46:00", false),
         ] {
             let (mut s, mut rot, c, mut clock) = setup("45m", 5);
-            s.plan.window = Some(crate::schedule::parse_window("10:00-11:00").unwrap());
+            s.plan.window = Some(crate::remind::schedule::parse_window("10:00-11:00").unwrap());
             let mut n = FakeNotifier {
                 buttons: true,
                 ..Default::default()

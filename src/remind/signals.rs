@@ -28,6 +28,7 @@ impl StopFlag {
 }
 
 /// Whether `signal`'s disposition is "ignore", as `nohup` leaves SIGHUP.
+#[allow(unsafe_code)] // libc's sigaction; std has no way to read a disposition.
 pub fn ignored(signal: libc::c_int) -> bool {
     // SAFETY: sigaction with a null new action only reads the current one
     // into a zeroed struct we own.
@@ -68,7 +69,9 @@ pub fn listen(tx: Sender<Msg>) -> std::io::Result<StopFlag> {
                 while start.elapsed() < GRACE && signals.pending().next().is_none() {
                     std::thread::sleep(Duration::from_millis(50));
                 }
-                crate::warn("stopped without finishing the history: something did not answer");
+                crate::output::warning(
+                    "stopped without finishing the history: something did not answer",
+                );
                 std::process::exit(1);
             }
         })?;

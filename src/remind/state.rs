@@ -3,23 +3,14 @@
 
 use super::{Event, History};
 use serde::{Deserialize, Serialize};
+use std::fs::TryLockError;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
-use std::os::fd::AsRawFd;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 pub const LOCK_FILE: &str = "remind.lock";
 pub const STATUS_FILE: &str = "remind.json";
-
-fn flock(f: &File, op: libc::c_int) -> io::Result<()> {
-    // SAFETY: flock on a file descriptor we own.
-    if unsafe { libc::flock(f.as_raw_fd(), op) } == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
-    }
-}
 
 /// Held for as long as the reminder runs; the kernel releases it if we die.
 pub struct Lock {
@@ -169,7 +160,7 @@ fn open_lock(dir: &Path) -> io::Result<File> {
 
 pub fn acquire(dir: &Path) -> io::Result<Acquired> {
     let mut file = open_lock(dir)?;
-    match flock(&file, libc::LOCK_EX | libc::LOCK_NB) {
+    match file.try_lock() {
         Ok(()) => {
             let me = own_record();
             file.set_len(0)?;
@@ -179,10 +170,8 @@ pub fn acquire(dir: &Path) -> io::Result<Acquired> {
             file.flush()?;
             Ok(Acquired::Yes(Lock { _file: file }))
         }
-        Err(e) if e.raw_os_error() == Some(libc::EWOULDBLOCK) => {
-            Ok(Acquired::Busy(holder_of_held_lock(dir, &Proc)))
-        }
-        Err(e) => Err(e),
+        Err(TryLockError::WouldBlock) => Ok(Acquired::Busy(holder_of_held_lock(dir, &Proc))),
+        Err(TryLockError::Error(e)) => Err(e),
     }
 }
 
@@ -199,13 +188,13 @@ pub fn running(dir: &Path) -> Holder {
 
 pub fn running_with(dir: &Path, procs: &dyn Processes) -> Holder {
     let path = dir.join(LOCK_FILE);
-    // Read-only is enough for flock, and works on a lock file we may not write.
+    // Read-only is enough for a lock, and works on a lock file we may not write.
     let Ok(file) = File::open(&path) else {
         return Holder::Free;
     };
-    match flock(&file, libc::LOCK_EX | libc::LOCK_NB) {
+    match file.try_lock() {
         Ok(()) => {
-            let _ = flock(&file, libc::LOCK_UN);
+            let _ = file.unlock();
             Holder::Free
         }
         Err(_) => holder_of_held_lock(dir, procs),
@@ -350,7 +339,7 @@ pub fn append_line(path: &Path, value: &impl Serialize) -> io::Result<()> {
         .create(true)
         .mode(0o600)
         .open(path)?;
-    flock(&file, libc::LOCK_EX)?;
+    file.lock()?;
     let result = (|| {
         let mut line = Vec::with_capacity(256);
         if !ends_with_newline(&file)? {
@@ -367,7 +356,7 @@ pub fn append_line(path: &Path, value: &impl Serialize) -> io::Result<()> {
         }
         Ok(())
     })();
-    let _ = flock(&file, libc::LOCK_UN);
+    let _ = file.unlock();
     result
 }
 
@@ -490,7 +479,7 @@ impl History for FileHistory {
             && !self.warned
         {
             self.warned = true;
-            crate::warn(&format!(
+            crate::output::warning(&format!(
                 "cannot write {}: {e}; reminders go on without a history",
                 path.display()
             ));
@@ -531,7 +520,7 @@ mod tests {
         let record = LockRecord::parse(&text).unwrap();
         assert_eq!(record.pid, me);
         assert_eq!(Some(record.start), Proc.start_time(me));
-        // flock locks belong to the open file, so a second open in this process is refused too.
+        // File::lock (flock) locks belong to the open file, so a second open in this process is refused too.
         assert!(matches!(acquire(dir.path()).unwrap(), Acquired::Busy(_)));
         drop(lock);
         assert_eq!(running(dir.path()), Holder::Free);

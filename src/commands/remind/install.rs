@@ -5,8 +5,8 @@ use crate::cli::ScheduleArgs;
 use crate::error::{Error, Result};
 use crate::output::{self, Out};
 use crate::paths;
+use crate::remind::schedule::format_interval;
 use crate::remind::unit;
-use crate::schedule::format_duration;
 use std::path::PathBuf;
 
 /// The `remind` options to put in the unit, as typed.
@@ -14,16 +14,16 @@ fn unit_args(a: &ScheduleArgs, complaint: Option<&str>) -> Vec<String> {
     let mut v: Vec<String> = vec![
         "remind".into(),
         "--every".into(),
-        format_duration(a.every()),
+        format_interval(a.every()),
     ];
     if let Some(c) = complaint {
         v.extend(["--for".into(), c.into()]);
     }
     v.extend([
         "--snooze".into(),
-        format_duration(a.snooze()),
+        format_interval(a.snooze()),
         "--idle".into(),
-        format_duration(a.idle()),
+        format_interval(a.idle()),
     ]);
     if let Some(w) = a.between {
         v.extend(["--between".into(), w.to_string()]);

@@ -11,7 +11,7 @@ use crate::cli::{RemindArgs, RemindMode, ScheduleArgs};
 use crate::error::{Error, Result};
 use crate::output::Out;
 use crate::paths;
-use crate::schedule::{Days, Plan, Zone, format_duration};
+use crate::remind::schedule::{Days, Rules, Zone, format_interval};
 use chrono::NaiveDateTime;
 use std::path::PathBuf;
 
@@ -132,8 +132,8 @@ fn complaint(catalog: &crate::catalog::Catalog, s: &ScheduleArgs) -> Result<Opti
 }
 
 /// The plan the options describe, seen from `now`.
-fn plan(s: &ScheduleArgs, now: NaiveDateTime) -> Result<Plan> {
-    let mut plan = Plan::new(s.every(), s.snooze(), s.idle());
+fn plan(s: &ScheduleArgs, now: NaiveDateTime) -> Result<Rules> {
+    let mut plan = Rules::new(s.every(), s.snooze(), s.idle());
     plan.zone = std::sync::Arc::new(LocalZone);
     plan.window = s.between;
     plan.days = s.days.unwrap_or(Days::ALL);
@@ -162,12 +162,12 @@ fn state_dir() -> Result<PathBuf> {
 
 /// "every 45m, 09:00-17:30, mon-fri, desk-friendly exercises"
 fn describe(
-    plan: &Plan,
+    plan: &Rules,
     s: &ScheduleArgs,
     start: NaiveDateTime,
     complaint: Option<&str>,
 ) -> String {
-    let mut parts = vec![format!("every {}", format_duration(s.every()))];
+    let mut parts = vec![format!("every {}", format_interval(s.every()))];
     if let Some(w) = plan.window {
         parts.push(w.to_string());
     }

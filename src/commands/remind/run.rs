@@ -8,9 +8,9 @@ use crate::error::{Error, Result};
 use crate::output::{self, Out};
 use crate::paths;
 use crate::remind::desktop::{DesktopNotifier, Idle, SystemClock, Terminal};
+use crate::remind::schedule::{Scheduler, Step, format_interval};
 use crate::remind::state::{self, Acquired, FileHistory, Holder, Status};
 use crate::remind::{self, Ended, Event, EventKind, History, Parts, Rotation};
-use crate::schedule::{Scheduler, Step, format_duration};
 use chrono::NaiveDateTime;
 
 fn seed() -> u64 {
@@ -24,7 +24,12 @@ fn seed() -> u64 {
 fn prepare(
     a: &ScheduleArgs,
     start: NaiveDateTime,
-) -> Result<(Catalog, Option<String>, crate::schedule::Plan, Rotation)> {
+) -> Result<(
+    Catalog,
+    Option<String>,
+    crate::remind::schedule::Rules,
+    Rotation,
+)> {
     let catalog = crate::commands::load_catalog();
     let complaint = complaint(&catalog, a)?;
     let plan = plan(a, start)?;
@@ -136,7 +141,7 @@ pub fn remind(out: &mut Out, a: &ScheduleArgs) -> Result<u8> {
     let base = Status {
         pid: std::process::id(),
         started: start.format("%Y-%m-%dT%H:%M:%S").to_string(),
-        every: format_duration(a.every()),
+        every: format_interval(a.every()),
         every_seconds: a.every().as_secs(),
         next: None,
         fired: 0,
@@ -156,7 +161,7 @@ pub fn remind(out: &mut Out, a: &ScheduleArgs) -> Result<u8> {
             && !status_warned
         {
             status_warned = true;
-            crate::warn(&format!(
+            crate::output::warning(&format!(
                 "cannot write the status file in {}: {e}",
                 dir.display()
             ));

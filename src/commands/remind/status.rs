@@ -60,11 +60,11 @@ pub fn status(out: &mut Out, json: bool) -> Result<u8> {
     }
     match (holder, st) {
         (Holder::Free, _) => {
-            out.line("No reminder is running. Start one with `backfix remind --every 45m`.")?
+            out.line("No reminder is running. Start one with `backfix remind --every 45m`.")?;
         }
         (h @ Holder::Unknown { .. }, _) => return Err(unknown_holder(&dir, &h)),
         (Holder::Reminder(pid), None) => {
-            out.line(&format!("A reminder is running (pid {pid}), starting up."))?
+            out.line(&format!("A reminder is running (pid {pid}), starting up."))?;
         }
         (Holder::Reminder(pid), Some(st)) => {
             let rows = [
@@ -108,12 +108,12 @@ fn today() -> Option<Vec<(EventKind, usize)>> {
     let read = match state::read_history(&path) {
         Ok(r) => r,
         Err(e) => {
-            crate::warn(&format!("cannot read {}: {e}", path.display()));
+            crate::output::warning(&format!("cannot read {}: {e}", path.display()));
             return None;
         }
     };
     if let Some(w) = read.warning(&path) {
-        crate::warn(&w);
+        crate::output::warning(&w);
     }
     let day = chrono::Local::now().format("%Y-%m-%d").to_string();
     let mut counts: Vec<(EventKind, usize)> = Vec::new();
@@ -162,6 +162,8 @@ pub fn stop(out: &mut Out) -> Result<u8> {
     let Ok(signed) = i32::try_from(pid) else {
         return Err(unknown_holder(&dir, &Holder::Reminder(pid)));
     };
+    // std can signal only its own children.
+    #[allow(unsafe_code)]
     // SAFETY: kill(2) with a pid proven above to be a backfix reminder holding the lock.
     if unsafe { libc::kill(signed, libc::SIGTERM) } != 0 {
         return Err(Error::failure(format!(

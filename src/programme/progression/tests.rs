@@ -92,7 +92,7 @@ fn fixture() -> (Catalog, Complaint) {
             ex("gentle", reps(6)),
         ],
         complaints: Vec::new(),
-        sources: crate::builtin::SOURCES,
+        sources: crate::catalog::builtin::SOURCES,
         tiers: &[],
     };
     (catalog, complaint("hip", &["base"]))
@@ -277,7 +277,7 @@ fn nerves() -> Catalog {
     Catalog {
         exercises: vec![slider, tensioner],
         complaints: Vec::new(),
-        sources: crate::builtin::SOURCES,
+        sources: crate::catalog::builtin::SOURCES,
         tiers: &[],
     }
 }
@@ -525,7 +525,9 @@ fn programme_start_keeps_the_routine_rules_for_every_complaint() {
 /// Every ruling names a source the catalogue has, and explains itself.
 fn assert_cited(r: &Ruling) {
     assert!(
-        crate::builtin::SOURCES.iter().any(|s| s.id == r.source),
+        crate::catalog::builtin::SOURCES
+            .iter()
+            .any(|s| s.id == r.source),
         "{}",
         r.source
     );
@@ -555,7 +557,7 @@ fn an_eight_week_programme_with_a_flare() {
                 pain: Pain::during(if d == flare_day { 7 } else { 1 }),
                 flare: d == flare_day,
             };
-            for p in exercises.iter_mut() {
+            for p in &mut exercises {
                 let (next, r) = after_session(&c, &comp, p, &feedback, day(d));
                 let e = c.exercise(&next.exercise).expect("exercise");
                 assert!(routine::barred(e, Some("low-back")).is_none(), "{}", e.id);
@@ -634,7 +636,7 @@ fn a_sciatica_programme_never_leaves_the_routine_rules() {
                 pain: Pain::during((n % 7) as u8),
                 flare: n % 29 == 28,
             };
-            for p in exercises.iter_mut() {
+            for p in &mut exercises {
                 let (next, r) = after_session(&c, &comp, p, &f, day(n));
                 let e = c.exercise(&next.exercise).expect("exercise");
                 assert!(

@@ -1,6 +1,6 @@
 //! Generated files: fresh, clean under mandoc, and working in real shells.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

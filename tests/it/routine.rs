@@ -1,6 +1,6 @@
 //! `routine`, `redflags` and `check`, through the real binary.
 
-mod common;
+use crate::common;
 
 use common::{Env, golden};
 use predicates::prelude::*;
@@ -682,7 +682,8 @@ fn routine_view_leads_with_reassurance_and_shows_every_caution() {
 
 /// The regions in data/regions.json: (code, emergency number).
 fn regions() -> Vec<(String, String)> {
-    let v: serde_json::Value = serde_json::from_str(include_str!("../data/regions.json")).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(include_str!("../../data/regions.json")).unwrap();
     v.as_array()
         .unwrap()
         .iter()

@@ -1,7 +1,7 @@
 //! Finding a record from what the user typed: exact names first, then
 //! unambiguous prefixes and substrings, then "did you mean" suggestions.
 
-use crate::catalog::Named;
+use crate::model::Named;
 
 /// Lower-case, with every run of non-alphanumeric characters turned into one
 /// space: `"Child's Pose!"` and `"childs-pose"` both become close keys.

@@ -1,7 +1,7 @@
 //! The real binary, end to end: output, errors, exit codes, colour, pipes
 //! and the user's own data.
 
-mod common;
+use crate::common;
 
 use common::{Env, golden};
 use predicates::prelude::*;

@@ -12,10 +12,10 @@
 //! - a substitute keeps the routine item's note and direction;
 //! - a plan prescribes one direction (extension or flexion), never both.
 
-use crate::catalog::Catalog;
-use crate::cli::Level;
-use crate::dose::estimate_seconds;
+use crate::catalog::{Catalog, ExerciseRef};
+use crate::model::Level;
 use crate::model::{Complaint, Direction, Dose, Exercise, RoutineItem, Str};
+use crate::routine::dose::estimate_seconds;
 use serde::Serialize;
 
 /// Tag of a nerve slider (gentle: the nerve glides without being stretched).
@@ -99,6 +99,9 @@ pub fn substitute_barred(v: &Exercise, item: &RoutineItem, complaint: &str) -> O
 /// One exercise as planned.
 #[derive(Debug, Clone, Serialize)]
 pub struct Planned {
+    /// The exercise itself, in the catalogue the plan was made from.
+    #[serde(skip)]
+    pub exercise: ExerciseRef,
     pub id: String,
     pub name: String,
     pub priority: u8,
@@ -248,6 +251,7 @@ pub fn full(catalog: &Catalog, complaint: &Complaint, level: Level) -> Vec<Plann
                 return None;
             }
             seen.push(e.id.to_string());
+            let exercise = catalog.exercise_ref(&e.id)?;
             let swapped = e.id != base.id;
             let dose = if swapped {
                 e.dose.clone()
@@ -255,6 +259,7 @@ pub fn full(catalog: &Catalog, complaint: &Complaint, level: Level) -> Vec<Plann
                 item.dose.clone().unwrap_or_else(|| e.dose.clone())
             };
             Some(Planned {
+                exercise,
                 id: e.id.to_string(),
                 name: e.name.to_string(),
                 priority: item.priority,
@@ -315,7 +320,7 @@ impl Slot {
 
 /// Whether a slot is the direction check.
 fn is_check_slot(catalog: &Catalog, s: &Slot) -> bool {
-    matches!(s, Slot::One(p) if catalog.exercise(&p.id).is_some_and(is_direction_check))
+    matches!(s, Slot::One(p) if is_direction_check(catalog.at(p.exercise)))
 }
 
 /// The plan's slots: with a direction, only that direction's items (and no
@@ -368,7 +373,7 @@ fn assemble(
                     at: items.len(),
                     seconds: choice_seconds(&options),
                     options,
-                })
+                });
             }
         }
     }
@@ -442,7 +447,7 @@ pub fn build(
     }
     // The direction check only serves the choice: without it, it goes too.
     if !chosen.iter().any(|c| matches!(c, Some(Slot::Choice(_)))) {
-        for slot in chosen.iter_mut() {
+        for slot in &mut chosen {
             if slot.as_ref().is_some_and(|s| is_check_slot(catalog, s)) {
                 total -= slot.as_ref().map_or(0, Slot::seconds);
                 *slot = None;

@@ -1,7 +1,7 @@
 //! The recovery record: `log`, `done`, `progress`, `export`, `report` and
 //! `forget`, run as the real binary in a clean HOME.
 
-mod common;
+use crate::common;
 
 use common::{Env, golden};
 use std::fs;

@@ -28,11 +28,12 @@ fn routine_exercises<'a>(c: &'a Catalog, id: &str) -> Vec<&'a Exercise> {
 fn compiled_data_equals_the_json_files() {
     // build.rs turns the JSON into statics; they must say exactly what the files say.
     let exercises: Vec<Exercise> =
-        serde_json::from_str(include_str!("../data/exercises.json")).unwrap();
+        serde_json::from_str(include_str!("../../data/exercises.json")).unwrap();
     let complaints: Vec<Complaint> =
-        serde_json::from_str(include_str!("../data/routines.json")).unwrap();
-    let tiers: Vec<Tier> = serde_json::from_str(include_str!("../data/redflags.json")).unwrap();
-    let sources: Vec<Source> = serde_json::from_str(include_str!("../data/sources.json")).unwrap();
+        serde_json::from_str(include_str!("../../data/routines.json")).unwrap();
+    let tiers: Vec<Tier> = serde_json::from_str(include_str!("../../data/redflags.json")).unwrap();
+    let sources: Vec<Source> =
+        serde_json::from_str(include_str!("../../data/sources.json")).unwrap();
     let c = catalog();
     assert_eq!(c.exercises, exercises);
     assert_eq!(c.complaints, complaints);
@@ -42,7 +43,8 @@ fn compiled_data_equals_the_json_files() {
 
 #[test]
 fn catalogue_has_no_problems() {
-    let problems = backfix::validate::problems(&catalog());
+    let problems =
+        backfix::catalog::validate::problems(&catalog(), backfix::cli::reserved_complaint_ids);
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
@@ -65,7 +67,7 @@ fn validation_can_fail() {
     items[1].direction = Some(backfix::model::Direction::Extension);
     items[2].direction = Some(backfix::model::Direction::Extension);
     c.complaints[0].items = items.into();
-    let problems = backfix::validate::problems(&c);
+    let problems = backfix::catalog::validate::problems(&c, backfix::cli::reserved_complaint_ids);
     let text = format!("{problems:?}");
     assert!(text.contains("is already used by another record"), "{text}");
     assert!(text.contains("variant 'nope'"), "{text}");
@@ -931,9 +933,9 @@ fn evidence_is_described_honestly() {
 fn unverified_claims_stay_out() {
     // The brief marks these as unverified or wrong: the data must not state them.
     let all = [
-        include_str!("../data/exercises.json"),
-        include_str!("../data/routines.json"),
-        include_str!("../data/redflags.json"),
+        include_str!("../../data/exercises.json"),
+        include_str!("../../data/routines.json"),
+        include_str!("../../data/redflags.json"),
     ]
     .concat()
     .to_lowercase();
@@ -1074,12 +1076,12 @@ fn data_text_says_doctor_not_gp() {
 fn plans(
     c: &Catalog,
     complaint: &str,
-) -> Vec<(backfix::cli::Level, Vec<backfix::routine::Planned>)> {
-    use backfix::cli::Level;
+) -> Vec<(backfix::model::Level, Vec<backfix::routine::plan::Planned>)> {
+    use backfix::model::Level;
     let comp = c.complaint(complaint).unwrap();
     [Level::Gentle, Level::Standard, Level::Harder]
         .into_iter()
-        .map(|l| (l, backfix::routine::full(c, comp, l)))
+        .map(|l| (l, backfix::routine::plan::full(c, comp, l)))
         .collect()
 }
 

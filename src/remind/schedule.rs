@@ -79,8 +79,10 @@ pub fn parse_interval(s: &str) -> Result<Duration, String> {
     Ok(d)
 }
 
-/// Formats a duration the way it can be typed back in: `45m`, `1h 30m`.
-pub fn format_duration(d: Duration) -> String {
+/// An interval the way it is typed (`45m`, `1h 30m`), so it reads back
+/// through [`parse_interval`]: for `--every` in the systemd unit, the status
+/// and messages. Routine times are shown by `routine::dose::format_duration`.
+pub fn format_interval(d: Duration) -> String {
     humantime::format_duration(Duration::from_secs(d.as_secs())).to_string()
 }
 
@@ -318,9 +320,10 @@ impl Zone for NoShifts {
     }
 }
 
-/// What the schedule is asked to do.
+/// What the schedule is asked to do: the rules it keeps (named apart from
+/// the routine's `Plan`).
 #[derive(Debug, Clone)]
-pub struct Plan {
+pub struct Rules {
     pub every: TimeDelta,
     pub snooze: TimeDelta,
     pub window: Option<Window>,
@@ -334,7 +337,7 @@ pub struct Plan {
     pub zone: Arc<dyn Zone>,
 }
 
-impl Plan {
+impl Rules {
     /// Checks that the parts fit together.
     pub fn check(&self) -> Result<(), String> {
         if let Some(w) = self.window
@@ -354,8 +357,8 @@ impl Plan {
         TimeDelta::from_std(d).unwrap_or(TimeDelta::MAX)
     }
 
-    pub fn new(every: Duration, snooze: Duration, idle_break: Duration) -> Plan {
-        Plan {
+    pub fn new(every: Duration, snooze: Duration, idle_break: Duration) -> Rules {
+        Rules {
             every: Self::delta(every),
             snooze: Self::delta(snooze),
             window: None,
@@ -523,7 +526,7 @@ pub enum Reset {
 
 #[derive(Debug, Clone)]
 pub struct Scheduler {
-    pub plan: Plan,
+    pub plan: Rules,
     next: NaiveDateTime,
     last: NaiveDateTime,
     /// The UTC offset at `last`, when the zone could tell.
@@ -534,7 +537,7 @@ pub struct Scheduler {
 }
 
 impl Scheduler {
-    pub fn new(plan: Plan, now: NaiveDateTime) -> Scheduler {
+    pub fn new(plan: Rules, now: NaiveDateTime) -> Scheduler {
         let next = plan.next_after(now);
         let deadline = plan.deadline();
         Scheduler {
@@ -636,8 +639,8 @@ mod tests {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
     }
 
-    fn plan(every: &str) -> Plan {
-        Plan::new(
+    fn plan(every: &str) -> Rules {
+        Rules::new(
             parse_interval(every).unwrap(),
             parse_interval("10m").unwrap(),
             parse_interval("5m").unwrap(),
@@ -674,7 +677,7 @@ mod tests {
         assert!(parse_duration("soon").unwrap_err().contains("45m"));
         assert!(parse_interval("3d").unwrap_err().contains("24 hours"));
         assert!(parse_interval("500ms").unwrap_err().contains("second"));
-        assert_eq!(format_duration(Duration::from_secs(5400)), "1h 30m");
+        assert_eq!(format_interval(Duration::from_secs(5400)), "1h 30m");
     }
 
     /// Europe/London in 2026: GMT, then BST from 01:00 GMT on 29 March (the
@@ -699,7 +702,7 @@ mod tests {
         }
     }
 
-    fn london(every: &str) -> Plan {
+    fn london(every: &str) -> Rules {
         let mut p = plan(every);
         p.zone = Arc::new(London);
         p

@@ -1,7 +1,7 @@
 //! Ranked search over the exercises (pure: no I/O), that never puts an
 //! unsuitable exercise at the top.
 //!
-//! A query is simplified as `show` does ([`crate::matching::simplify`]:
+//! A query is simplified as `show` does ([`crate::catalog::matching::simplify`]:
 //! filler words dropped, plurals stemmed). When it names a complaint (an id,
 //! name or alias: `sciatica`, `outer hip`, `leg pain`) or a body area alone
 //! (`hip`, `back`, `leg`, `buttock`), the results come in groups, best first:
@@ -18,7 +18,7 @@
 //! `score` orders every hit (higher first) across groups.
 
 use crate::catalog::Catalog;
-use crate::matching::{has_phrase, named_in, normalize, simplify};
+use crate::catalog::matching::{has_phrase, named_in, normalize, simplify};
 use crate::model::{Complaint, Exercise};
 use serde::Serialize;
 
@@ -30,47 +30,98 @@ enum Kind {
     Warns,
 }
 
+/// Where a query matched: an exercise's field, or (for search results) the
+/// routine it belongs to or its avoid list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Name,
+    Aliases,
+    Id,
+    Targets,
+    Category,
+    Tags,
+    Summary,
+    Position,
+    Why,
+    Steps,
+    Cues,
+    Dose,
+    Cautions,
+    NotFor,
+    Mistakes,
+    /// The exercise is in the routine the query names.
+    Routine,
+    /// The exercise's avoid list names the complaint the query names.
+    AvoidIn,
+}
+
+impl Field {
+    /// The name, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Aliases => "aliases",
+            Field::Id => "id",
+            Field::Targets => "targets",
+            Field::Category => "category",
+            Field::Tags => "tags",
+            Field::Summary => "summary",
+            Field::Position => "position",
+            Field::Why => "why",
+            Field::Steps => "steps",
+            Field::Cues => "cues",
+            Field::Dose => "dose",
+            Field::Cautions => "cautions",
+            Field::NotFor => "not_for",
+            Field::Mistakes => "mistakes",
+            Field::Routine => "routine",
+            Field::AvoidIn => "avoid_in",
+        }
+    }
+}
+
 /// A field searched, with its weight in the ranking.
-const FIELDS: &[(&str, u32, Kind)] = &[
-    ("name", 20, Kind::Describes),
-    ("aliases", 15, Kind::Describes),
-    ("id", 15, Kind::Describes),
-    ("targets", 8, Kind::Describes),
-    ("category", 6, Kind::Describes),
-    ("tags", 5, Kind::Describes),
-    ("summary", 4, Kind::Describes),
-    ("position", 3, Kind::Describes),
-    ("why", 2, Kind::Describes),
-    ("steps", 2, Kind::Describes),
-    ("cues", 1, Kind::Describes),
-    ("dose", 1, Kind::Describes),
-    ("cautions", 1, Kind::Warns),
-    ("not_for", 1, Kind::Warns),
-    ("mistakes", 1, Kind::Warns),
+const FIELDS: &[(Field, u32, Kind)] = &[
+    (Field::Name, 20, Kind::Describes),
+    (Field::Aliases, 15, Kind::Describes),
+    (Field::Id, 15, Kind::Describes),
+    (Field::Targets, 8, Kind::Describes),
+    (Field::Category, 6, Kind::Describes),
+    (Field::Tags, 5, Kind::Describes),
+    (Field::Summary, 4, Kind::Describes),
+    (Field::Position, 3, Kind::Describes),
+    (Field::Why, 2, Kind::Describes),
+    (Field::Steps, 2, Kind::Describes),
+    (Field::Cues, 1, Kind::Describes),
+    (Field::Dose, 1, Kind::Describes),
+    (Field::Cautions, 1, Kind::Warns),
+    (Field::NotFor, 1, Kind::Warns),
+    (Field::Mistakes, 1, Kind::Warns),
 ];
 
-fn field_texts(e: &Exercise, field: &str) -> Vec<String> {
+fn field_texts(e: &Exercise, field: Field) -> Vec<String> {
     let join = |v: &[crate::model::Str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     match field {
-        "name" => vec![e.name.to_string()],
-        "aliases" => join(&e.aliases),
-        "id" => vec![e.id.to_string()],
-        "targets" => join(&e.targets),
-        "category" => vec![e.category.label().to_string()],
-        "tags" => join(&e.tags),
-        "summary" => vec![e.summary.to_string()],
-        "position" => vec![e.position.to_string()],
-        "why" => vec![e.why.to_string()],
-        "steps" => join(&e.steps),
-        "cues" => join(&e.cues),
-        "mistakes" => join(&e.mistakes),
-        "cautions" => join(&e.cautions),
-        "not_for" => join(&e.not_for),
-        "dose" => vec![
+        Field::Name => vec![e.name.to_string()],
+        Field::Aliases => join(&e.aliases),
+        Field::Id => vec![e.id.to_string()],
+        Field::Targets => join(&e.targets),
+        Field::Category => vec![e.category.label().to_string()],
+        Field::Tags => join(&e.tags),
+        Field::Summary => vec![e.summary.to_string()],
+        Field::Position => vec![e.position.to_string()],
+        Field::Why => vec![e.why.to_string()],
+        Field::Steps => join(&e.steps),
+        Field::Cues => join(&e.cues),
+        Field::Mistakes => join(&e.mistakes),
+        Field::Cautions => join(&e.cautions),
+        Field::NotFor => join(&e.not_for),
+        Field::Dose => vec![
             e.dose.frequency.to_string(),
             e.dose.note.as_deref().unwrap_or_default().to_string(),
         ],
-        _ => Vec::new(),
+        Field::Routine | Field::AvoidIn => Vec::new(),
     }
 }
 
@@ -118,7 +169,7 @@ pub struct Hit {
     /// Orders all hits, groups included: higher first.
     pub score: u32,
     /// Where it matched, best first (`routine` for routine membership).
-    pub fields: Vec<String>,
+    pub fields: Vec<Field>,
     /// The first matching passage outside the name, for context.
     pub excerpt: Option<String>,
     /// For the routine: the routine's note on it; for "not advised": why.
@@ -210,7 +261,7 @@ fn has_word(text: &str, word: &str) -> bool {
 #[derive(Default)]
 struct Matched {
     score: u32,
-    fields: Vec<String>,
+    fields: Vec<Field>,
     excerpt: Option<String>,
     /// Every word matched somewhere.
     all: bool,
@@ -224,7 +275,7 @@ fn match_words(e: &Exercise, words: &[String]) -> Matched {
     let mut describing = vec![false; words.len()];
     for (field, weight, kind) in FIELDS {
         let mut field_hit = false;
-        for text in field_texts(e, field) {
+        for text in field_texts(e, *field) {
             let norm = normalize(&text);
             for (i, w) in words.iter().enumerate() {
                 if has_word(&norm, w) {
@@ -234,14 +285,16 @@ fn match_words(e: &Exercise, words: &[String]) -> Matched {
                     }
                     field_hit = true;
                     m.score += weight;
-                    if m.excerpt.is_none() && !matches!(*field, "name" | "id" | "aliases") {
-                        m.excerpt = Some(format!("{field}: {text}"));
+                    if m.excerpt.is_none()
+                        && !matches!(field, Field::Name | Field::Id | Field::Aliases)
+                    {
+                        m.excerpt = Some(format!("{}: {text}", field.as_str()));
                     }
                 }
             }
         }
         if field_hit {
-            m.fields.push(field.to_string());
+            m.fields.push(*field);
         }
     }
     m.all = !words.is_empty() && anywhere.iter().all(|b| *b);
@@ -347,7 +400,7 @@ pub fn search_in(exercises: &[Exercise], complaints: &[Complaint], terms: &[Stri
     for e in exercises {
         let m = match_words(e, &phrase_words);
         let rest_ok = rest.is_empty() || match_words(e, &rest).all;
-        let hit = |group: Group, within: u32, reason: Option<String>, fields: Vec<String>| Hit {
+        let hit = |group: Group, within: u32, reason: Option<String>, fields: Vec<Field>| Hit {
             id: e.id.to_string(),
             name: e.name.to_string(),
             group,
@@ -369,7 +422,7 @@ pub fn search_in(exercises: &[Exercise], complaints: &[Complaint], terms: &[Stri
             // some people with it: the routine keeps the exercise, with that
             // caution as its note, and any other exercise goes apart.
             let names_it = not_for_match(e, &[c.id.to_string(), short_name(c)], &[]);
-            let shares_words = not_for_match(e, &[phrase.to_string()], &[]);
+            let shares_words = not_for_match(e, std::slice::from_ref(&phrase), &[]);
             let item = c
                 .items
                 .iter()
@@ -384,12 +437,12 @@ pub fn search_in(exercises: &[Exercise], complaints: &[Complaint], terms: &[Stri
                 // Safety first: "not advised" wins over routine membership.
                 let mut fields = Vec::new();
                 if avoided {
-                    fields.push("avoid_in".to_string());
+                    fields.push(Field::AvoidIn);
                 }
                 if unsuited.is_some() {
-                    fields.push("not_for".to_string());
+                    fields.push(Field::NotFor);
                 }
-                fields.extend(m.fields.iter().filter(|f| *f != "not_for").cloned());
+                fields.extend(m.fields.iter().filter(|f| **f != Field::NotFor).copied());
                 let reason = unsuited.unwrap_or_else(|| {
                     format!(
                         "backfix keeps it out of the {} routine",
@@ -424,8 +477,8 @@ pub fn search_in(exercises: &[Exercise], complaints: &[Complaint], terms: &[Stri
                         None => caution,
                     });
                 }
-                let mut fields = vec!["routine".to_string()];
-                fields.extend(m.fields.iter().cloned());
+                let mut fields = vec![Field::Routine];
+                fields.extend(m.fields.iter().copied());
                 ranked.push((hit(Group::Routine, within, reason, fields), order));
                 continue;
             }
@@ -700,7 +753,7 @@ mod tests {
         }
         // Every exercise whose record says to avoid it in a complaint is
         // apart when that complaint is searched for, by id or by alias.
-        for complaint in c.complaints.iter() {
+        for complaint in &c.complaints {
             let mut queries = vec![complaint.id.to_string()];
             queries.extend(complaint.aliases.iter().map(|a| a.to_string()));
             for q in queries {
@@ -745,7 +798,7 @@ mod tests {
             hits[0].id, "glute-bridge",
             "the alias 'bridge' names it exactly"
         );
-        assert!(hits[0].fields.contains(&"name".to_string()));
+        assert!(hits[0].fields.contains(&Field::Name));
         assert!(search(&c.exercises, &["hamstring".into(), "zzzz".into()]).is_empty());
         assert!(search(&c.exercises, &["--".into()]).is_empty());
     }

@@ -2,7 +2,7 @@
 //! on a private D-Bus session bus), a scripted server that presses buttons,
 //! the lock, status, stop, signals, the systemd unit and dry runs.
 
-mod common;
+use crate::common;
 
 use common::Env;
 use predicates::prelude::*;
@@ -436,7 +436,7 @@ fn notification_buttons_are_recorded_and_snooze_works() {
         &env,
         &[("DBUS_SESSION_BUS_ADDRESS".into(), bus.address.clone())],
     )
-    .args(["remind", "--every", "2s", "--snooze", "1s", "--count", "4"])
+    .args(["remind", "--every", "4s", "--snooze", "1s", "--count", "4"])
     .output()
     .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -470,14 +470,26 @@ fn notification_buttons_are_recorded_and_snooze_works() {
             && actions.contains(&"skip".to_string()),
         "{actions:?}"
     );
-    // Snoozed for 1s: the second reminder came sooner than a full interval would allow.
+    // Snoozed for 1s (pressed 0.4s after the first reminder): the second
+    // came about 1.4s after the first, sooner than the 4s interval would
+    // allow. History times are whole seconds, so a full interval shows as
+    // 4 s or more, the snooze as 3 s at most (a second to spare for a busy
+    // machine).
     let h = history_events(&env);
-    let times: Vec<&str> = h
+    let times: Vec<chrono::NaiveDateTime> = h
         .iter()
         .filter(|e| e["event"] == "shown")
-        .map(|e| e["time"].as_str().unwrap())
+        .map(|e| {
+            chrono::NaiveDateTime::parse_from_str(e["time"].as_str().unwrap(), "%Y-%m-%dT%H:%M:%S")
+                .unwrap()
+        })
         .collect();
     assert_eq!(times.len(), 4);
+    let gap = (times[1] - times[0]).num_seconds();
+    assert!(
+        gap <= 2,
+        "the snoozed reminder came {gap} s after the first"
+    );
 }
 
 fn spawn_remind(env: &Env, args: &[&str]) -> Child {
@@ -1059,7 +1071,7 @@ fn a_hangup_ignored_at_start_stays_ignored() {
 /// carry terminal escapes (a title change, a clipboard write, a screen clear).
 fn hostile_exercises(env: &Env) {
     let all: Vec<Value> =
-        serde_json::from_str(include_str!("../data/exercises.json")).expect("exercises.json");
+        serde_json::from_str(include_str!("../../data/exercises.json")).expect("exercises.json");
     let desk: Vec<Value> = all
         .into_iter()
         .filter(|e| e["desk"] == true)
@@ -1325,8 +1337,7 @@ fn a_lock_held_by_another_program_is_an_unknown_holder() {
     let pid = holder.id();
     common::wait_until(Duration::from_secs(5), "flock to take the lock", || {
         std::fs::read_to_string("/proc/locks")
-            .map(|l| l.lines().any(|l| l.contains(&format!(" {pid} "))))
-            .unwrap_or(false)
+            .is_ok_and(|l| l.lines().any(|l| l.contains(&format!(" {pid} "))))
     });
     // Even a perfect forgery (the holder's own pid and start time) names a program that is not backfix.
     for text in ["1\n".to_string(), format!("{pid} {}\n", start_time(pid))] {

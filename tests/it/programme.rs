@@ -2,12 +2,12 @@
 //! their data rules, and the real binary in a clean environment. The
 //! progression rules are unit-tested in `src/programme/progression/tests.rs`.
 
-mod common;
+use crate::common;
 
-use backfix::builtin::{FLARE, LESSONS, SOURCES};
 use backfix::catalog::Catalog;
+use backfix::catalog::builtin::{FLARE, LESSONS, SOURCES};
+use backfix::catalog::matching::{Resolution, resolve};
 use backfix::commands::learn::{WORDS_PER_MINUTE, lesson_for_day, minutes, words};
-use backfix::matching::{Resolution, resolve};
 use backfix::model::{FlareSection, Lesson};
 use serde_json::Value;
 use std::collections::HashSet;
@@ -25,9 +25,9 @@ fn is_kebab(id: &str) -> bool {
 #[test]
 fn compiled_lessons_and_flare_plan_equal_the_json_files() {
     let lessons: Vec<Lesson> =
-        serde_json::from_str(include_str!("../data/lessons.json")).expect("lessons.json");
+        serde_json::from_str(include_str!("../../data/lessons.json")).expect("lessons.json");
     let flare: Vec<FlareSection> =
-        serde_json::from_str(include_str!("../data/flare.json")).expect("flare.json");
+        serde_json::from_str(include_str!("../../data/flare.json")).expect("flare.json");
     assert_eq!(LESSONS, &lessons[..]);
     assert_eq!(FLARE, &flare[..]);
 }
@@ -104,8 +104,8 @@ fn lessons_say_what_the_brief_verified_and_not_what_it_did_not() {
     };
     let all = format!(
         "{}{}",
-        include_str!("../data/lessons.json"),
-        include_str!("../data/flare.json")
+        include_str!("../../data/lessons.json"),
+        include_str!("../../data/flare.json")
     )
     .to_lowercase();
     // Unverified or wrong claims (clinical brief and addendum).
@@ -338,10 +338,10 @@ fn the_first_aid_routine_is_the_routine_apis_gentle_five_minutes() {
         for e in ids(&v["first_aid"]["items"]) {
             let ex = c.exercise(&e).expect("exercise");
             assert!(
-                backfix::routine::barred(ex, Some(id)).is_none(),
+                backfix::routine::plan::barred(ex, Some(id)).is_none(),
                 "{id}: {e}"
             );
-            assert!(!backfix::routine::is_tensioner(ex), "{id}: {e}");
+            assert!(!backfix::routine::plan::is_tensioner(ex), "{id}: {e}");
         }
         assert_eq!(v["sections"].as_array().map(Vec::len), Some(FLARE.len()));
         assert_eq!(v["help"]["red_flags_command"], "backfix redflags");

@@ -1,4 +1,5 @@
-//! Describing a dose in words, and estimating how long it takes.
+//! Describing a dose in words, its timed phases, and how long it takes: the
+//! estimate is the sum of the phases guided mode times, so the two agree.
 
 use crate::model::Dose;
 
@@ -58,26 +59,107 @@ pub fn describe(d: &Dose) -> String {
     format!("{} · {}", amount(d), d.frequency)
 }
 
-/// Estimated seconds for one go at the dose, set-up and side changes included.
-pub fn estimate_seconds(d: &Dose) -> u32 {
+/// One timed step of an exercise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phase {
+    pub label: String,
+    pub seconds: u32,
+    /// A rest between efforts (shown differently).
+    pub rest: bool,
+    /// Untimed seconds around it (getting into and out of a hold), counted
+    /// in the estimate only.
+    pub transition: u32,
+}
+
+/// The timed steps of a dose: holds and rests, or sets of moving reps, on
+/// each side. Guided mode times these, and [`estimate_seconds`] adds them up.
+pub fn phases(d: &Dose) -> Vec<Phase> {
     if let Some(m) = d.minutes {
-        return u32::from(m) * 60;
+        return vec![Phase {
+            label: format!("{m} minute{}", if m == 1 { "" } else { "s" }),
+            seconds: u32::from(m) * 60,
+            rest: false,
+            transition: 0,
+        }];
     }
     let sets = u32::from(d.sets.unwrap_or(1).max(1));
     let reps = u32::from(d.reps.unwrap_or(1).max(1));
     let rest = u32::from(d.rest_seconds.unwrap_or(0));
-    let one_side = match d.hold_seconds {
-        Some(h) => {
-            let holds = sets * reps;
-            holds * (u32::from(h) + HOLD_TRANSITION_SECONDS) + (holds - 1) * rest
-        }
-        None => {
-            let tempo = d.seconds_per_rep.map_or(DEFAULT_REP_SECONDS, u32::from);
-            sets * reps * tempo + (sets - 1) * rest
-        }
+    let sides: &[&str] = if d.per_side {
+        &["left side", "right side"]
+    } else {
+        &[""]
     };
-    let sides = if d.per_side { 2 } else { 1 };
-    SETUP_SECONDS + sides * one_side + (sides - 1) * SWITCH_SECONDS
+    let mut out = Vec::new();
+    for (si, side) in sides.iter().enumerate() {
+        let on = |s: String| {
+            if side.is_empty() {
+                s
+            } else {
+                format!("{s}, {side}")
+            }
+        };
+        match d.hold_seconds {
+            Some(h) => {
+                let holds = sets * reps;
+                for n in 1..=holds {
+                    out.push(Phase {
+                        label: on(format!("Hold {n} of {holds}")),
+                        seconds: u32::from(h),
+                        rest: false,
+                        transition: HOLD_TRANSITION_SECONDS,
+                    });
+                    if n < holds && rest > 0 {
+                        out.push(Phase {
+                            label: "Rest".into(),
+                            seconds: rest,
+                            rest: true,
+                            transition: 0,
+                        });
+                    }
+                }
+            }
+            None => {
+                let tempo = d.seconds_per_rep.map_or(DEFAULT_REP_SECONDS, u32::from);
+                for n in 1..=sets {
+                    out.push(Phase {
+                        label: on(format!("Set {n} of {sets}: {reps} reps")),
+                        seconds: reps * tempo,
+                        rest: false,
+                        transition: 0,
+                    });
+                    if n < sets && rest > 0 {
+                        out.push(Phase {
+                            label: "Rest".into(),
+                            seconds: rest,
+                            rest: true,
+                            transition: 0,
+                        });
+                    }
+                }
+            }
+        }
+        if si + 1 < sides.len() {
+            out.push(Phase {
+                label: "Change sides".into(),
+                seconds: SWITCH_SECONDS,
+                rest: true,
+                transition: 0,
+            });
+        }
+    }
+    out
+}
+
+/// Estimated seconds for one go at the dose: its phases, with set-up (none
+/// for a dose in minutes) and the time to get into and out of each hold.
+pub fn estimate_seconds(d: &Dose) -> u32 {
+    let timed: u32 = phases(d).iter().map(|p| p.seconds + p.transition).sum();
+    if d.minutes.is_some() {
+        timed
+    } else {
+        SETUP_SECONDS + timed
+    }
 }
 
 /// "1 min 30 s", "45 s", "5 min".

@@ -88,8 +88,7 @@ pub fn golden(name: &str, actual: &str) {
 /// Whether a program is on PATH.
 pub fn have(program: &str) -> bool {
     std::env::var_os("PATH")
-        .map(|p| std::env::split_paths(&p).any(|d| d.join(program).is_file()))
-        .unwrap_or(false)
+        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(program).is_file()))
 }
 
 /// Skip (with a visible note) when a tool is missing, unless CI demands it.

@@ -1,67 +1,21 @@
-//! The catalogue in use: the built-in data plus the user's own records from
-//! the config directory (which may add records or replace built-in ones).
+//! The user's own records: reading the config directory's files (the only
+//! I/O of the catalogue), laying them over the built-in data, and leaving out
+//! each record that breaks a rule, with a warning.
 
-use crate::builtin;
-use crate::model::{Complaint, Exercise, Source, Tier};
+use super::{Catalog, builtin, validate};
+use crate::model::{Complaint, Exercise, Named};
 use crate::paths;
-use crate::validate;
 use serde::de::DeserializeOwned;
 use std::collections::HashSet;
 use std::path::Path;
 
-#[derive(Debug, Clone)]
-pub struct Catalog {
-    pub exercises: Vec<Exercise>,
-    pub complaints: Vec<Complaint>,
-    pub sources: &'static [Source],
-    pub tiers: &'static [Tier],
-}
-
-/// Something a user looks up by name.
-pub trait Named {
-    fn id(&self) -> &str;
-    fn display_name(&self) -> &str;
-    fn aliases(&self) -> &[crate::model::Str];
-}
-
-impl Named for Exercise {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn display_name(&self) -> &str {
-        &self.name
-    }
-    fn aliases(&self) -> &[crate::model::Str] {
-        &self.aliases
-    }
-}
-
-impl Named for Complaint {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn display_name(&self) -> &str {
-        &self.name
-    }
-    fn aliases(&self) -> &[crate::model::Str] {
-        &self.aliases
-    }
-}
-
 impl Catalog {
-    /// Only the data compiled into the binary.
-    pub fn builtin() -> Catalog {
-        Catalog {
-            exercises: builtin::EXERCISES.to_vec(),
-            complaints: builtin::COMPLAINTS.to_vec(),
-            sources: builtin::SOURCES,
-            tiers: builtin::TIERS,
-        }
-    }
-
     /// The built-in data with the user's files laid over it. Problems with the
     /// user's files become warnings; the built-in catalogue always works.
-    pub fn load(warnings: &mut Vec<String>) -> Catalog {
+    ///
+    /// `reserved` names the words a user's complaint may not take (see
+    /// `validate::problems`).
+    pub fn load(warnings: &mut Vec<String>, reserved: fn() -> Vec<String>) -> Catalog {
         let before = warnings.len();
         let exercises = paths::user_exercises()
             .and_then(|path| read_user_file::<Exercise>(&path, "exercise", warnings));
@@ -71,7 +25,7 @@ impl Catalog {
         if warnings.len() == before + 2 && warnings[before] == warnings[before + 1] {
             warnings.pop();
         }
-        let catalog = Catalog::with_user(exercises, complaints, warnings);
+        let catalog = Catalog::with_user(exercises, complaints, warnings, reserved);
         if warnings.len() - before > MAX_WARNINGS {
             let more = warnings.len() - before - MAX_WARNINGS;
             warnings.truncate(before + MAX_WARNINGS);
@@ -89,6 +43,7 @@ impl Catalog {
         exercises: Option<Vec<Exercise>>,
         complaints: Option<Vec<Complaint>>,
         warnings: &mut Vec<String>,
+        reserved: fn() -> Vec<String>,
     ) -> Catalog {
         let mut catalog = Catalog::builtin();
         let user_exercises: HashSet<String> = exercises
@@ -109,7 +64,12 @@ impl Catalog {
         }
         // The built-in data is checked by the tests; only user data needs it here.
         if !user_exercises.is_empty() || !user_complaints.is_empty() {
-            catalog.drop_invalid_user_records(&user_exercises, &user_complaints, warnings);
+            catalog.drop_invalid_user_records(
+                &user_exercises,
+                &user_complaints,
+                warnings,
+                reserved,
+            );
         }
         catalog
     }
@@ -123,13 +83,14 @@ impl Catalog {
         user_exercises: &HashSet<String>,
         user_complaints: &HashSet<String>,
         warnings: &mut Vec<String>,
+        reserved: fn() -> Vec<String>,
     ) {
         let mut dropped_exercises = HashSet::new();
         let mut dropped_complaints = HashSet::new();
         loop {
             let mut bad_exercises = HashSet::new();
             let mut bad_complaints = HashSet::new();
-            for problem in validate::problems(self) {
+            for problem in validate::problems(self, reserved) {
                 match problem.subject {
                     validate::Subject::Exercise(id)
                         if user_exercises.contains(&id)
@@ -256,18 +217,6 @@ impl Catalog {
                 }
             }
         }
-    }
-
-    pub fn exercise(&self, id: &str) -> Option<&Exercise> {
-        self.exercises.iter().find(|e| e.id == id)
-    }
-
-    pub fn complaint(&self, id: &str) -> Option<&Complaint> {
-        self.complaints.iter().find(|c| c.id == id)
-    }
-
-    pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
     }
 }
 

@@ -1,9 +1,10 @@
 //! The catalogue's rules, checked by the tests for the built-in data and at
 //! start-up for the user's own records.
 
-use crate::catalog::{Catalog, Named};
-use crate::matching::normalize;
+use crate::catalog::Catalog;
+use crate::catalog::matching::normalize;
 use crate::model::Direction;
+use crate::model::Named;
 use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +59,9 @@ fn dose_problems(d: &crate::model::Dose) -> Vec<String> {
 }
 
 /// Every rule the catalogue breaks; empty when it is sound.
-pub fn problems(c: &Catalog) -> Vec<Problem> {
+/// `reserved` gives the names a user's complaint may not take (the command
+/// line's own words); it is called only when there is a user complaint.
+pub fn problems(c: &Catalog, reserved: fn() -> Vec<String>) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut push = |subject: Subject, message: String| out.push(Problem { subject, message });
 
@@ -165,9 +168,13 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
 
     // A user's complaint goes by name (`backfix routine my-knee`): it must
     // not take a name backfix uses itself, as a subcommand or an option.
-    let is_builtin = |id: &str| crate::builtin::COMPLAINTS.iter().any(|b| b.id == id);
+    let is_builtin = |id: &str| {
+        crate::catalog::builtin::COMPLAINTS
+            .iter()
+            .any(|b| b.id == id)
+    };
     let reserved = if c.complaints.iter().any(|comp| !is_builtin(&comp.id)) {
-        crate::cli::reserved_complaint_ids()
+        reserved()
     } else {
         Vec::new()
     };

@@ -3,95 +3,13 @@
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::model::{Complaint, Dose};
-use crate::routine::Plan;
+use crate::model::Complaint;
+use crate::output::Out;
+use crate::routine::dose::{Phase, phases};
+use crate::routine::plan::Plan;
 use crossterm::{cursor, execute, terminal};
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
-
-/// One timed step of an exercise.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Phase {
-    pub label: String,
-    pub seconds: u32,
-    /// A rest between efforts (shown differently).
-    pub rest: bool,
-}
-
-/// The timed steps of a dose: holds and rests, or sets of moving reps, on each side.
-pub fn phases(d: &Dose) -> Vec<Phase> {
-    if let Some(m) = d.minutes {
-        return vec![Phase {
-            label: format!("{m} minute{}", if m == 1 { "" } else { "s" }),
-            seconds: u32::from(m) * 60,
-            rest: false,
-        }];
-    }
-    let sets = u32::from(d.sets.unwrap_or(1).max(1));
-    let reps = u32::from(d.reps.unwrap_or(1).max(1));
-    let rest = u32::from(d.rest_seconds.unwrap_or(0));
-    let sides: &[&str] = if d.per_side {
-        &["left side", "right side"]
-    } else {
-        &[""]
-    };
-    let mut out = Vec::new();
-    for (si, side) in sides.iter().enumerate() {
-        let on = |s: String| {
-            if side.is_empty() {
-                s
-            } else {
-                format!("{s}, {side}")
-            }
-        };
-        match d.hold_seconds {
-            Some(h) => {
-                let holds = sets * reps;
-                for n in 1..=holds {
-                    out.push(Phase {
-                        label: on(format!("Hold {n} of {holds}")),
-                        seconds: u32::from(h),
-                        rest: false,
-                    });
-                    if n < holds && rest > 0 {
-                        out.push(Phase {
-                            label: "Rest".into(),
-                            seconds: rest,
-                            rest: true,
-                        });
-                    }
-                }
-            }
-            None => {
-                let tempo = d
-                    .seconds_per_rep
-                    .map_or(crate::dose::DEFAULT_REP_SECONDS, u32::from);
-                for n in 1..=sets {
-                    out.push(Phase {
-                        label: on(format!("Set {n} of {sets}: {reps} reps")),
-                        seconds: reps * tempo,
-                        rest: false,
-                    });
-                    if n < sets && rest > 0 {
-                        out.push(Phase {
-                            label: "Rest".into(),
-                            seconds: rest,
-                            rest: true,
-                        });
-                    }
-                }
-            }
-        }
-        if si + 1 < sides.len() {
-            out.push(Phase {
-                label: "Change sides".into(),
-                seconds: crate::dose::SWITCH_SECONDS,
-                rest: true,
-            });
-        }
-    }
-    out
-}
 
 /// "[#####-----]" for `done` of `total`.
 pub fn bar(done: u32, total: u32, width: usize) -> String {
@@ -103,22 +21,26 @@ pub fn bar(done: u32, total: u32, width: usize) -> String {
     format!("[{}{}]", "#".repeat(filled), "-".repeat(width - filled))
 }
 
-/// Puts the terminal back however we leave (including errors and Ctrl-C).
-struct RawGuard;
+/// Puts the terminal back however we leave (including errors and Ctrl-C);
+/// all drawing goes through the screen it holds.
+struct RawGuard<W: Write> {
+    w: W,
+}
 
-impl RawGuard {
-    fn new() -> std::io::Result<RawGuard> {
+impl<W: Write> RawGuard<W> {
+    fn new(mut w: W) -> std::io::Result<RawGuard<W>> {
         terminal::enable_raw_mode()?;
-        let _ = execute!(std::io::stdout(), cursor::Hide);
-        Ok(RawGuard)
+        let _ = execute!(w, cursor::Hide);
+        Ok(RawGuard { w })
     }
 }
 
-impl Drop for RawGuard {
+impl<W: Write> Drop for RawGuard<W> {
     fn drop(&mut self) {
-        let _ = execute!(std::io::stdout(), cursor::Show);
+        let _ = execute!(self.w, cursor::Show);
         let _ = terminal::disable_raw_mode();
-        let _ = writeln!(std::io::stdout());
+        let _ = writeln!(self.w);
+        let _ = self.w.flush();
     }
 }
 
@@ -151,6 +73,7 @@ fn stop_requested() -> bool {
 
 /// Wait for a key for up to `timeout`, checking for a stop signal every 250 ms.
 /// A terminal that hangs up or reaches end of input counts as `q`.
+#[allow(unsafe_code)] // poll(2) and read(2) on stdin; see the SAFETY comments.
 fn poll(timeout: Duration) -> std::io::Result<Option<Key>> {
     let deadline = std::time::Instant::now() + timeout;
     loop {
@@ -249,7 +172,7 @@ enum Outcome {
     Quit,
 }
 
-pub fn run(catalog: &Catalog, complaint: &Complaint, plan: &Plan) -> Result<u8> {
+pub fn run(out: &mut Out, catalog: &Catalog, complaint: &Complaint, plan: &Plan) -> Result<u8> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(
             Error::usage("--guided needs a terminal to read keys and draw timers").with_hint(
@@ -265,14 +188,12 @@ pub fn run(catalog: &Catalog, complaint: &Complaint, plan: &Plan) -> Result<u8> 
     ] {
         let _ = signal_hook::flag::register(sig, flag.clone());
     }
-    let guard = RawGuard::new()?;
-    let mut w = std::io::stdout();
+    let mut guard = RawGuard::new(out.screen()?)?;
+    let mut w = &mut guard.w;
     let total = plan.items.len();
     let mut finished = 0;
     for (i, item) in plan.items.iter().enumerate() {
-        let Some(e) = catalog.exercise(&item.id) else {
-            continue;
-        };
+        let e = catalog.at(item.exercise);
         let width = current_width();
         execute!(
             w,
@@ -298,7 +219,7 @@ pub fn run(catalog: &Catalog, complaint: &Complaint, plan: &Plan) -> Result<u8> 
         wrapped(
             &mut w,
             "",
-            &format!("Dose: {}", crate::dose::describe(&item.dose)),
+            &format!("Dose: {}", crate::routine::dose::describe(&item.dose)),
             width,
         )?;
         if let Some(c) = e.cautions.first() {
@@ -329,10 +250,9 @@ pub fn run(catalog: &Catalog, complaint: &Complaint, plan: &Plan) -> Result<u8> 
         }
     }
     drop(guard);
-    let _ = writeln!(
-        std::io::stdout(),
+    out.line(&format!(
         "Finished {finished} of {total} exercises. Warning signs: backfix redflags"
-    );
+    ))?;
     Ok(0)
 }
 
@@ -378,6 +298,7 @@ fn timed(w: &mut impl Write, phases: &[Phase]) -> std::io::Result<Outcome> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Dose;
 
     #[test]
     fn phases_for_holds_per_side() {
@@ -430,7 +351,8 @@ mod tests {
             vec![Phase {
                 label: "5 minutes".into(),
                 seconds: 300,
-                rest: false
+                rest: false,
+                transition: 0,
             }]
         );
     }
