@@ -137,6 +137,10 @@ fn start(out: &mut Out, a: &PlanStartArgs) -> Result<u8> {
         output::json(out, &Shown::new(&spec, &state))?;
         return Ok(0);
     }
+    if state.start.rule == Rule::StayActiveFirst {
+        out.styled_para(output::GOOD, 0, crate::programme::progression::STAY_ACTIVE)?;
+        out.blank()?;
+    }
     out.styled_line(output::TITLE, "Your plan has started.")?;
     print(out, &catalog, complaint, &spec, &state, false)?;
     out.blank()?;
@@ -292,18 +296,27 @@ pub fn print(
     st: &State,
     history: bool,
 ) -> std::io::Result<()> {
-    if st.start.rule == Rule::StayActiveFirst {
+    let acute = st.start.rule == Rule::StayActiveFirst;
+    if acute && history {
         out.styled_para(output::GOOD, 0, crate::programme::progression::STAY_ACTIVE)?;
         out.blank()?;
     }
+    // The acute start's reason repeats the stay-active advice, shown above.
+    let why = if acute {
+        format!(
+            "A lighter plan: the gentle level to start with ({}).",
+            source_label(catalog, st.start.source)
+        )
+    } else {
+        ruling_text(catalog, &st.start)
+    };
     out.para(
         0,
         &format!(
-            "{}, started {} (pain for {}). {}",
+            "{}, started {} (pain for {}). {why}",
             clean_line(complaint.display_name()),
             st.started,
             spec.lasted.words(),
-            ruling_text(catalog, &st.start)
         ),
     )?;
     out.blank()?;

@@ -88,31 +88,31 @@ pub fn run(out: &mut Out, a: &JsonArgs) -> Result<u8> {
         )?;
     }
     out.blank()?;
+    let next = (1..7)
+        .map(|k| t.day + k)
+        .find(|d| plan::is_session_day(*d))
+        .map_or(t.date, |d| t.date + chrono::Duration::days(d - t.day));
     if t.session {
         out.styled_line(output::HEADING, "Exercise session")?;
-        for e in &t.exercises {
-            out.hanging(
-                2,
-                "-",
-                &format!("{}: {}", clean_line(&e.name), e.amount),
-                output::TITLE,
-            )?;
-            if let Some(f) = &e.latest {
-                rule_line(out, &catalog, f)?;
-            }
+    } else {
+        out.styled_line(output::HEADING, "A rest day from exercises")?;
+        out.para(2, "Walk and keep moving through the day.")?;
+        out.styled_line(output::HEADING, &format!("Next exercise session, {next}"))?;
+    }
+    for e in &t.exercises {
+        out.hanging(
+            2,
+            "-",
+            &format!("{}: {}", clean_line(&e.name), e.amount),
+            output::TITLE,
+        )?;
+        if let Some(f) = &e.latest {
+            rule_line(out, &catalog, f)?;
         }
+    }
+    if t.session {
         out.text("  Step by step: ")?;
         out.styled_line(output::CODE, "backfix show <exercise>")?;
-    } else {
-        let next = (1..7)
-            .map(|k| t.day + k)
-            .find(|d| plan::is_session_day(*d))
-            .map_or(t.date, |d| t.date + chrono::Duration::days(d - t.day));
-        out.styled_line(output::HEADING, "A rest day from exercises")?;
-        out.para(
-            2,
-            &format!("Walk and keep moving through the day. Next exercise session: {next}."),
-        )?;
     }
     out.blank()?;
     out.styled_line(output::HEADING, "Walking")?;

@@ -195,7 +195,7 @@ fn a_session_of_one_exercise_moves_only_that_one() {
 #[test]
 fn content_rules_hold_inside_the_plan() {
     let c = Catalog::builtin();
-    for complaint in c.complaints.iter() {
+    for complaint in &c.complaints {
         let records = easy_weeks(&complaint.id, 84);
         for lasted in [
             Lasted::UnderSixWeeks,
