@@ -459,8 +459,8 @@ pub fn mark_flare(out: &mut Out, json: bool) -> Result<()> {
                 .fired
                 .iter()
                 .filter(|f| {
-                    f.day == now.date() && f.ruling.rule == Rule::Flare
-                        || f.day == now.date() && f.about == plan::WALKING
+                    f.day == now.date()
+                        && (f.ruling.rule == Rule::Flare || f.about == plan::WALKING)
                 })
                 .collect()
         })
