@@ -122,6 +122,7 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
             [CompletionResult]::new('--lasted', '--lasted', [CompletionResultType]::ParameterName, 'How long the pain has lasted [default: 6-12w]')
             [CompletionResult]::new('--walk', '--walk', [CompletionResultType]::ParameterName, 'Walking you can manage a day now, in minutes (10, 10m or 10min) [default: 10m]')
             [CompletionResult]::new('--goal', '--goal', [CompletionResultType]::ParameterName, 'An activity to get back to; up to 3')
+            [CompletionResult]::new('--direction', '--direction', [CompletionResultType]::ParameterName, 'Your direction, from the routine''s direction check: its exercises join the plan')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
             [CompletionResult]::new('--sciatica', '--sciatica', [CompletionResultType]::ParameterName, 'Leg pain from the back')
             [CompletionResult]::new('--low-back', '--low-back', [CompletionResultType]::ParameterName, 'Non-specific lower back pain')

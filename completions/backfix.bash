@@ -407,7 +407,7 @@ _backfix() {
             return 0
             ;;
         backfix__subcmd__plan__subcmd__start)
-            opts="-h -V --sciatica --low-back --deep-buttock --outer-hip --desk --morning-stiffness --lasted --walk --goal --replace --json --color --help --version"
+            opts="-h -V --sciatica --low-back --deep-buttock --outer-hip --desk --morning-stiffness --lasted --walk --goal --direction --replace --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -423,6 +423,10 @@ _backfix() {
                     ;;
                 --goal)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --direction)
+                    COMPREPLY=($(compgen -W "extension flexion" -- "${cur}"))
                     return 0
                     ;;
                 --color)

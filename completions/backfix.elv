@@ -111,6 +111,7 @@ set edit:completion:arg-completer[backfix] = {|@words|
             cand --lasted 'How long the pain has lasted [default: 6-12w]'
             cand --walk 'Walking you can manage a day now, in minutes (10, 10m or 10min) [default: 10m]'
             cand --goal 'An activity to get back to; up to 3'
+            cand --direction 'Your direction, from the routine''s direction check: its exercises join the plan'
             cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
             cand --sciatica 'Leg pain from the back'
             cand --low-back 'Non-specific lower back pain'

@@ -105,6 +105,8 @@ complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_su
 over-12w\t'Over 12 weeks'"
 complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from start" -l walk -d 'Walking you can manage a day now, in minutes (10, 10m or 10min) [default: 10m]' -r
 complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from start" -l goal -d 'An activity to get back to; up to 3' -r
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from start" -l direction -d 'Your direction, from the routine\'s direction check: its exercises join the plan' -r -f -a "extension\t'Bending backwards (lying face down, on the elbows)'
+flexion\t'Bending forwards (knees to chest)'"
 complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from start" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"

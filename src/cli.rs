@@ -296,9 +296,9 @@ Examples:
 
     /// Export the whole record (check-ins, sessions, reminder history) as CSV or JSON.
     #[command(after_help = "\
-JSON: an object with \"journal\" (every check-in and session, as stored, in
-time order) and \"reminders\" (the reminder history). CSV: one row per
-check-in, session or reminder event, columns time, kind, pain, interference,
+JSON: an object with \"journal\" (every check-in, session and lesson read, as
+stored, in time order) and \"reminders\" (the reminder history). CSV: one row
+per check-in, session, lesson read or reminder event, columns time, kind, pain, interference,
 activities (name=score;...), flare, note, what, minutes, feel, pain_during,
 event.
 
@@ -430,6 +430,9 @@ pub struct PlanStartArgs {
     /// An activity to get back to; up to 3.
     #[arg(long, value_name = "ACTIVITY")]
     pub goal: Vec<String>,
+    /// Your direction, from the routine's direction check: its exercises join the plan.
+    #[arg(long, value_enum, value_name = "DIRECTION")]
+    pub direction: Option<DirectionArg>,
     /// Replace a plan that is running.
     #[arg(long)]
     pub replace: bool,
@@ -461,6 +464,7 @@ impl PlanStartArgs {
             || self.lasted.is_some()
             || self.walk.is_some()
             || !self.goal.is_empty()
+            || self.direction.is_some()
     }
 }
 

@@ -127,6 +127,7 @@ fn start(out: &mut Out, a: &PlanStartArgs) -> Result<u8> {
         lasted,
         walk_minutes: walk,
         goals,
+        direction: a.direction.map(Into::into),
     };
     store::save(&path, &spec).map_err(|e| {
         Error::failure(format!("cannot save the plan: {e}"))
@@ -345,6 +346,17 @@ pub fn print(
                 crate::routine::dose::amount(&p.dose)
             ),
             output::TITLE,
+        )?;
+    }
+    if st.direction_left_out {
+        out.para(
+            2,
+            &format!(
+                "Your routine also has exercises for one direction, bending backwards or forwards, \
+                 left out until you know yours: the direction check is in `{}`. Then start again \
+                 with --direction.",
+                super::routine::command_for(&clean_line(&complaint.id))
+            ),
         )?;
     }
     out.blank()?;

@@ -96,6 +96,11 @@ pub struct Spec {
     /// 1 to 3 activities to get back to.
     #[serde(default)]
     pub goals: Vec<String>,
+    /// The person's direction (from the routine's direction check), if
+    /// known: that direction's exercises join the plan. Without it, the
+    /// routine's either/or exercises are left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<crate::model::Direction>,
 }
 
 impl Spec {
@@ -139,6 +144,9 @@ pub struct State {
     pub sessions: usize,
     /// Walks recorded since the start.
     pub walks: usize,
+    /// Whether the routine's direction exercises were left out (no
+    /// direction given).
+    pub direction_left_out: bool,
 }
 
 /// Something in the record that moves the plan.
@@ -242,7 +250,7 @@ pub fn replay(
         catalog,
         complaint,
         spec.lasted.duration(),
-        None,
+        spec.direction,
         spec.walk_minutes,
         started,
     );
@@ -253,14 +261,11 @@ pub fn replay(
         Decision::Start { level } => level,
         _ => crate::model::Level::Standard,
     };
-    let choice: Vec<String> =
-        match crate::routine::plan::build(catalog, complaint, level, None, None) {
-            Ok(p) => p,
-            Err(short) => *short.shortest,
-        }
-        .choice
-        .map(|c| c.options.iter().map(|o| o.id.clone()).collect())
-        .unwrap_or_default();
+    let choice = if spec.direction.is_some() {
+        Vec::new()
+    } else {
+        direction_choice(catalog, complaint, level)
+    };
     let exercises: Vec<Progress> = exercises
         .into_iter()
         .filter(|p| !choice.contains(&p.exercise))
@@ -275,6 +280,7 @@ pub fn replay(
         flares: Vec::new(),
         sessions: 0,
         walks: 0,
+        direction_left_out: !choice.is_empty(),
     };
     // Which exercises a session covers is decided against the plan as it
     // stood then (an exercise may have moved to its harder version since).
@@ -340,6 +346,21 @@ pub fn replay(
     }
     weeks_up_to(&mut st, &mut week_walks, &mut next_week, today);
     st
+}
+
+/// The routine's either/or exercises (one direction or the other), by id.
+pub fn direction_choice(
+    catalog: &Catalog,
+    complaint: &Complaint,
+    level: crate::model::Level,
+) -> Vec<String> {
+    match crate::routine::plan::build(catalog, complaint, level, None, None) {
+        Ok(p) => p,
+        Err(short) => *short.shortest,
+    }
+    .choice
+    .map(|c| c.options.iter().map(|o| o.id.clone()).collect())
+    .unwrap_or_default()
 }
 
 /// Take the weekly walking steps for every week that began by `day`.

@@ -18,6 +18,7 @@ fn spec(complaint: &str, lasted: Lasted, walk: u16) -> Spec {
         lasted,
         walk_minutes: walk,
         goals: vec!["gardening".into()],
+        direction: None,
     }
 }
 
@@ -287,4 +288,40 @@ fn today_nudges_a_check_in_weekly_and_shows_a_flare() {
     assert!(t.checkin_due, "a flare mark alone is not a check-in");
     assert_eq!(t.flare, None);
     assert_eq!(t.week, 2);
+}
+
+#[test]
+fn a_direction_adds_its_exercises_and_never_both() {
+    let c = Catalog::builtin();
+    let complaint = c.complaint("sciatica").unwrap().clone();
+    let without = replay_on("sciatica", Lasted::OverTwelveWeeks, &[], 0);
+    let choice = direction_choice(&c, &complaint, crate::model::Level::Standard);
+    assert!(
+        !choice.is_empty(),
+        "the sciatica routine has a direction choice"
+    );
+    assert!(
+        without
+            .exercises
+            .iter()
+            .all(|p| !choice.contains(&p.exercise))
+    );
+    let mut s = spec("sciatica", Lasted::OverTwelveWeeks, 10);
+    s.direction = Some(crate::model::Direction::Extension);
+    let with = replay(&c, &complaint, &s, day(0), &[], &[], day(0));
+    let added: Vec<&str> = with
+        .exercises
+        .iter()
+        .map(|p| p.exercise.as_str())
+        .filter(|id| choice.iter().any(|c| c == id))
+        .collect();
+    assert!(!added.is_empty());
+    for id in added {
+        let e = c.exercise(id).unwrap();
+        assert_ne!(
+            routine::movement_direction(e),
+            Some(crate::model::Direction::Flexion),
+            "{id}"
+        );
+    }
 }
