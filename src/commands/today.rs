@@ -73,6 +73,10 @@ pub fn run(out: &mut Out, a: &JsonArgs) -> Result<u8> {
             clean_line(&complaint)
         ),
     )?;
+    if !r.spec.goals.is_empty() {
+        out.styled(output::DIM, "Getting back to: ")?;
+        out.line(&r.spec.goals.join(", "))?;
+    }
     if acute && t.week <= 6 {
         out.styled_para(output::GOOD, 0, STAY_ACTIVE)?;
     }

@@ -506,3 +506,44 @@ fn guided_mode_records_the_session() {
         "not reached counts as skipped"
     );
 }
+
+/// `plan start` on a real terminal asks its questions and saves the answers.
+#[test]
+fn plan_start_asks_on_a_terminal() {
+    if !common::require(&["tmux"], "plan_start_asks_on_a_terminal") {
+        return;
+    }
+    let env = Env::new();
+    let bin = assert_cmd::cargo::cargo_bin("backfix");
+    let envs: String = env
+        .vars()
+        .iter()
+        .map(|(k, v)| format!("{k}='{v}' "))
+        .collect();
+    let script = format!(
+        "env -i {envs} TERM=xterm BACKFIX_NOW=2026-01-05T09:00:00 {} plan start; echo EXIT=$?; sleep 30",
+        bin.display()
+    );
+    let tmux = common::Tmux::start(100, 40, &["sh", "-c", &script]);
+    tmux.wait_for("Which complaint?");
+    tmux.send(&["sciatica", "Enter"]);
+    tmux.wait_for("How long has the pain lasted?");
+    // An answer that does not read is asked again.
+    tmux.send(&["7", "Enter"]);
+    tmux.wait_for("Please answer 1, 2 or 3.");
+    tmux.send(&["1", "Enter"]);
+    tmux.wait_for("How many minutes can you walk");
+    tmux.send(&["15", "Enter"]);
+    tmux.wait_for("Activity (Enter when done)");
+    tmux.send(&["gardening", "Enter"]);
+    tmux.send(&["Enter"]);
+    let end = tmux.wait_for("EXIT=");
+    assert!(end.contains("EXIT=0"), "{end}");
+    assert!(end.contains("Stay active"), "{end}");
+    let v: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(env.data().join("plan.json")).unwrap()).unwrap();
+    assert_eq!(v["complaint"], "sciatica");
+    assert_eq!(v["lasted"], "under-6w");
+    assert_eq!(v["walk_minutes"], 15);
+    assert_eq!(v["goals"], serde_json::json!(["gardening"]));
+}
