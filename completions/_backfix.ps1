@@ -32,6 +32,8 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Answer yes/no questions about warning signs and get the matching advice')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('paths', 'paths', [CompletionResultType]::ParameterValue, 'Show where backfix keeps its files, and the variables that move them')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'A weekly plan that progresses with you: exercises, a walking target and lessons')
+            [CompletionResult]::new('today', 'today', [CompletionResultType]::ParameterValue, 'Today in your plan: the session (or a rest day), doses, walking, a lesson')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Check in: pain now, how much it got in the way this week, and your own activities')
             [CompletionResult]::new('progress', 'progress', [CompletionResultType]::ParameterValue, 'Your progress: pain, interference and activities over the weeks, sessions and breaks')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the whole record (check-ins, sessions, reminder history) as CSV or JSON')
@@ -96,6 +98,73 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
             break
         }
         'backfix;paths' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'backfix;plan' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a plan: by asking, or from flags')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the running plan: its exercises, walking and the rules that fired')
+            [CompletionResult]::new('flare', 'flare', [CompletionResultType]::ParameterValue, 'Mark a flare-up starting today: the plan steps back')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the plan (your record is kept)')
+            break
+        }
+        'backfix;plan;start' {
+            [CompletionResult]::new('--lasted', '--lasted', [CompletionResultType]::ParameterName, 'How long the pain has lasted [default: 6-12w]')
+            [CompletionResult]::new('--walk', '--walk', [CompletionResultType]::ParameterName, 'Walking you can manage a day now, in minutes (10, 10m or 10min) [default: 10m]')
+            [CompletionResult]::new('--goal', '--goal', [CompletionResultType]::ParameterName, 'An activity to get back to; up to 3')
+            [CompletionResult]::new('--direction', '--direction', [CompletionResultType]::ParameterName, 'Your direction, from the routine''s direction check: its exercises join the plan')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--sciatica', '--sciatica', [CompletionResultType]::ParameterName, 'Leg pain from the back')
+            [CompletionResult]::new('--low-back', '--low-back', [CompletionResultType]::ParameterName, 'Non-specific lower back pain')
+            [CompletionResult]::new('--deep-buttock', '--deep-buttock', [CompletionResultType]::ParameterName, 'Deep buttock pain (piriformis / deep gluteal)')
+            [CompletionResult]::new('--outer-hip', '--outer-hip', [CompletionResultType]::ParameterName, 'Pain on the outside of the hip (gluteal tendinopathy)')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk work and long sitting')
+            [CompletionResult]::new('--morning-stiffness', '--morning-stiffness', [CompletionResultType]::ParameterName, 'A stiff back on getting up')
+            [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'Replace a plan that is running')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'backfix;plan;show' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'backfix;plan;flare' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'backfix;plan;stop' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'backfix;today' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -232,6 +301,7 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
             [CompletionResult]::new('--outer-hip', '--outer-hip', [CompletionResultType]::ParameterName, 'Pain on the outside of the hip (gluteal tendinopathy)')
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk work and long sitting')
             [CompletionResult]::new('--morning-stiffness', '--morning-stiffness', [CompletionResultType]::ParameterName, 'A stiff back on getting up')
+            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'Mark a flare-up starting today in your record; a running plan steps back')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')

@@ -46,6 +46,9 @@ _backfix() {
             backfix,paths)
                 cmd="backfix__subcmd__paths"
                 ;;
+            backfix,plan)
+                cmd="backfix__subcmd__plan"
+                ;;
             backfix,progress)
                 cmd="backfix__subcmd__progress"
                 ;;
@@ -70,6 +73,21 @@ _backfix() {
             backfix,sources)
                 cmd="backfix__subcmd__sources"
                 ;;
+            backfix,today)
+                cmd="backfix__subcmd__today"
+                ;;
+            backfix__subcmd__plan,flare)
+                cmd="backfix__subcmd__plan__subcmd__flare"
+                ;;
+            backfix__subcmd__plan,show)
+                cmd="backfix__subcmd__plan__subcmd__show"
+                ;;
+            backfix__subcmd__plan,start)
+                cmd="backfix__subcmd__plan__subcmd__start"
+                ;;
+            backfix__subcmd__plan,stop)
+                cmd="backfix__subcmd__plan__subcmd__stop"
+                ;;
             backfix__subcmd__remind,install)
                 cmd="backfix__subcmd__remind__subcmd__install"
                 ;;
@@ -89,7 +107,7 @@ _backfix() {
 
     case "${cmd}" in
         backfix)
-            opts="-h -V --color --help --version list search redflags check completions paths log progress export report forget done show sources routine learn flare remind"
+            opts="-h -V --color --help --version list search redflags check completions paths plan today log progress export report forget done show sources routine learn flare remind"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -191,7 +209,7 @@ _backfix() {
             return 0
             ;;
         backfix__subcmd__flare)
-            opts="-h -V --sciatica --low-back --deep-buttock --outer-hip --desk --morning-stiffness --json --color --help --version sciatica low-back deep-buttock outer-hip desk morning-stiffness"
+            opts="-h -V --sciatica --low-back --deep-buttock --outer-hip --desk --morning-stiffness --start --json --color --help --version sciatica low-back deep-buttock outer-hip desk morning-stiffness"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -319,6 +337,112 @@ _backfix() {
         backfix__subcmd__paths)
             opts="-h -V --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__plan)
+            opts="-h -V --color --help --version start show flare stop"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__plan__subcmd__flare)
+            opts="-h -V --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__plan__subcmd__show)
+            opts="-h -V --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__plan__subcmd__start)
+            opts="-h -V --sciatica --low-back --deep-buttock --outer-hip --desk --morning-stiffness --lasted --walk --goal --direction --replace --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lasted)
+                    COMPREPLY=($(compgen -W "under-6w 6-12w over-12w" -- "${cur}"))
+                    return 0
+                    ;;
+                --walk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --goal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --direction)
+                    COMPREPLY=($(compgen -W "extension flexion" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__plan__subcmd__stop)
+            opts="-h -V --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -658,6 +782,24 @@ _backfix() {
             ;;
         backfix__subcmd__sources)
             opts="-h -V --json --color --help --version nice-ng59 who-2023 who-2020-activity acp-2017 hayden-2021 owen-2020 dahm-2010 lancet-2018 walkback-2024 long-2004 leap-2018 leap-protocol-2016 grimaldi-2015 grimaldi-fearon-2015 distefano-2009 baik-2021 ellis-2012 coppieters-2008 peacock-2023 lin-2023 chen-2024 plaza-manzano-2020 fernandez-2015 jensen-2019 acsm mcgill-lbd kisner-colby yoga-pigeon hopayian-2010 wiewelhove-2019 buckley-2015 danquah-2017 slater-2019 nass-stenosis-2008 ng65 asas-2009 nass-uveitis nhs-back-pain nhs-hip-fracture nhs-aaa girft-ces-2023 norfolk-ces cks-red-flags verhagen-2016 idsa-2015 downie-2013 pogp-pgp nice-cg75 gponline-pregnancy brinjikji-2015 brinjikji-2015-lbp menezes-costa-2012 henschke-2008 best-2010 cuh-flare sfh-exercise gstt-lbp silbernagel-2007 finan-2013 vlaeyen-2000 williams-2014 ashar-2022"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__today)
+            opts="-h -V --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

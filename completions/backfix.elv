@@ -29,6 +29,8 @@ set edit:completion:arg-completer[backfix] = {|@words|
             cand check 'Answer yes/no questions about warning signs and get the matching advice'
             cand completions 'Print a shell completion script'
             cand paths 'Show where backfix keeps its files, and the variables that move them'
+            cand plan 'A weekly plan that progresses with you: exercises, a walking target and lessons'
+            cand today 'Today in your plan: the session (or a rest day), doses, walking, a lesson'
             cand log 'Check in: pain now, how much it got in the way this week, and your own activities'
             cand progress 'Your progress: pain, interference and activities over the weeks, sessions and breaks'
             cand export 'Export the whole record (check-ins, sessions, reminder history) as CSV or JSON'
@@ -87,6 +89,67 @@ set edit:completion:arg-completer[backfix] = {|@words|
             cand --version 'Print version'
         }
         &'backfix;paths'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --json 'Print JSON instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;plan'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand start 'Start a plan: by asking, or from flags'
+            cand show 'Show the running plan: its exercises, walking and the rules that fired'
+            cand flare 'Mark a flare-up starting today: the plan steps back'
+            cand stop 'Stop the plan (your record is kept)'
+        }
+        &'backfix;plan;start'= {
+            cand --lasted 'How long the pain has lasted [default: 6-12w]'
+            cand --walk 'Walking you can manage a day now, in minutes (10, 10m or 10min) [default: 10m]'
+            cand --goal 'An activity to get back to; up to 3'
+            cand --direction 'Your direction, from the routine''s direction check: its exercises join the plan'
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --sciatica 'Leg pain from the back'
+            cand --low-back 'Non-specific lower back pain'
+            cand --deep-buttock 'Deep buttock pain (piriformis / deep gluteal)'
+            cand --outer-hip 'Pain on the outside of the hip (gluteal tendinopathy)'
+            cand --desk 'Desk work and long sitting'
+            cand --morning-stiffness 'A stiff back on getting up'
+            cand --replace 'Replace a plan that is running'
+            cand --json 'Print JSON instead of text'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;plan;show'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --json 'Print JSON instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;plan;flare'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --json 'Print JSON instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;plan;stop'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;today'= {
             cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
             cand --json 'Print JSON instead of text'
             cand -h 'Print help'
@@ -212,6 +275,7 @@ set edit:completion:arg-completer[backfix] = {|@words|
             cand --outer-hip 'Pain on the outside of the hip (gluteal tendinopathy)'
             cand --desk 'Desk work and long sitting'
             cand --morning-stiffness 'A stiff back on getting up'
+            cand --start 'Mark a flare-up starting today in your record; a running plan steps back'
             cand --json 'Print JSON instead of text'
             cand -h 'Print help'
             cand --help 'Print help'

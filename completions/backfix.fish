@@ -35,6 +35,8 @@ complete -c backfix -n "__fish_backfix_needs_command" -f -a "redflags" -d 'Warni
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "check" -d 'Answer yes/no questions about warning signs and get the matching advice'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "paths" -d 'Show where backfix keeps its files, and the variables that move them'
+complete -c backfix -n "__fish_backfix_needs_command" -f -a "plan" -d 'A weekly plan that progresses with you: exercises, a walking target and lessons'
+complete -c backfix -n "__fish_backfix_needs_command" -f -a "today" -d 'Today in your plan: the session (or a rest day), doses, walking, a lesson'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "log" -d 'Check in: pain now, how much it got in the way this week, and your own activities'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "progress" -d 'Your progress: pain, interference and activities over the weeks, sessions and breaks'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "export" -d 'Export the whole record (check-ins, sessions, reminder history) as CSV or JSON'
@@ -89,6 +91,58 @@ never\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand paths" -l json -d 'Print JSON instead of text'
 complete -c backfix -n "__fish_backfix_using_subcommand paths" -s h -l help -d 'Print help'
 complete -c backfix -n "__fish_backfix_using_subcommand paths" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and not __fish_seen_subcommand_from start show flare stop" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and not __fish_seen_subcommand_from start show flare stop" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and not __fish_seen_subcommand_from start show flare stop" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and not __fish_seen_subcommand_from start show flare stop" -f -a "start" -d 'Start a plan: by asking, or from flags'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and not __fish_seen_subcommand_from start show flare stop" -f -a "show" -d 'Show the running plan: its exercises, walking and the rules that fired'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and not __fish_seen_subcommand_from start show flare stop" -f -a "flare" -d 'Mark a flare-up starting today: the plan steps back'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and not __fish_seen_subcommand_from start show flare stop" -f -a "stop" -d 'Stop the plan (your record is kept)'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from start" -l lasted -d 'How long the pain has lasted [default: 6-12w]' -r -f -a "under-6w\t'Under 6 weeks'
+6-12w\t'6 to 12 weeks'
+over-12w\t'Over 12 weeks'"
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from start" -l walk -d 'Walking you can manage a day now, in minutes (10, 10m or 10min) [default: 10m]' -r
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from start" -l goal -d 'An activity to get back to; up to 3' -r
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from start" -l direction -d 'Your direction, from the routine\'s direction check: its exercises join the plan' -r -f -a "extension\t'Bending backwards (lying face down, on the elbows)'
+flexion\t'Bending forwards (knees to chest)'"
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from start" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from start" -l sciatica -d 'Leg pain from the back'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from start" -l low-back -d 'Non-specific lower back pain'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from start" -l deep-buttock -d 'Deep buttock pain (piriformis / deep gluteal)'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from start" -l outer-hip -d 'Pain on the outside of the hip (gluteal tendinopathy)'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from start" -l desk -d 'Desk work and long sitting'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from start" -l morning-stiffness -d 'A stiff back on getting up'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from start" -l replace -d 'Replace a plan that is running'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from start" -l json -d 'Print JSON instead of text'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from show" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from show" -l json -d 'Print JSON instead of text'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from flare" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from flare" -l json -d 'Print JSON instead of text'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from flare" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from flare" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from stop" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand plan; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand today" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand today" -l json -d 'Print JSON instead of text'
+complete -c backfix -n "__fish_backfix_using_subcommand today" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand today" -s V -l version -d 'Print version'
 complete -c backfix -n "__fish_backfix_using_subcommand log" -l pain -d 'Pain right now, 0 (none) to 10 (the worst you can imagine)' -r
 complete -c backfix -n "__fish_backfix_using_subcommand log" -l interference -d 'How much pain got in the way of daily life this past week, 0 (not at all) to 10 (completely)' -r
 complete -c backfix -n "__fish_backfix_using_subcommand log" -l activity -d 'One of your activities and how well you can do it, 0 (cannot) to 10 (as before); repeat for up to 5' -r
@@ -190,6 +244,7 @@ complete -c backfix -n "__fish_backfix_using_subcommand flare" -l deep-buttock -
 complete -c backfix -n "__fish_backfix_using_subcommand flare" -l outer-hip -d 'Pain on the outside of the hip (gluteal tendinopathy)'
 complete -c backfix -n "__fish_backfix_using_subcommand flare" -l desk -d 'Desk work and long sitting'
 complete -c backfix -n "__fish_backfix_using_subcommand flare" -l morning-stiffness -d 'A stiff back on getting up'
+complete -c backfix -n "__fish_backfix_using_subcommand flare" -l start -d 'Mark a flare-up starting today in your record; a running plan steps back'
 complete -c backfix -n "__fish_backfix_using_subcommand flare" -l json -d 'Print JSON instead of text'
 complete -c backfix -n "__fish_backfix_using_subcommand flare" -s h -l help -d 'Print help'
 complete -c backfix -n "__fish_backfix_using_subcommand flare" -s V -l version -d 'Print version'

@@ -218,6 +218,40 @@ Examples:
   backfix flare outer hip
   backfix flare --json")]
     Flare(FlareArgs),
+    /// A weekly plan that progresses with you: exercises, a walking target and lessons.
+    #[command(
+        after_help = "\
+`plan start` asks four questions on a terminal (the complaint; how long the
+pain has lasted: under 6 weeks, 6 to 12, over 12; the minutes you can walk a
+day now; 1 to 3 activities to get back to), or takes them as flags. Pain for
+under 6 weeks starts with the stay-active advice and the gentle level. The
+plan is kept in plan.json in the data directory; your sessions, walks and
+check-ins in the journal move it on (`backfix today` shows where it stands).
+Each change says which rule made it and its source.
+
+Examples:
+  backfix plan start
+  backfix plan start --sciatica --lasted 6-12w --walk 10m --goal gardening
+  backfix plan show
+  backfix plan flare                   a flare-up: the plan steps back
+  backfix plan stop",
+        disable_help_subcommand = true
+    )]
+    Plan(PlanArgs),
+
+    /// Today in your plan: the session (or a rest day), doses, walking, a lesson.
+    #[command(after_help = "\
+Exercise days are the first, third and fifth day of each plan week; every
+day has a walking target. Record what you did with `backfix done` (or guided
+mode), with --feel and --pain-during: that feedback moves the plan on.
+
+Examples:
+  backfix today
+  backfix done clamshell --feel too-easy --pain-during 1
+  backfix done walking --minutes 12
+  backfix today --json")]
+    Today(JsonArgs),
+
     /// Check in: pain now, how much it got in the way this week, and your own activities.
     #[command(after_help = "\
 On a terminal, with no flags, asks each question in turn (Enter skips one):
@@ -262,9 +296,9 @@ Examples:
 
     /// Export the whole record (check-ins, sessions, reminder history) as CSV or JSON.
     #[command(after_help = "\
-JSON: an object with \"journal\" (every check-in and session, as stored, in
-time order) and \"reminders\" (the reminder history). CSV: one row per
-check-in, session or reminder event, columns time, kind, pain, interference,
+JSON: an object with \"journal\" (every check-in, session and lesson read, as
+stored, in time order) and \"reminders\" (the reminder history). CSV: one row
+per check-in, session, lesson read or reminder event, columns time, kind, pain, interference,
 activities (name=score;...), flare, note, what, minutes, feel, pain_during,
 event.
 
@@ -333,9 +367,120 @@ pub struct FlareArgs {
     /// A stiff back on getting up.
     #[arg(long, help_heading = "Complaints")]
     pub morning_stiffness: bool,
+    /// Mark a flare-up starting today in your record; a running plan steps back.
+    #[arg(long)]
+    pub start: bool,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `backfix plan`
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    #[command(subcommand)]
+    pub action: Option<PlanAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanAction {
+    /// Start a plan: by asking, or from flags.
+    Start(PlanStartArgs),
+    /// Show the running plan: its exercises, walking and the rules that fired.
+    Show(JsonArgs),
+    /// Mark a flare-up starting today: the plan steps back.
+    Flare(JsonArgs),
+    /// Stop the plan (your record is kept).
+    Stop,
+}
+
+/// `backfix plan start`
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("complaint").args([
+    "name", "sciatica", "low_back", "deep_buttock", "outer_hip", "desk", "morning_stiffness"
+])))]
+pub struct PlanStartArgs {
+    /// Complaint by name or alias (instead of a flag).
+    #[arg(value_name = "COMPLAINT")]
+    pub name: Vec<String>,
+    /// Leg pain from the back.
+    #[arg(long, help_heading = "Complaints")]
+    pub sciatica: bool,
+    /// Non-specific lower back pain.
+    #[arg(long, help_heading = "Complaints")]
+    pub low_back: bool,
+    /// Deep buttock pain (piriformis / deep gluteal).
+    #[arg(long, help_heading = "Complaints")]
+    pub deep_buttock: bool,
+    /// Pain on the outside of the hip (gluteal tendinopathy).
+    #[arg(long, help_heading = "Complaints")]
+    pub outer_hip: bool,
+    /// Desk work and long sitting.
+    #[arg(long, help_heading = "Complaints")]
+    pub desk: bool,
+    /// A stiff back on getting up.
+    #[arg(long, help_heading = "Complaints")]
+    pub morning_stiffness: bool,
+    /// How long the pain has lasted [default: 6-12w].
+    #[arg(long, value_enum, value_name = "HOW_LONG")]
+    pub lasted: Option<crate::programme::plan::Lasted>,
+    /// Walking you can manage a day now, in minutes (10, 10m or 10min) [default: 10m].
+    #[arg(long, value_name = "MINUTES", value_parser = parse_walk)]
+    pub walk: Option<u16>,
+    /// An activity to get back to; up to 3.
+    #[arg(long, value_name = "ACTIVITY")]
+    pub goal: Vec<String>,
+    /// Your direction, from the routine's direction check: its exercises join the plan.
+    #[arg(long, value_enum, value_name = "DIRECTION")]
+    pub direction: Option<DirectionArg>,
+    /// Replace a plan that is running.
+    #[arg(long)]
+    pub replace: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl PlanStartArgs {
+    /// The complaint chosen by a flag, if any.
+    pub fn flag(&self) -> Option<&'static str> {
+        [
+            self.sciatica,
+            self.low_back,
+            self.deep_buttock,
+            self.outer_hip,
+            self.desk,
+            self.morning_stiffness,
+        ]
+        .into_iter()
+        .zip(COMPLAINT_FLAGS)
+        .find_map(|(on, id)| on.then_some(id))
+    }
+
+    /// Whether anything was given, so nothing is asked.
+    pub fn any_given(&self) -> bool {
+        self.flag().is_some()
+            || !self.name.is_empty()
+            || self.lasted.is_some()
+            || self.walk.is_some()
+            || !self.goal.is_empty()
+            || self.direction.is_some()
+    }
+}
+
+/// Minutes of walking: `10`, `10m` or `10min`, 0 to 180.
+pub fn parse_walk(s: &str) -> Result<u16, String> {
+    let t = s.trim().to_ascii_lowercase();
+    let digits = t
+        .strip_suffix("min")
+        .or_else(|| t.strip_suffix('m'))
+        .unwrap_or(&t)
+        .trim();
+    digits
+        .parse::<u16>()
+        .ok()
+        .filter(|m| *m <= 180)
+        .ok_or_else(|| format!("'{s}' is not minutes from 0 to 180 (like 10m)"))
 }
 
 /// `backfix log`

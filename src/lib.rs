@@ -40,6 +40,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Some(Command::Completions { shell }) => commands::generate::completions(&mut out, *shell)?,
         Some(Command::Learn(a)) => commands::learn::run(&mut out, a)?,
         Some(Command::Flare(a)) => commands::flare::run(&mut out, a)?,
+        Some(Command::Plan(a)) => commands::plan::run(&mut out, a)?,
+        Some(Command::Today(a)) => commands::today::run(&mut out, a)?,
         Some(Command::Log(a)) => commands::log::run(&mut out, a)?,
         Some(Command::Done(a)) => commands::done::run(&mut out, a)?,
         Some(Command::Progress(a)) => commands::progress::run(&mut out, a)?,

@@ -4,8 +4,8 @@
 //! rebuilding, how long a flare lasts, and the signs that need help with the
 //! region's numbers. The content is in `data/flare.json`.
 //!
-//! "A flare started here marks the record and steps the plan back" needs
-//! the recovery record and the plan; it is left for that work.
+//! `--start` marks a flare-up in the record (a check-in with `flare: true`,
+//! see [`super::plan::mark_flare`]); a running plan steps back from it.
 
 use crate::catalog::Catalog;
 use crate::catalog::builtin::FLARE;
@@ -114,6 +114,14 @@ pub fn run(out: &mut Out, args: &FlareArgs) -> Result<u8> {
     }
     let region = crate::region::load();
     let plan = first_aid(&catalog, complaint);
+    if args.start {
+        if args.json {
+            super::plan::record_flare()?;
+        } else {
+            super::plan::mark_flare(out, false)?;
+            out.blank()?;
+        }
+    }
     if args.json {
         return json(out, &catalog, complaint, notes.as_ref(), &plan, &region);
     }

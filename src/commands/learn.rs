@@ -1,7 +1,8 @@
 //! `backfix learn`: short lessons, each about two minutes to read, cited.
 //!
-//! Which lessons a person has read needs the recovery record; that part of
-//! issue 11 is left for the plan work.
+//! Reading a lesson (`backfix learn TOPIC`, as text) records it in the
+//! journal as a `lesson` record (see [`crate::record`]); `learn --list` marks
+//! the ones read, and `backfix today` offers an unread one.
 
 use crate::catalog::Catalog;
 use crate::catalog::builtin::LESSONS;
@@ -50,7 +51,7 @@ pub fn run(out: &mut Out, args: &LearnArgs) -> Result<u8> {
     let lessons = LESSONS;
     let query = args.topic.join(" ");
     if args.list || args.topic.is_empty() {
-        return list(out, lessons, args.json);
+        return list(out, lessons, &read_lessons(), args.json);
     }
     let lesson = lookup(lessons, &query)?;
     let catalog = Catalog::builtin();
@@ -58,8 +59,38 @@ pub fn run(out: &mut Out, args: &LearnArgs) -> Result<u8> {
         output::json(out, &WithCitations::new(&catalog, lesson))?;
     } else {
         print(out, &catalog, lesson)?;
+        mark_read(lesson);
     }
     Ok(0)
+}
+
+/// Record that a lesson was read; a failure is a warning, never fatal.
+fn mark_read(l: &Lesson) {
+    let rec = crate::record::Record {
+        time: crate::record::store::now(),
+        entry: crate::record::Entry::Lesson(crate::record::LessonRead {
+            lesson: l.id.to_string(),
+        }),
+    };
+    if let Err(e) = crate::record::store::append_here(&rec) {
+        output::warning(&format!("cannot note that this lesson was read: {e}"));
+    }
+}
+
+/// The ids of the lessons read, from the journal (nothing when it cannot be read).
+pub fn read_lessons() -> Vec<String> {
+    let Ok((data, _)) = crate::record::store::dirs() else {
+        return Vec::new();
+    };
+    let mut ignored = Vec::new();
+    crate::record::store::read_all(&data, &mut ignored)
+        .records
+        .into_iter()
+        .filter_map(|r| match r.entry {
+            crate::record::Entry::Lesson(l) => Some(l.lesson),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The lesson the user means: an empty or ambiguous topic is a usage error
@@ -88,9 +119,11 @@ struct Entry<'a> {
     summary: &'a str,
     minutes: usize,
     command: String,
+    read: bool,
 }
 
-fn list(out: &mut Out, lessons: &[Lesson], json: bool) -> Result<u8> {
+fn list(out: &mut Out, lessons: &[Lesson], read: &[String], json: bool) -> Result<u8> {
+    let is_read = |l: &Lesson| read.iter().any(|r| *r == *l.id);
     if json {
         let v: Vec<Entry> = lessons
             .iter()
@@ -100,6 +133,7 @@ fn list(out: &mut Out, lessons: &[Lesson], json: bool) -> Result<u8> {
                 summary: &l.summary,
                 minutes: minutes(l),
                 command: format!("backfix learn {}", l.id),
+                read: is_read(l),
             })
             .collect();
         output::json(out, &v)?;
@@ -119,10 +153,19 @@ fn list(out: &mut Out, lessons: &[Lesson], json: bool) -> Result<u8> {
     for l in lessons {
         out.blank()?;
         out.styled(output::CODE, &format!("{:w$}", clean_line(&l.id)))?;
-        out.styled_line(output::TITLE, &clean_line(&l.title))?;
+        if is_read(l) {
+            out.styled(output::TITLE, &clean_line(&l.title))?;
+            out.styled_line(output::DIM, " (read)")?;
+        } else {
+            out.styled_line(output::TITLE, &clean_line(&l.title))?;
+        }
         out.para(w, &l.summary)?;
     }
     out.blank()?;
+    let n = lessons.iter().filter(|l| is_read(l)).count();
+    if n > 0 {
+        out.para(0, &format!("Read so far: {n} of {}.", lessons.len()))?;
+    }
     out.para(
         0,
         "Read one: `backfix learn <id>`, or a topic word such as `backfix learn scans`.",

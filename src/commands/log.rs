@@ -102,7 +102,7 @@ pub fn run(out: &mut Out, a: &LogArgs) -> Result<u8> {
 
 /// Read one answer line; `None` at the end of input.
 /// From a file or pipe, the answer is echoed, so the transcript reads as asked.
-fn read_line(
+pub(crate) fn read_line(
     out: &mut Out,
     input: &mut dyn BufRead,
     interactive: bool,

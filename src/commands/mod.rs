@@ -12,6 +12,7 @@ pub mod list;
 pub mod log;
 pub mod overview;
 pub mod paths;
+pub mod plan;
 pub mod progress;
 pub mod redflags;
 pub mod remind;
@@ -20,6 +21,7 @@ pub mod routine;
 pub mod search;
 pub mod show;
 pub mod sources;
+pub mod today;
 
 use crate::catalog::Catalog;
 use crate::catalog::matching::{Resolution, resolve};

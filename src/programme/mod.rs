@@ -1,12 +1,18 @@
 //! The programme: weeks of sessions, progressed as the body allows (issue 11).
 //!
-//! This round holds the pure parts that need no recovery record:
-//! [`progression`], the rules that decide hold, progress or step back, each
-//! returning a typed decision with its source and a plain explanation. The
+//! [`progression`]: the rules that decide hold, progress or step back, each
+//! returning a typed decision with its source and a plain explanation.
+//! [`plan`]: the running plan (pure), replayed from the recovery record
+//! through those rules; "today" and the reminder's suggestions. [`store`]:
+//! the plan file. The
 //! lessons (`backfix learn`) and the flare-up plan (`backfix flare`) are in
 //! `commands/`; their content is in `data/lessons.json` and `data/flare.json`.
 
+pub mod plan;
 pub mod progression;
+pub mod store;
+
+pub use plan::reminder_suggestions;
 
 /// Every source id the programme's content and rules cite: the lessons, the
 /// flare-up plan and the progression rules. All are in `data/sources.json`.

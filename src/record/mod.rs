@@ -14,9 +14,10 @@
 //!
 //! - `v` (number): the format version, 1.
 //! - `time` (string): local wall-clock time, `YYYY-MM-DDTHH:MM:SS`.
-//! - `kind` (string): `checkin` or `session`.
+//! - `kind` (string): `checkin`, `session` or `lesson`.
 //!
-//! A `checkin` has (all optional, at least one of the first three):
+//! A `checkin` has (all optional, at least one of the first three, or a
+//! `flare` mark alone, as `backfix flare --start` writes):
 //! - `pain` (0-10): pain right now, 0 none, 10 the worst imaginable.
 //! - `interference` (0-10): how much pain got in the way of daily life over
 //!   the past week, 0 not at all, 10 completely.
@@ -32,6 +33,9 @@
 //! - `feel` (optional): `too-easy`, `about-right` or `too-hard`.
 //! - `pain_during` (0-10, optional).
 //! - `via`: `done` (recorded with `backfix done`) or `guided`.
+//!
+//! A `lesson` (a lesson read with `backfix learn TOPIC`) has:
+//! - `lesson` (string): the lesson's id.
 //!
 //! Readers ignore fields they do not know; a record of another version, or
 //! one that does not parse or holds a score outside 0-10, is skipped and
@@ -148,11 +152,18 @@ impl Session {
     }
 }
 
+/// A lesson read (`backfix learn TOPIC`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonRead {
+    pub lesson: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Entry {
     Checkin(CheckIn),
     Session(Session),
+    Lesson(LessonRead),
 }
 
 /// One journal record.
@@ -261,7 +272,10 @@ fn parse_line(line: &str) -> Result<Record, bool> {
     let time = NaiveDateTime::parse_from_str(&w.time, TIME_FORMAT).map_err(|_| false)?;
     if let Entry::Checkin(c) = &w.entry
         && (c.activities.len() > MAX_ACTIVITIES
-            || (c.pain.is_none() && c.interference.is_none() && c.activities.is_empty()))
+            || (c.pain.is_none()
+                && c.interference.is_none()
+                && c.activities.is_empty()
+                && !c.flare))
     {
         return Err(false);
     }

@@ -1,5 +1,9 @@
 //! `backfix routine --guided`: one exercise at a time, with live timers.
-//! Keys: Enter goes on, s skips the exercise, q (or Ctrl-C) quits.
+//! Keys: Enter goes on, s skips the exercise, q (or Ctrl-C) quits. At the
+//! end (also after quitting early), when anything was done, it asks how the
+//! session felt and the pain during it (both skippable) and records the
+//! session (what was done and what was not) in the journal, `via: guided`;
+//! a failure to write is a warning.
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
@@ -188,10 +192,12 @@ pub fn run(out: &mut Out, catalog: &Catalog, complaint: &Complaint, plan: &Plan)
     ] {
         let _ = signal_hook::flag::register(sig, flag.clone());
     }
+    let began = Instant::now();
     let mut guard = RawGuard::new(out.screen()?)?;
     let mut w = &mut guard.w;
     let total = plan.items.len();
     let mut finished = 0;
+    let mut done: Vec<String> = Vec::new();
     for (i, item) in plan.items.iter().enumerate() {
         let e = catalog.at(item.exercise);
         let width = current_width();
@@ -246,14 +252,117 @@ pub fn run(out: &mut Out, catalog: &Catalog, complaint: &Complaint, plan: &Plan)
         match timed(&mut w, &phases(&item.dose))? {
             Outcome::Quit => break,
             Outcome::Skipped => {}
-            Outcome::Done => finished += 1,
+            Outcome::Done => {
+                finished += 1;
+                done.push(item.id.clone());
+            }
         }
     }
     drop(guard);
     out.line(&format!(
         "Finished {finished} of {total} exercises. Warning signs: backfix redflags"
     ))?;
+    if !done.is_empty() {
+        // Everything not done, whether skipped or not reached before quitting.
+        let skipped: Vec<String> = plan
+            .items
+            .iter()
+            .map(|p| p.id.clone())
+            .filter(|id| !done.contains(id))
+            .collect();
+        // Stopped by a signal: record what was done without asking.
+        let (feel, pain) = if stop_requested() {
+            (None, None)
+        } else {
+            ask_feedback(out)?
+        };
+        let minutes = u32::try_from(began.elapsed().as_secs().div_ceil(60))
+            .unwrap_or(u32::MAX)
+            .max(1);
+        let session = crate::record::Session {
+            exercise: None,
+            routine: Some(complaint.id.to_string()),
+            minutes: Some(minutes),
+            done,
+            skipped,
+            feel,
+            pain_during: pain,
+            via: crate::record::Via::Guided,
+        };
+        match crate::record::store::append_session(crate::record::store::now(), session) {
+            Ok(()) => out.line("Saved in your record: backfix progress")?,
+            Err(e) => crate::output::warning(&format!("cannot save this session: {e}")),
+        }
+    }
     Ok(0)
+}
+
+/// One answer line from the terminal (cooked mode again); `None` at the end
+/// of input or on a read error.
+fn answer(out: &mut Out, prompt: &str) -> std::io::Result<Option<String>> {
+    out.text(prompt)?;
+    out.flush()?;
+    let mut line = String::new();
+    match std::io::BufRead::read_line(
+        &mut std::io::Read::take(std::io::stdin().lock(), 256),
+        &mut line,
+    ) {
+        Ok(0) | Err(_) => {
+            out.blank()?;
+            Ok(None)
+        }
+        Ok(_) => Ok(Some(line.trim().to_ascii_lowercase())),
+    }
+}
+
+/// The feel of a session from an answer: e, r or h (or the words).
+pub fn parse_feel(s: &str) -> Option<crate::record::Feel> {
+    use crate::record::Feel;
+    match s {
+        "e" | "easy" | "too easy" | "too-easy" => Some(Feel::TooEasy),
+        "r" | "right" | "about right" | "about-right" => Some(Feel::AboutRight),
+        "h" | "hard" | "too hard" | "too-hard" => Some(Feel::TooHard),
+        _ => None,
+    }
+}
+
+/// "How did it feel?" and "Pain during?", each skippable with Enter; an
+/// answer that does not read is asked again, twice at most.
+fn ask_feedback(
+    out: &mut Out,
+) -> std::io::Result<(Option<crate::record::Feel>, Option<crate::record::Score>)> {
+    let mut feel = None;
+    for _ in 0..3 {
+        match answer(
+            out,
+            "How did it feel? (e)asy / (r)ight / (h)ard, Enter skips: ",
+        )? {
+            None => return Ok((None, None)),
+            Some(a) if a.is_empty() => break,
+            Some(a) => {
+                feel = parse_feel(&a);
+                if feel.is_some() {
+                    break;
+                }
+                out.line("Please answer e, r or h.")?;
+            }
+        }
+    }
+    let mut pain = None;
+    for _ in 0..3 {
+        match answer(out, "Pain during, 0-10 (Enter skips): ")? {
+            None => break,
+            Some(a) if a.is_empty() => break,
+            Some(a) => {
+                pain = crate::record::parse_score(&a).ok();
+                if pain.is_some() {
+                    break;
+                }
+                out.line("Please give a whole number from 0 to 10.")?;
+            }
+        }
+    }
+    Ok((feel, pain))
 }
 
 fn timed(w: &mut impl Write, phases: &[Phase]) -> std::io::Result<Outcome> {

@@ -10,6 +10,7 @@ mod cli;
 mod common;
 mod data;
 mod generated;
+mod plan;
 mod programme;
 mod props;
 mod record;

@@ -33,7 +33,13 @@ fn prepare(
     let catalog = crate::commands::load_catalog();
     let complaint = complaint(&catalog, a)?;
     let plan = plan(a, start)?;
-    let rotation = Rotation::new(remind::suggestions(&catalog, complaint.as_deref()), seed());
+    // A running plan (issue 11) supplies the suggestions when no --for is given.
+    let ids = complaint
+        .is_none()
+        .then(|| crate::programme::store::reminder_ids(&catalog, start))
+        .flatten()
+        .unwrap_or_else(|| remind::suggestions(&catalog, complaint.as_deref()));
+    let rotation = Rotation::new(ids, seed());
     Ok((catalog, complaint, plan, rotation))
 }
 
