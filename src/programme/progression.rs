@@ -70,7 +70,6 @@ pub const SRC_STEPS: &str = "sfh-exercise";
 pub const SRC_RANGE: &str = "acsm";
 pub const SRC_SLIDERS: &str = "ellis-2012";
 pub const SRC_WALK_GOAL: &str = "who-2020-activity";
-pub const SRC_WALKING: &str = "walkback-2024";
 pub const SRC_STAY_ACTIVE: &str = "nice-ng59";
 
 /// The source ids the rules cite.
@@ -80,7 +79,6 @@ pub const RULE_SOURCES: &[&str] = &[
     SRC_RANGE,
     SRC_SLIDERS,
     SRC_WALK_GOAL,
-    SRC_WALKING,
     SRC_STAY_ACTIVE,
 ];
 
@@ -762,10 +760,12 @@ pub fn walking_week(w: &Walking, week: &WalkWeek, today: NaiveDate) -> (Walking,
     );
     (
         next,
+        // The step itself is the NHS trust's "small steps after a week";
+        // WalkBack's own dose steps are unverified, so it is not cited for them.
         ruling(
             Rule::WalkingGrowth,
             Decision::Walk { minutes: new },
-            SRC_WALKING,
+            SRC_STEPS,
             why,
         ),
     )
