@@ -500,7 +500,7 @@ pub fn after_session(
         next.easy_streak = 0;
         next.comfortable_since = None;
         let why = format!(
-            "pain {}/10 during, settled by the morning: acceptable, so keep this amount",
+            "pain {}/10 during: acceptable if it settles by the next morning, so keep this amount",
             fb.pain.during
         );
         return (
@@ -724,7 +724,7 @@ pub fn walking_week(w: &Walking, week: &WalkWeek, today: NaiveDate) -> (Walking,
     }
     if lit == Light::Amber {
         let why = format!(
-            "pain {}/10 while walking, settled by the morning: keep {} minutes a day this week",
+            "pain {}/10 while walking: acceptable if it settles by the next morning; keep {} minutes a day this week",
             week.pain.during, w.minutes
         );
         return (
