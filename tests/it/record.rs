@@ -158,9 +158,12 @@ fn log_with_flags_writes_a_private_per_machine_journal() {
     let id = id.trim();
     assert_eq!(id.len(), 16);
     assert!(files[0].ends_with(format!("journal-{id}.jsonl")));
-    use std::os::unix::fs::PermissionsExt;
-    let mode = fs::metadata(&files[0]).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode, 0o600);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&files[0]).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
     let recs = lines(&files[0]);
     assert_eq!(
         recs[0],
@@ -580,8 +583,9 @@ fn forget_asks_first_and_deletes() {
     );
     assert_eq!(v["reminders"].as_array().unwrap().len(), 5 * 39);
     // Rewritten in place: still private.
-    use std::os::unix::fs::PermissionsExt;
+    #[cfg(unix)]
     for f in journals(&env) {
+        use std::os::unix::fs::PermissionsExt;
         fs::set_permissions(&f, fs::Permissions::from_mode(0o600)).unwrap();
     }
     let o = cmd(&env)
