@@ -86,6 +86,14 @@ pub fn not_a_directory(path: &Path) -> String {
     format!("{} is not a directory", culprit.display())
 }
 
+/// Whether a part of `path` above it is a file, not a directory.
+pub fn blocked_by_file(path: &Path) -> bool {
+    path.ancestors()
+        .skip(1)
+        .filter(|a| !a.as_os_str().is_empty())
+        .any(|a| a.exists() && !a.is_dir())
+}
+
 /// Create `dir` and its parents, saying which part is not a directory when
 /// one is a file (instead of "File exists").
 pub fn ensure_dir(dir: &Path) -> std::io::Result<()> {

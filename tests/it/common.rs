@@ -57,11 +57,13 @@ pub fn vars(home: &Path) -> Vec<(String, String)> {
         // Windows has no XDG variables: its folders come from the system, so
         // the backfix variables keep each test in its own temp HOME.
         #[cfg(windows)]
-        ("BACKFIX_CONFIG_DIR".into(), format!("{h}/config/backfix")),
+        ("BACKFIX_CONFIG_DIR".into(), shown(home, "config/backfix")),
         #[cfg(windows)]
-        ("BACKFIX_DATA_DIR".into(), format!("{h}/data/backfix")),
+        ("BACKFIX_DATA_DIR".into(), shown(home, "data/backfix")),
         #[cfg(windows)]
-        ("BACKFIX_STATE_DIR".into(), format!("{h}/state/backfix")),
+        ("BACKFIX_STATE_DIR".into(), shown(home, "state/backfix")),
+        #[cfg(windows)]
+        ("BACKFIX_AUTOSTART_DIR".into(), shown(home, "autostart")),
     ];
     // A Windows process started without SystemRoot cannot load some system
     // libraries.
@@ -72,6 +74,12 @@ pub fn vars(home: &Path) -> Vec<(String, String)> {
         }
     }
     v
+}
+
+/// `home` joined with `rest`, as the tests' own paths print.
+#[cfg(windows)]
+fn shown(home: &Path, rest: &str) -> String {
+    home.join(rest).display().to_string()
 }
 
 fn apply(c: &mut Command, home: &Path) {

@@ -314,6 +314,9 @@ fn check_from_a_pipe_ends_after_three_unusable_answers() {
 /// `yes maybe | backfix check` ends, with a usage error, instead of looping.
 #[test]
 fn yes_maybe_piped_into_check_ends() {
+    if !common::require(&["sh", "yes"], "yes_maybe_piped_into_check_ends") {
+        return;
+    }
     let env = Env::new();
     let bin = assert_cmd::cargo::cargo_bin("backfix");
     let mut child = std::process::Command::new("sh")

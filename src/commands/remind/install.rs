@@ -189,9 +189,10 @@ pub fn install(out: &mut Out, a: &ScheduleArgs) -> Result<u8> {
         }
         #[cfg(target_vendor = "apple")]
         Autostart::LaunchAgent(dir) => {
-            let log = paths::state_dir()
-                .map(|d| d.join("remind.log").display().to_string())
-                .unwrap_or_else(|| "/dev/null".into());
+            let log = paths::state_dir().map_or_else(
+                || "/dev/null".into(),
+                |d| d.join("remind.log").display().to_string(),
+            );
             if let Some(d) = paths::state_dir() {
                 let _ = crate::paths::ensure_dir(&d);
             }
