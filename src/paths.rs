@@ -44,8 +44,34 @@ pub fn history_file() -> Option<PathBuf> {
 
 /// Directory for systemd user units.
 pub fn systemd_user_dir() -> Option<PathBuf> {
-    from_env("BACKFIX_SYSTEMD_DIR")
-        .or_else(|| dirs::config_dir().map(|d| d.join("systemd").join("user")))
+    from_env(SYSTEMD_ENV).or_else(|| dirs::config_dir().map(|d| d.join("systemd").join("user")))
+}
+
+pub const SYSTEMD_ENV: &str = "BACKFIX_SYSTEMD_DIR";
+pub const AUTOSTART_ENV: &str = "BACKFIX_AUTOSTART_DIR";
+
+/// Where `remind install` puts what starts the reminder at login, besides a
+/// systemd unit: the XDG autostart directory (`~/.config/autostart`) on Linux
+/// and the BSDs, `~/Library/LaunchAgents` on macOS, and the Startup folder of
+/// the Start menu on Windows.
+pub fn autostart_dir() -> Option<PathBuf> {
+    if let Some(d) = from_env(AUTOSTART_ENV) {
+        return Some(d);
+    }
+    #[cfg(all(unix, not(target_vendor = "apple")))]
+    return dirs::config_dir().map(|d| d.join("autostart"));
+    #[cfg(target_vendor = "apple")]
+    return dirs::home_dir().map(|d| d.join("Library").join("LaunchAgents"));
+    #[cfg(windows)]
+    return dirs::config_dir().map(|d| {
+        d.join("Microsoft")
+            .join("Windows")
+            .join("Start Menu")
+            .join("Programs")
+            .join("Startup")
+    });
+    #[cfg(not(any(unix, windows)))]
+    return None;
 }
 
 /// Why `path` cannot be reached because a part of it is not a directory:
@@ -58,6 +84,14 @@ pub fn not_a_directory(path: &Path) -> String {
         .find(|a| a.exists() && !a.is_dir())
         .unwrap_or(path);
     format!("{} is not a directory", culprit.display())
+}
+
+/// Whether a part of `path` above it is a file, not a directory.
+pub fn blocked_by_file(path: &Path) -> bool {
+    path.ancestors()
+        .skip(1)
+        .filter(|a| !a.as_os_str().is_empty())
+        .any(|a| a.exists() && !a.is_dir())
 }
 
 /// Create `dir` and its parents, saying which part is not a directory when
@@ -82,5 +116,60 @@ pub fn ensure_dir(dir: &Path) -> std::io::Result<()> {
             ))
         }
         Err(e) => Err(e),
+    }
+}
+
+/// Windows stand-ins for the Unix file extensions the record and the
+/// reminder's files use, so their code reads the same on every platform:
+/// `mode` does nothing (files under the user's profile are private to the
+/// user through the folder's inherited access list), and `read_exact_at` /
+/// `write_all_at` go through `seek_read` / `seek_write`.
+#[cfg(windows)]
+pub mod unix_compat {
+    use std::io;
+
+    pub trait OpenOptionsExt {
+        fn mode(&mut self, mode: u32) -> &mut Self;
+    }
+
+    impl OpenOptionsExt for std::fs::OpenOptions {
+        fn mode(&mut self, _mode: u32) -> &mut Self {
+            self
+        }
+    }
+
+    pub trait FileExt {
+        fn read_exact_at(&self, buf: &mut [u8], offset: u64) -> io::Result<()>;
+        fn write_all_at(&self, buf: &[u8], offset: u64) -> io::Result<()>;
+    }
+
+    impl FileExt for std::fs::File {
+        fn read_exact_at(&self, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
+            use std::os::windows::fs::FileExt as _;
+            while !buf.is_empty() {
+                match self.seek_read(buf, offset)? {
+                    0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+                    n => {
+                        buf = &mut buf[n..];
+                        offset += n as u64;
+                    }
+                }
+            }
+            Ok(())
+        }
+
+        fn write_all_at(&self, mut buf: &[u8], mut offset: u64) -> io::Result<()> {
+            use std::os::windows::fs::FileExt as _;
+            while !buf.is_empty() {
+                match self.seek_write(buf, offset)? {
+                    0 => return Err(io::ErrorKind::WriteZero.into()),
+                    n => {
+                        buf = &buf[n..];
+                        offset += n as u64;
+                    }
+                }
+            }
+            Ok(())
+        }
     }
 }

@@ -254,8 +254,19 @@ pub fn read_user_text(path: &Path) -> Result<Option<String>, String> {
     }
     let file = match options.open(path) {
         Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
+        // Windows says "not found" where a part of the path is a file.
+        Err(e)
+            if e.kind() == std::io::ErrorKind::NotFound
+                && !(cfg!(windows) && paths::blocked_by_file(path)) =>
+        {
+            return Ok(None);
+        }
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotADirectory | std::io::ErrorKind::NotFound
+            ) =>
+        {
             return Err(format!(
                 "{}, so your own files there cannot be read",
                 paths::not_a_directory(path)

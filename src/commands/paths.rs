@@ -50,11 +50,18 @@ pub fn entries() -> Vec<(&'static str, Option<PathBuf>, &'static str, &'static s
             paths::STATE_ENV,
             "the running reminder's lock and status",
         ),
+        #[cfg(all(unix, not(target_vendor = "apple")))]
         (
             "systemd",
             paths::systemd_user_dir(),
-            "BACKFIX_SYSTEMD_DIR",
-            "where `remind install` writes its unit",
+            paths::SYSTEMD_ENV,
+            "where `remind install` writes its unit, when the session runs systemd",
+        ),
+        (
+            "autostart",
+            paths::autostart_dir(),
+            paths::AUTOSTART_ENV,
+            crate::remind::unit::AUTOSTART_WHAT,
         ),
     ]
 }

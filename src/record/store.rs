@@ -8,9 +8,12 @@
 //! and is not the synced data directory, so each machine keeps its own id.
 
 use super::{Journal, Record};
+#[cfg(windows)]
+use crate::paths::unix_compat::{FileExt, OpenOptionsExt};
 use chrono::NaiveDate;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
+#[cfg(unix)]
 use std::os::unix::fs::{FileExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 

@@ -2,14 +2,24 @@
 //! who holds it), the status file read by `remind status`, and the history log.
 
 use super::{Event, History};
+#[cfg(windows)]
+use crate::paths::unix_compat::{FileExt, OpenOptionsExt};
 use serde::{Deserialize, Serialize};
 use std::fs::TryLockError;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
-use std::os::unix::fs::OpenOptionsExt;
+#[cfg(unix)]
+use std::os::unix::fs::{FileExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 pub const LOCK_FILE: &str = "remind.lock";
+/// Where the lock holder's record goes: the lock file itself on Unix. On
+/// Windows a locked file cannot be read by another process (`LockFileEx`
+/// locks are mandatory), so the record is a file of its own beside it.
+#[cfg(not(windows))]
+pub const RECORD_FILE: &str = LOCK_FILE;
+#[cfg(windows)]
+pub const RECORD_FILE: &str = "remind.pid";
 pub const STATUS_FILE: &str = "remind.json";
 
 /// Held for as long as the reminder runs; the kernel releases it if we die.
@@ -40,8 +50,11 @@ pub enum Acquired {
     Busy(Holder),
 }
 
-/// What the lock file says: the holder's pid and its start time (field 22 of
-/// /proc/PID/stat, in clock ticks since boot), as `PID START`.
+/// What the lock record says: the holder's pid and its start time, as `PID
+/// START`. The start time is the platform's own: on Linux field 22 of
+/// /proc/PID/stat (clock ticks since boot), on macOS microseconds since the
+/// epoch (`proc_pidinfo`), on Windows the creation time as a FILETIME
+/// (100 ns units since 1601, `GetProcessTimes`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LockRecord {
     pub pid: u32,
@@ -91,9 +104,11 @@ pub trait Processes {
     fn program(&self, pid: u32) -> Option<String>;
 }
 
-/// The real processes, from /proc.
+/// The real processes: /proc on Linux, `proc_pidinfo` on macOS,
+/// `OpenProcess` on Windows.
 pub struct Proc;
 
+#[cfg(all(unix, not(target_vendor = "apple")))]
 impl Processes for Proc {
     fn start_time(&self, pid: u32) -> Option<u64> {
         parse_start_time(&fs::read_to_string(format!("/proc/{pid}/stat")).ok()?)
@@ -107,6 +122,106 @@ impl Processes for Proc {
             .ok()
             .map(|c| c.trim_end().to_string())
     }
+}
+
+#[cfg(target_vendor = "apple")]
+#[allow(unsafe_code)] // libproc; see the SAFETY comments.
+impl Processes for Proc {
+    fn start_time(&self, pid: u32) -> Option<u64> {
+        let pid = i32::try_from(pid).ok()?;
+        // SAFETY: proc_bsdinfo is plain data; all zeroes is a valid value.
+        let mut info: libc::proc_bsdinfo = unsafe { std::mem::zeroed() };
+        let size = std::mem::size_of::<libc::proc_bsdinfo>() as libc::c_int;
+        // SAFETY: writes at most `size` bytes into `info`, which we own.
+        let n = unsafe {
+            libc::proc_pidinfo(pid, libc::PROC_PIDTBSDINFO, 0, (&raw mut info).cast(), size)
+        };
+        (n == size).then(|| info.pbi_start_tvsec * 1_000_000 + info.pbi_start_tvusec)
+    }
+
+    fn program(&self, pid: u32) -> Option<String> {
+        let pid = i32::try_from(pid).ok()?;
+        let mut buf = vec![0u8; libc::PROC_PIDPATHINFO_MAXSIZE as usize];
+        // SAFETY: writes at most buf.len() bytes of path into `buf`.
+        let n = unsafe { libc::proc_pidpath(pid, buf.as_mut_ptr().cast(), buf.len() as u32) };
+        let n = usize::try_from(n).ok().filter(|&n| n > 0)?;
+        let path = String::from_utf8_lossy(&buf[..n.min(buf.len())]).into_owned();
+        Path::new(&path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+    }
+}
+
+/// An open process handle on Windows, closed when dropped.
+#[cfg(windows)]
+struct ProcessHandle(windows_sys::Win32::Foundation::HANDLE);
+
+#[cfg(windows)]
+#[allow(unsafe_code)] // Win32 calls; see the SAFETY comments.
+impl ProcessHandle {
+    fn open(pid: u32) -> Option<ProcessHandle> {
+        use windows_sys::Win32::System::Threading::{
+            OpenProcess, PROCESS_QUERY_LIMITED_INFORMATION,
+        };
+        // SAFETY: asks for a handle with query rights only; null on failure.
+        let h = unsafe { OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, 0, pid) };
+        (!h.is_null()).then_some(ProcessHandle(h))
+    }
+}
+
+#[cfg(windows)]
+#[allow(unsafe_code)]
+impl Drop for ProcessHandle {
+    fn drop(&mut self) {
+        // SAFETY: the handle was opened by `open` and is closed once, here.
+        unsafe { windows_sys::Win32::Foundation::CloseHandle(self.0) };
+    }
+}
+
+#[cfg(windows)]
+#[allow(unsafe_code)] // Win32 calls; see the SAFETY comments.
+impl Processes for Proc {
+    fn start_time(&self, pid: u32) -> Option<u64> {
+        use windows_sys::Win32::Foundation::FILETIME;
+        use windows_sys::Win32::System::Threading::GetProcessTimes;
+        let h = ProcessHandle::open(pid)?;
+        let zero = FILETIME {
+            dwLowDateTime: 0,
+            dwHighDateTime: 0,
+        };
+        let (mut created, mut exited, mut kernel, mut user) = (zero, zero, zero, zero);
+        // SAFETY: a live handle with query rights, and four FILETIMEs we own.
+        let ok = unsafe { GetProcessTimes(h.0, &mut created, &mut exited, &mut kernel, &mut user) };
+        (ok != 0)
+            .then(|| (u64::from(created.dwHighDateTime) << 32) | u64::from(created.dwLowDateTime))
+    }
+
+    fn program(&self, pid: u32) -> Option<String> {
+        use windows_sys::Win32::System::Threading::{
+            PROCESS_NAME_WIN32, QueryFullProcessImageNameW,
+        };
+        let h = ProcessHandle::open(pid)?;
+        let mut buf = vec![0u16; 32 * 1024];
+        let mut len = buf.len() as u32;
+        // SAFETY: a live handle with query rights; writes at most `len` UTF-16
+        // units into `buf` and the count written into `len`.
+        let ok = unsafe {
+            QueryFullProcessImageNameW(h.0, PROCESS_NAME_WIN32, buf.as_mut_ptr(), &mut len)
+        };
+        if ok == 0 {
+            return None;
+        }
+        let path = String::from_utf16_lossy(&buf[..(len as usize).min(buf.len())]);
+        path.rsplit(['\\', '/']).next().map(str::to_string)
+    }
+}
+
+/// Whether a program name is backfix's: `backfix`, `backfix.exe` (any case,
+/// as Windows names files), or an upgraded binary, "backfix (deleted)".
+pub fn is_backfix(program: &str) -> bool {
+    program == "backfix"
+        || program == "backfix (deleted)"
+        || program.eq_ignore_ascii_case("backfix.exe")
 }
 
 /// Whether the process named by a lock record is a backfix reminder: it
@@ -128,7 +243,7 @@ pub fn verify(record: Option<LockRecord>, claimed: Option<u32>, procs: &dyn Proc
         Some(_) => {}
     }
     match procs.program(r.pid) {
-        Some(p) if p == "backfix" || p == "backfix (deleted)" => Holder::Reminder(r.pid),
+        Some(p) if is_backfix(&p) => Holder::Reminder(r.pid),
         Some(p) => unknown(&format!(
             "the process the lock file names runs {p:?}, not backfix"
         )),
@@ -147,27 +262,43 @@ fn own_record() -> LockRecord {
     }
 }
 
-fn open_lock(dir: &Path) -> io::Result<File> {
-    crate::paths::ensure_dir(dir)?;
+/// Open (or create, private to the user where the platform has modes) a file
+/// in the state directory for writing.
+fn open_private(path: &Path) -> io::Result<File> {
     OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
         .mode(0o600)
-        .open(dir.join(LOCK_FILE))
+        .open(path)
+}
+
+fn open_lock(dir: &Path) -> io::Result<File> {
+    crate::paths::ensure_dir(dir)?;
+    open_private(&dir.join(LOCK_FILE))
+}
+
+/// Write our record where readers look for it ([`RECORD_FILE`]), in one
+/// write, so a reader never sees half a record.
+fn write_record(lock: &mut File, dir: &Path, me: LockRecord) -> io::Result<()> {
+    let text = format!("{} {}\n", me.pid, me.start);
+    let mut file = if RECORD_FILE == LOCK_FILE {
+        lock.try_clone()?
+    } else {
+        open_private(&dir.join(RECORD_FILE))?
+    };
+    file.set_len(0)?;
+    file.rewind()?;
+    file.write_all(text.as_bytes())?;
+    file.flush()
 }
 
 pub fn acquire(dir: &Path) -> io::Result<Acquired> {
     let mut file = open_lock(dir)?;
     match file.try_lock() {
         Ok(()) => {
-            let me = own_record();
-            file.set_len(0)?;
-            file.rewind()?;
-            // One write, so a reader never sees half a record.
-            file.write_all(format!("{} {}\n", me.pid, me.start).as_bytes())?;
-            file.flush()?;
+            write_record(&mut file, dir, own_record())?;
             Ok(Acquired::Yes(Lock { _file: file }))
         }
         Err(TryLockError::WouldBlock) => Ok(Acquired::Busy(holder_of_held_lock(dir, &Proc))),
@@ -176,7 +307,7 @@ pub fn acquire(dir: &Path) -> io::Result<Acquired> {
 }
 
 fn holder_of_held_lock(dir: &Path, procs: &dyn Processes) -> Holder {
-    let (claimed, record) = read_record(&dir.join(LOCK_FILE));
+    let (claimed, record) = read_record(&dir.join(RECORD_FILE));
     verify(record, claimed, procs)
 }
 
@@ -362,7 +493,6 @@ pub fn append_line(path: &Path, value: &impl Serialize) -> io::Result<()> {
 
 /// Whether a file is empty or ends with a newline.
 fn ends_with_newline(file: &File) -> io::Result<bool> {
-    use std::os::unix::fs::FileExt;
     let len = file.metadata()?.len();
     if len == 0 {
         return Ok(true);
@@ -516,11 +646,12 @@ mod tests {
             running(dir.path()),
             Holder::Unknown { claimed: Some(p), .. } if p == me
         ));
-        let text = fs::read_to_string(dir.path().join(LOCK_FILE)).unwrap();
+        let text = fs::read_to_string(dir.path().join(RECORD_FILE)).unwrap();
         let record = LockRecord::parse(&text).unwrap();
         assert_eq!(record.pid, me);
         assert_eq!(Some(record.start), Proc.start_time(me));
-        // File::lock (flock) locks belong to the open file, so a second open in this process is refused too.
+        // File::lock locks (flock, LockFileEx) belong to the open file, so a
+        // second open in this process is refused too.
         assert!(matches!(acquire(dir.path()).unwrap(), Acquired::Busy(_)));
         drop(lock);
         assert_eq!(running(dir.path()), Holder::Free);
@@ -544,6 +675,8 @@ mod tests {
             (4000, 900, "backfix"),
             (4001, 901, "backfix (deleted)"),
             (4002, 902, "sleep"),
+            (4003, 903, "BACKFIX.EXE"),
+            (4004, 904, "backfix.exe.bak"),
         ]);
         let rec = |s: &str| {
             (
@@ -557,12 +690,14 @@ mod tests {
         };
         assert_eq!(check("4000 900"), Holder::Reminder(4000));
         assert_eq!(check("4001 901"), Holder::Reminder(4001), "upgraded binary");
+        assert_eq!(check("4003 903"), Holder::Reminder(4003), "Windows names");
         for bad in [
             "1",
             "1 5",
             "4000",
             "4000 901",
             "4002 902",
+            "4004 904",
             "4999 1",
             "0 0",
             "",
@@ -610,11 +745,14 @@ mod tests {
             text,
             "{\"v\":1,\"time\":\"2026-11-24T10:00:00\",\"event\":\"shown\",\"exercise\":\"clamshell\"}\n"
         );
-        use std::os::unix::fs::PermissionsExt;
-        assert_eq!(
-            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-            0o600
-        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
     }
 
     #[test]

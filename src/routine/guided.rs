@@ -77,6 +77,7 @@ fn stop_requested() -> bool {
 
 /// Wait for a key for up to `timeout`, checking for a stop signal every 250 ms.
 /// A terminal that hangs up or reaches end of input counts as `q`.
+#[cfg(unix)]
 #[allow(unsafe_code)] // poll(2) and read(2) on stdin; see the SAFETY comments.
 fn poll(timeout: Duration) -> std::io::Result<Option<Key>> {
     let deadline = std::time::Instant::now() + timeout;
@@ -110,6 +111,35 @@ fn poll(timeout: Duration) -> std::io::Result<Option<Key>> {
             return Ok(Some(key(&buf[..n as usize])));
         }
         if left.is_zero() {
+            return Ok(None);
+        }
+    }
+}
+
+/// The Windows console: crossterm's event reader (console input records),
+/// with the same keys; Ctrl-C arrives as a key in raw mode.
+#[cfg(windows)]
+fn poll(timeout: Duration) -> std::io::Result<Option<Key>> {
+    use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+    let deadline = std::time::Instant::now() + timeout;
+    loop {
+        if stop_requested() {
+            return Ok(Some(Key::Quit));
+        }
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if event::poll(left.min(Duration::from_millis(250)))? {
+            if let Event::Key(k) = event::read()?
+                && k.kind != KeyEventKind::Release
+            {
+                return Ok(Some(match k.code {
+                    KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => Key::Quit,
+                    KeyCode::Enter => Key::Next,
+                    KeyCode::Char(c) if c.is_ascii() => key(&[c as u8]),
+                    KeyCode::Esc => Key::Quit,
+                    _ => Key::Other,
+                }));
+            }
+        } else if left.is_zero() {
             return Ok(None);
         }
     }
@@ -184,7 +214,9 @@ pub fn run(out: &mut Out, catalog: &Catalog, complaint: &Complaint, plan: &Plan)
             ),
         );
     }
+    #[cfg(unix)]
     let flag = STOP.get_or_init(Default::default).clone();
+    #[cfg(unix)]
     for sig in [
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,

@@ -14,5 +14,11 @@ mod plan;
 mod programme;
 mod props;
 mod record;
+// The reminder end to end on the freedesktop desktop: a private D-Bus bus,
+// dunst, Xvfb and Unix signals.
+#[cfg(all(unix, not(target_vendor = "apple")))]
 mod remind;
+// The reminder on Windows (under Wine in CI) and macOS: lock, status and stop.
+#[cfg(any(windows, target_vendor = "apple"))]
+mod remind_native;
 mod routine;

@@ -525,10 +525,11 @@ fn one_reminder_per_user_with_status_and_stop() {
     assert_eq!(status["interval"], "1h");
     let text = env.cmd().args(["remind", "--status"]).output().unwrap();
     assert!(String::from_utf8_lossy(&text.stdout).contains(&format!("pid {}", first.id())));
+    // A distinct status, 6, so a login unit does not retry it for ever.
     env.cmd()
         .args(["remind", "--every", "10m"])
         .assert()
-        .code(1)
+        .code(6)
         .stderr(predicate::str::contains(format!(
             "already running (pid {})",
             first.id()
@@ -670,6 +671,7 @@ fn bad_values_name_the_flag_and_give_an_example() {
 fn install_writes_a_valid_systemd_user_unit() {
     let env = Env::new();
     env.cmd()
+        .env("BACKFIX_AUTOSTART", "systemd")
         .args([
             "remind",
             "--install",
@@ -686,7 +688,8 @@ fn install_writes_a_valid_systemd_user_unit() {
         .success()
         .stdout(predicate::str::contains(
             "systemctl --user enable --now backfix-remind.service",
-        ));
+        ))
+        .stdout(predicate::str::contains("a systemd user unit"));
     let unit_path: PathBuf = env
         .home
         .path()
@@ -725,6 +728,52 @@ fn install_writes_a_valid_systemd_user_unit() {
         .stdout(predicate::str::contains("Removed"));
     assert!(!unit_path.exists());
     env.cmd().args(["remind", "--uninstall"]).assert().code(1);
+}
+
+/// A session without a systemd user manager (the test's clean environment
+/// has none to reach) gets an XDG autostart entry, and is told so.
+#[test]
+fn install_without_systemd_writes_a_valid_xdg_autostart_entry() {
+    let env = Env::new();
+    env.cmd()
+        .args(["remind", "install", "--every", "1h 30m", "--for", "desk"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("an XDG autostart entry"));
+    assert!(!env.home.path().join("config/systemd").exists());
+    let path = env
+        .home
+        .path()
+        .join("config/autostart/backfix-remind.desktop");
+    let entry = std::fs::read_to_string(&path).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("backfix")
+        .canonicalize()
+        .unwrap();
+    let exec = entry.lines().find(|l| l.starts_with("Exec=")).unwrap();
+    assert!(
+        exec.starts_with(&format!("Exec={} remind --every \"1h 30m\"", bin.display())),
+        "{exec}"
+    );
+    assert!(
+        exec.ends_with("--for desk --snooze 10m --idle 5m"),
+        "{exec}"
+    );
+    if common::require(
+        &["desktop-file-validate"],
+        "desktop-file-validate autostart",
+    ) {
+        let (ok, report) = common::report(Command::new("desktop-file-validate").arg(&path));
+        assert!(
+            ok && report.trim().is_empty(),
+            "desktop-file-validate: {report}"
+        );
+    }
+    env.cmd()
+        .args(["remind", "uninstall"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Removed"));
+    assert!(!path.exists());
 }
 
 // ---------------------------------------------------------------------------

@@ -314,6 +314,9 @@ fn check_from_a_pipe_ends_after_three_unusable_answers() {
 /// `yes maybe | backfix check` ends, with a usage error, instead of looping.
 #[test]
 fn yes_maybe_piped_into_check_ends() {
+    if !common::require(&["sh", "yes"], "yes_maybe_piped_into_check_ends") {
+        return;
+    }
     let env = Env::new();
     let bin = assert_cmd::cargo::cargo_bin("backfix");
     let mut child = std::process::Command::new("sh")
@@ -436,7 +439,10 @@ fn guided_mode_restores_the_terminal_on_sigterm() {
     let env = Env::new();
     let (tmux, pid) = guided_in_tmux(&env, "routine --low-back --guided");
     // SAFETY: signalling the backfix process this test started.
+    #[cfg(unix)]
     assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    #[cfg(not(unix))]
+    let _ = pid;
     let end = tmux.wait_for("DONE");
     assert!(end.contains("EXIT=0"), "{end}");
     assert!(

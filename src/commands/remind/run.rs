@@ -117,11 +117,13 @@ pub fn remind(out: &mut Out, a: &ScheduleArgs) -> Result<u8> {
     {
         Acquired::Yes(lock) => lock,
         Acquired::Busy(Holder::Reminder(pid)) => {
-            return Err(
-                Error::failure(format!("a reminder is already running (pid {pid})")).with_hint(
+            let mut e = Error::failure(format!("a reminder is already running (pid {pid})"))
+                .with_hint(
                     "see it with `backfix remind status`; stop it with `backfix remind stop`",
-                ),
-            );
+                );
+            // Not a failure to restart at login (the unit's RestartPreventExitStatus).
+            e.code = crate::remind::unit::EXIT_ALREADY_RUNNING;
+            return Err(e);
         }
         Acquired::Busy(holder) => return Err(super::status::unknown_holder(&dir, &holder)),
     };

@@ -159,17 +159,8 @@ pub fn stop(out: &mut Out) -> Result<u8> {
         h @ Holder::Unknown { .. } => return Err(unknown_holder(&dir, &h)),
         Holder::Reminder(pid) => pid,
     };
-    let Ok(signed) = i32::try_from(pid) else {
-        return Err(unknown_holder(&dir, &Holder::Reminder(pid)));
-    };
-    // std can signal only its own children.
-    #[allow(unsafe_code)]
-    // SAFETY: kill(2) with a pid proven above to be a backfix reminder holding the lock.
-    if unsafe { libc::kill(signed, libc::SIGTERM) } != 0 {
-        return Err(Error::failure(format!(
-            "cannot stop pid {pid}: {}",
-            std::io::Error::last_os_error()
-        )));
+    if let Err(e) = crate::remind::signals::request_stop_of_reminder(pid) {
+        return Err(Error::failure(format!("cannot stop pid {pid}: {e}")));
     }
     for _ in 0..100 {
         if state::running(&dir) == Holder::Free {

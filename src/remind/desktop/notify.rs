@@ -3,6 +3,7 @@
 
 use super::{
     Bound, CALL_TIMEOUT, CLOSE_TIMEOUT, DESKTOP_ENTRY, DEST, ICON, IFACE, PATH, bounded, session,
+    snooze_label,
 };
 use crate::output::{clean, clean_line};
 use crate::remind::signals::StopFlag;
@@ -11,7 +12,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
-use std::time::Duration;
 
 /// Desktop notifications through the freedesktop notification server. One
 /// thread per bus connection (not per notification) passes the server's
@@ -150,14 +150,6 @@ async fn forward(mut stream: zbus::MessageStream, tx: Sender<Msg>) {
             return;
         }
     }
-}
-
-/// The Snooze button's label, with the real snooze time.
-pub fn snooze_label(snooze: Duration) -> String {
-    format!(
-        "Snooze {}",
-        crate::remind::schedule::format_interval(snooze)
-    )
 }
 
 impl Notifier for DesktopNotifier {
