@@ -536,10 +536,7 @@ mod tests {
     use crate::model::{Direction, Str};
 
     fn strs(v: &[&'static str]) -> crate::model::List<Str> {
-        v.iter()
-            .map(|s| Str::Borrowed(*s))
-            .collect::<Vec<_>>()
-            .into()
+        v.iter().map(|s| Str::from(*s)).collect::<Vec<_>>().into()
     }
 
     /// A plain exercise (cloned from the built-in data, so that fields added

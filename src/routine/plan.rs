@@ -525,7 +525,6 @@ pub fn suggestions(catalog: &Catalog, complaint: Option<&str>) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::model::{Category, List};
-    use std::borrow::Cow;
 
     const LEVELS: [Level; 3] = [Level::Gentle, Level::Standard, Level::Harder];
 
@@ -745,36 +744,36 @@ mod tests {
 
     fn ex(id: &'static str) -> Exercise {
         Exercise {
-            id: Cow::Borrowed(id),
-            name: Cow::Owned(id.replace('-', " ")),
-            aliases: List::Borrowed(&[]),
+            id: id.into(),
+            name: id.replace('-', " ").into(),
+            aliases: List::default(),
             category: Category::Strength,
-            targets: Cow::Borrowed(&[]),
+            targets: List::default(),
             position: "lying".into(),
-            equipment: Cow::Borrowed(&[]),
+            equipment: List::default(),
             desk: true,
             summary: "s".into(),
             why: "w".into(),
-            steps: Cow::Borrowed(&[]),
+            steps: List::default(),
             dose: Dose {
                 reps: Some(5),
                 frequency: "daily".into(),
                 ..Dose::default()
             },
-            cues: Cow::Borrowed(&[]),
-            mistakes: Cow::Borrowed(&[]),
-            cautions: Cow::Borrowed(&[]),
-            not_for: Cow::Borrowed(&[]),
-            avoid_in: Cow::Borrowed(&[]),
-            tags: Cow::Borrowed(&[]),
-            easier: Cow::Borrowed(&[]),
-            harder: Cow::Borrowed(&[]),
-            sources: Cow::Borrowed(&[]),
+            cues: List::default(),
+            mistakes: List::default(),
+            cautions: List::default(),
+            not_for: List::default(),
+            avoid_in: List::default(),
+            tags: List::default(),
+            easier: List::default(),
+            harder: List::default(),
+            sources: List::default(),
         }
     }
 
     fn strs(v: &[&'static str]) -> List<Str> {
-        Cow::Owned(v.iter().map(|s| Cow::Borrowed(*s)).collect())
+        v.iter().map(|s| Str::from(*s)).collect()
     }
 
     fn item(id: &'static str, priority: u8) -> RoutineItem {
@@ -791,15 +790,15 @@ mod tests {
         Complaint {
             id: id.into(),
             name: id.into(),
-            aliases: Cow::Borrowed(&[]),
+            aliases: List::default(),
             about: "a".into(),
             reassurance: "r".into(),
-            items: Cow::Owned(items),
-            dos: Cow::Borrowed(&[]),
-            donts: Cow::Borrowed(&[]),
-            see_professional: Cow::Borrowed(&[]),
-            red_flags: Cow::Borrowed(&[]),
-            sources: Cow::Borrowed(&[]),
+            items: items.into(),
+            dos: List::default(),
+            donts: List::default(),
+            see_professional: List::default(),
+            red_flags: List::default(),
+            sources: List::default(),
         }
     }
 
