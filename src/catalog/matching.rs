@@ -6,23 +6,38 @@ use crate::model::Named;
 /// Lower-case, with every run of non-alphanumeric characters turned into one
 /// space: `"Child's Pose!"` and `"childs-pose"` both become close keys.
 pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    normalized(s).collect()
+}
+
+/// The characters of [`normalize`]`(s)`, without building the string.
+fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
+    let mut started = false;
     let mut pending_space = false;
-    for ch in s.chars() {
+    s.chars().flat_map(move |ch| {
+        // A space and at most three characters of lower case.
+        let mut buf = ['\0'; 4];
+        let mut n = 0;
         if ch.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
+            if pending_space && started {
+                buf[0] = ' ';
+                n = 1;
             }
             pending_space = false;
             // Lower-casing can add marks ("İ" -> "i" + a combining dot): keep
             // only letters and digits, so that normalising twice changes nothing.
-            out.extend(ch.to_lowercase().filter(|c| c.is_alphanumeric()));
+            for c in ch.to_lowercase().filter(|c| c.is_alphanumeric()) {
+                if let Some(slot) = buf.get_mut(n) {
+                    *slot = c;
+                    n += 1;
+                }
+            }
+            started |= n > 0;
         } else if ch != '\'' && ch != '\u{2019}' {
             // Apostrophes vanish ("child's" -> "childs"); other marks separate words.
             pending_space = true;
         }
-    }
-    out
+        buf.into_iter().take(n)
+    })
 }
 
 /// Words people put around a name that never name an exercise themselves
@@ -266,6 +281,18 @@ pub fn resolve<T: Named>(query: &str, items: &[T]) -> Resolution {
         return Resolution::NotFound {
             suggestions: Vec::new(),
         };
+    }
+    // The first tier of `resolve_in` (an exact key), answered without
+    // normalising every key into a string: the common case (`show clam`)
+    // stops here, which keeps start-up short.
+    let exact: Vec<usize> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, it)| keys(*it).any(|k| normalized(k).eq(q.chars())))
+        .map(|(i, _)| i)
+        .collect();
+    if let Some(r) = single_or_many(exact) {
+        return r;
     }
     if let Some(r) = resolve_in(&q, items, normalize) {
         return r;
