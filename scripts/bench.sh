@@ -6,6 +6,9 @@
 # and in the static Linux build the README recommends, and prints the ratios.
 #
 #   scripts/bench.sh            (RUNS=1000 for steadier figures)
+#   BASE=/tmp/backfix-old scripts/bench.sh
+#                               also times an older build, for before/after
+#                               figures from the same run
 #
 # Needs hyperfine and tealdeer: sudo apt-get install hyperfine tealdeer
 set -euo pipefail
@@ -26,6 +29,11 @@ cargo build --release --quiet
 bin=target/release/backfix
 names=(-n "true" -n "tldr render" -n "show clam" -n "list")
 cmds=("/bin/true" "tldr --render $work/tar.md" "$bin show clam" "$bin list")
+
+if [ -n "${BASE:-}" ]; then
+  names+=(-n "show clam (base)" -n "list (base)")
+  cmds+=("$BASE show clam" "$BASE list")
+fi
 
 static_target=""
 if [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ]; then
@@ -69,7 +77,7 @@ print(f"{'command':<22}{'mean':>10}{'± σ':>10}{'vs true':>10}{'vs tldr':>10}")
 for name, r in res.items():
     print(f"{name:<22}{r['mean']*1e3:>8.3f}ms{r['stddev']*1e3:>8.3f}ms{r['mean']/true:>10.2f}{r['mean']/tldr:>10.2f}")
 print()
-for name in [n for n in res if n.startswith("show clam")]:
+for name in [n for n in res if n.startswith("show clam") and not n.endswith("(base)")]:
     a, b = res[name]["mean"] / true, res[name]["mean"] / tldr
     ok = a <= 1.6 and b <= 1.0
     print(f"goal for '{name}': <= 1.6x /bin/true and <= 1.0x tldr: {a:.2f}x, {b:.2f}x -> {'met' if ok else 'NOT met'}")

@@ -2,17 +2,298 @@
 //!
 //! This file is shared with `build.rs` (through `#[path]`), which parses the
 //! JSON at compile time and writes the records out as Rust statics, so the
-//! binary starts without parsing anything. Text fields are `Cow<'static, _>`:
-//! borrowed for the built-in data, owned for records read from the user's
-//! config directory.
+//! binary starts without parsing anything. The statics hold no pointers: a
+//! built-in [`Str`] is an offset and length into one string of all built-in
+//! text (`catalog::builtin::TEXT`), and a built-in [`List`] is an offset and
+//! length into a static array per element type, so the dynamic loader has
+//! nothing of theirs to relocate at start-up. Records read from the user's
+//! config directory own their text.
 
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
 
-/// A piece of text: static for built-in data, owned for user data.
-pub type Str = Cow<'static, str>;
-/// A list: static for built-in data, owned for user data.
-pub type List<T> = Cow<'static, [T]>;
+/// A piece of text: built in, static, or owned (user data). It derefs to
+/// `str`; equality, order and hashing are by content, whatever the variant.
+#[derive(Clone)]
+pub enum Str {
+    /// `len` bytes at `start` in the built-in text (made by `build.rs`).
+    Builtin(u32, u32),
+    /// A string literal (tests, fallbacks).
+    Static(&'static str),
+    /// Text read at run time.
+    Owned(Box<str>),
+}
+
+impl Str {
+    /// The text, if it lives for the whole program (built-in or a literal).
+    pub fn as_static(&self) -> Option<&'static str> {
+        match self {
+            Str::Builtin(start, len) => Some(builtin_text(*start, *len)),
+            Str::Static(s) => Some(s),
+            Str::Owned(_) => None,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        self
+    }
+}
+
+fn builtin_text(start: u32, len: u32) -> &'static str {
+    let start = start as usize;
+    crate::catalog::builtin::TEXT
+        .get(start..start + len as usize)
+        .unwrap_or("")
+}
+
+impl Deref for Str {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Str::Builtin(start, len) => builtin_text(*start, *len),
+            Str::Static(s) => s,
+            Str::Owned(s) => s,
+        }
+    }
+}
+
+impl Default for Str {
+    fn default() -> Self {
+        Str::Static("")
+    }
+}
+
+impl AsRef<str> for Str {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl Borrow<str> for Str {
+    fn borrow(&self) -> &str {
+        self
+    }
+}
+
+impl fmt::Debug for Str {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl fmt::Display for Str {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&**self, f)
+    }
+}
+
+impl PartialEq for Str {
+    fn eq(&self, other: &Str) -> bool {
+        **self == **other
+    }
+}
+impl Eq for Str {}
+
+impl PartialEq<str> for Str {
+    fn eq(&self, other: &str) -> bool {
+        &**self == other
+    }
+}
+impl PartialEq<&str> for Str {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
+}
+impl PartialEq<String> for Str {
+    fn eq(&self, other: &String) -> bool {
+        **self == **other
+    }
+}
+impl PartialEq<Str> for String {
+    fn eq(&self, other: &Str) -> bool {
+        **self == **other
+    }
+}
+impl PartialEq<Str> for str {
+    fn eq(&self, other: &Str) -> bool {
+        self == &**other
+    }
+}
+impl PartialEq<Str> for &str {
+    fn eq(&self, other: &Str) -> bool {
+        *self == &**other
+    }
+}
+
+impl PartialOrd for Str {
+    fn partial_cmp(&self, other: &Str) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Str {
+    fn cmp(&self, other: &Str) -> std::cmp::Ordering {
+        (**self).cmp(&**other)
+    }
+}
+
+impl Hash for Str {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (**self).hash(state);
+    }
+}
+
+impl From<&'static str> for Str {
+    fn from(s: &'static str) -> Self {
+        Str::Static(s)
+    }
+}
+impl From<String> for Str {
+    fn from(s: String) -> Self {
+        Str::Owned(s.into_boxed_str())
+    }
+}
+impl From<Box<str>> for Str {
+    fn from(s: Box<str>) -> Self {
+        Str::Owned(s)
+    }
+}
+impl From<Cow<'static, str>> for Str {
+    fn from(s: Cow<'static, str>) -> Self {
+        match s {
+            Cow::Borrowed(s) => Str::Static(s),
+            Cow::Owned(s) => s.into(),
+        }
+    }
+}
+impl From<Str> for String {
+    fn from(s: Str) -> String {
+        match s {
+            Str::Owned(s) => s.into(),
+            other => other.to_string(),
+        }
+    }
+}
+
+impl Serialize for Str {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self)
+    }
+}
+impl<'de> Deserialize<'de> for Str {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Str::from)
+    }
+}
+
+/// A type whose built-in lists live in one static array (`build.rs` fills
+/// them; see `catalog::builtin`).
+pub trait Pooled: Sized + 'static {
+    fn pool() -> &'static [Self];
+}
+
+impl Pooled for Str {
+    fn pool() -> &'static [Str] {
+        &crate::catalog::builtin::STRS
+    }
+}
+impl Pooled for RoutineItem {
+    fn pool() -> &'static [RoutineItem] {
+        &crate::catalog::builtin::ITEMS
+    }
+}
+impl Pooled for ComplaintFlag {
+    fn pool() -> &'static [ComplaintFlag] {
+        &crate::catalog::builtin::FLAGS
+    }
+}
+impl Pooled for Sign {
+    fn pool() -> &'static [Sign] {
+        &crate::catalog::builtin::SIGNS
+    }
+}
+
+/// A list: built in, static, or owned (user data). It derefs to `[T]`;
+/// equality is by content.
+pub enum List<T: 'static> {
+    /// `len` elements at `start` in `T::pool()` (made by `build.rs`).
+    Builtin(u32, u32),
+    /// A static slice (tests).
+    Static(&'static [T]),
+    /// A list read at run time.
+    Owned(Box<[T]>),
+}
+
+impl<T: Pooled> Deref for List<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        match self {
+            List::Builtin(start, len) => {
+                let start = *start as usize;
+                T::pool().get(start..start + *len as usize).unwrap_or(&[])
+            }
+            List::Static(s) => s,
+            List::Owned(v) => v,
+        }
+    }
+}
+
+impl<T: Clone> Clone for List<T> {
+    fn clone(&self) -> Self {
+        match self {
+            List::Builtin(start, len) => List::Builtin(*start, *len),
+            List::Static(s) => List::Static(s),
+            List::Owned(v) => List::Owned(v.clone()),
+        }
+    }
+}
+
+impl<T> Default for List<T> {
+    fn default() -> Self {
+        List::Static(&[])
+    }
+}
+
+impl<T: Pooled + fmt::Debug> fmt::Debug for List<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl<T: Pooled + PartialEq> PartialEq for List<T> {
+    fn eq(&self, other: &List<T>) -> bool {
+        **self == **other
+    }
+}
+
+impl<T> From<Vec<T>> for List<T> {
+    fn from(v: Vec<T>) -> Self {
+        List::Owned(v.into_boxed_slice())
+    }
+}
+impl<T> From<&'static [T]> for List<T> {
+    fn from(s: &'static [T]) -> Self {
+        List::Static(s)
+    }
+}
+impl<T> FromIterator<T> for List<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        List::Owned(iter.into_iter().collect())
+    }
+}
+
+impl<T: Pooled + Serialize> Serialize for List<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<T>::deserialize(deserializer).map(List::from)
+    }
+}
 
 /// What kind of exercise a record is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -6,23 +6,38 @@ use crate::model::Named;
 /// Lower-case, with every run of non-alphanumeric characters turned into one
 /// space: `"Child's Pose!"` and `"childs-pose"` both become close keys.
 pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    normalized(s).collect()
+}
+
+/// The characters of [`normalize`]`(s)`, without building the string.
+fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
+    let mut started = false;
     let mut pending_space = false;
-    for ch in s.chars() {
+    s.chars().flat_map(move |ch| {
+        // A space and at most three characters of lower case.
+        let mut buf = ['\0'; 4];
+        let mut n = 0;
         if ch.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
+            if pending_space && started {
+                buf[0] = ' ';
+                n = 1;
             }
             pending_space = false;
             // Lower-casing can add marks ("İ" -> "i" + a combining dot): keep
             // only letters and digits, so that normalising twice changes nothing.
-            out.extend(ch.to_lowercase().filter(|c| c.is_alphanumeric()));
+            for c in ch.to_lowercase().filter(|c| c.is_alphanumeric()) {
+                if let Some(slot) = buf.get_mut(n) {
+                    *slot = c;
+                    n += 1;
+                }
+            }
+            started |= n > 0;
         } else if ch != '\'' && ch != '\u{2019}' {
             // Apostrophes vanish ("child's" -> "childs"); other marks separate words.
             pending_space = true;
         }
-    }
-    out
+        buf.into_iter().take(n)
+    })
 }
 
 /// Words people put around a name that never name an exercise themselves
@@ -267,6 +282,18 @@ pub fn resolve<T: Named>(query: &str, items: &[T]) -> Resolution {
             suggestions: Vec::new(),
         };
     }
+    // The first tier of `resolve_in` (an exact key), answered without
+    // normalising every key into a string: the common case (`show clam`)
+    // stops here, which keeps start-up short.
+    let exact: Vec<usize> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, it)| keys(*it).any(|k| normalized(k).eq(q.chars())))
+        .map(|(i, _)| i)
+        .collect();
+    if let Some(r) = single_or_many(exact) {
+        return r;
+    }
     if let Some(r) = resolve_in(&q, items, normalize) {
         return r;
     }
@@ -312,14 +339,50 @@ fn suggest<T: Named>(q: &str, items: &[T]) -> Vec<usize> {
 mod tests {
     use super::*;
     use crate::catalog::Catalog;
+    use crate::catalog::fixture::{catalog, complaint, named};
+
+    /// A small catalogue with the kinds of names people look up: ids, names
+    /// and aliases, names with a part in brackets, and two planks.
+    fn fixture() -> Catalog {
+        let mut sciatica = complaint("sciatica", Vec::new());
+        sciatica.name = "Sciatica (leg pain from the back)".into();
+        let mut hip = complaint("outer-hip", Vec::new());
+        hip.name = "Outer hip pain".into();
+        catalog(
+            vec![
+                named("clamshell", "Clamshell", &["clam", "side-lying clam"]),
+                named("glute-bridge", "Glute bridge", &["bridge", "hip bridge"]),
+                named(
+                    "piriformis-stretch",
+                    "Piriformis stretch",
+                    &["figure four", "figure-4 stretch"],
+                ),
+                named("pigeon-pose", "Pigeon pose", &[]),
+                named("bird-dog", "Bird dog", &["quadruped arm and leg raise"]),
+                named("sciatic-nerve-tensioner", "Sciatic nerve tensioner", &[]),
+                named("prone-press-up", "Prone press-up", &["McKenzie press-up"]),
+                named("cat-camel", "Cat-camel", &["cat cow", "cat-cow"]),
+                named("knee-to-chest", "Knee to chest", &["single knee to chest"]),
+                named("hamstring-stretch", "Hamstring stretch", &[]),
+                named("side-plank", "Side plank", &[]),
+                named("front-plank", "Front plank", &[]),
+                named(
+                    "direction-check",
+                    "Repeated movements (direction check)",
+                    &[],
+                ),
+            ],
+            vec![sciatica, hip],
+        )
+    }
 
     fn find(q: &str) -> Resolution {
-        resolve(q, &Catalog::builtin().exercises)
+        resolve(q, &fixture().exercises)
     }
 
     fn id(r: &Resolution) -> String {
         match r {
-            Resolution::Found(i) => Catalog::builtin().exercises[*i].id.to_string(),
+            Resolution::Found(i) => fixture().exercises[*i].id.to_string(),
             other => format!("{other:?}"),
         }
     }
@@ -399,7 +462,7 @@ mod tests {
 
     #[test]
     fn every_name_with_filler_or_a_plural_finds_itself() {
-        let c = Catalog::builtin();
+        let c = fixture();
         for (i, e) in c.exercises.iter().enumerate() {
             let keys = std::iter::once(&e.id)
                 .chain(std::iter::once(&e.name))
@@ -424,7 +487,7 @@ mod tests {
 
     #[test]
     fn complaints_are_named_in_running_text() {
-        let c = Catalog::builtin();
+        let c = fixture();
         let named = |q: &str| {
             named_in(q, &c.complaints)
                 .first()
@@ -457,7 +520,7 @@ mod tests {
             fill in proptest::collection::vec(0usize..1000, 0..4),
             upper in proptest::bool::ANY,
         ) {
-            let c = Catalog::builtin();
+            let c = fixture();
             let i = i % c.exercises.len();
             let e = &c.exercises[i];
             // Filler words before the name and between its words.
@@ -496,7 +559,7 @@ mod tests {
             Resolution::NotFound { suggestions } => {
                 let ids: Vec<_> = suggestions
                     .iter()
-                    .map(|i| Catalog::builtin().exercises[*i].id.to_string())
+                    .map(|i| fixture().exercises[*i].id.to_string())
                     .collect();
                 assert!(ids.iter().any(|i| i.contains("bridge")), "{ids:?}");
             }

@@ -3,6 +3,8 @@
 
 pub mod builtin;
 pub mod filter;
+#[cfg(test)]
+pub mod fixture;
 pub mod matching;
 pub mod search;
 pub mod user;

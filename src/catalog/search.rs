@@ -533,36 +533,12 @@ pub fn lower_first(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Direction, Str};
+    use crate::catalog::fixture::{self, strs};
+    use crate::model::Direction;
 
-    fn strs(v: &[&'static str]) -> crate::model::List<Str> {
-        v.iter()
-            .map(|s| Str::Borrowed(*s))
-            .collect::<Vec<_>>()
-            .into()
-    }
-
-    /// A plain exercise (cloned from the built-in data, so that fields added
-    /// to the model later need no change here) with neutral text.
+    /// A plain exercise with neutral text.
     fn exercise(id: &'static str, name: &'static str) -> Exercise {
-        let mut e = Catalog::builtin().exercises[0].clone();
-        e.id = id.into();
-        e.name = name.into();
-        e.aliases = strs(&[]);
-        e.targets = strs(&["muscles"]);
-        e.tags = strs(&[]);
-        e.summary = "A plain movement.".into();
-        e.position = "standing".into();
-        e.why = "It moves you.".into();
-        e.steps = strs(&["Move.", "Rest."]);
-        e.cues = strs(&["Breathe."]);
-        e.mistakes = strs(&["Rushing."]);
-        e.cautions = strs(&["Stop if it hurts."]);
-        e.not_for = strs(&[]);
-        e.avoid_in = strs(&[]);
-        e.easier = strs(&[]);
-        e.harder = strs(&[]);
-        e
+        fixture::named(id, name, &[])
     }
 
     /// A small catalogue: a complaint "nerve ache" whose routine is a walk,
@@ -584,16 +560,11 @@ mod tests {
         warns.cautions = strs(&["Skip it during a flare of nerve ache."]);
         let mut knees = exercise("knees", "Kneeling rock");
         knees.not_for = strs(&["Painful knees."]);
-        let mut c = Catalog::builtin().complaints[0].clone();
-        c.id = "nerve-ache".into();
+        let mut c = fixture::complaint("nerve-ache", Vec::new());
         c.name = "Nerve ache (leg pain from the back)".into();
         c.aliases = strs(&["leg ache"]);
-        let template = c.items[0].clone();
         let item = |id: &'static str, priority: u8, direction: Option<Direction>| {
-            let mut it = template.clone();
-            it.exercise = id.into();
-            it.priority = priority;
-            it.note = None;
+            let mut it = fixture::item(id, priority);
             it.direction = direction;
             it
         };
@@ -735,71 +706,5 @@ mod tests {
         assert_eq!(a, b);
         assert!(search_in(&ex, &cs, &terms("the")).hits.is_empty());
         assert!(search_in(&ex, &cs, &[]).hits.is_empty());
-    }
-
-    #[test]
-    fn shipped_data_sciatica_hip_and_areas() {
-        let c = Catalog::builtin();
-        let r = search_catalog(&c, &terms("sciatica"));
-        let first: Vec<&str> = r.hits.iter().take(2).map(|h| h.id.as_str()).collect();
-        assert!(
-            first.contains(&"walking") && first.contains(&"sciatic-nerve-slider"),
-            "{first:?}"
-        );
-        for id in ["piriformis-stretch", "hamstring-stretch"] {
-            let h = r.hits.iter().find(|h| h.id == id).expect(id);
-            assert_eq!(h.group, Group::NotAdvised, "{id}");
-            assert!(h.reason.is_some());
-        }
-        // Every exercise whose record says to avoid it in a complaint is
-        // apart when that complaint is searched for, by id or by alias.
-        for complaint in &c.complaints {
-            let mut queries = vec![complaint.id.to_string()];
-            queries.extend(complaint.aliases.iter().map(|a| a.to_string()));
-            for q in queries {
-                let r = search_catalog(&c, &terms(&q));
-                for e in c
-                    .exercises
-                    .iter()
-                    .filter(|e| e.avoid_in.contains(&complaint.id))
-                {
-                    let h = r.hits.iter().find(|h| h.id == e.id);
-                    assert!(
-                        h.is_some_and(|h| h.group == Group::NotAdvised),
-                        "{q}: {} is {h:?}",
-                        e.id
-                    );
-                }
-            }
-        }
-        for (q, id) in [
-            ("hip", "outer-hip"),
-            ("sore hip", "outer-hip"),
-            ("outer hip", "outer-hip"),
-            ("leg pain", "sciatica"),
-            ("back", "low-back"),
-        ] {
-            let r = search_catalog(&c, &terms(q));
-            assert_eq!(r.complaint.map(|c| c.id), Some(id.to_string()), "{q}");
-        }
-        // "hip flexor" is not hip pain.
-        assert!(search_catalog(&c, &terms("hip flexor")).complaint.is_none());
-        let r = search_catalog(&c, &terms("outer hip"));
-        assert!(ids(&r.hits, Group::Routine).len() >= 3);
-        assert!(ids(&r.hits, Group::NotAdvised).contains(&"piriformis-stretch"));
-    }
-
-    #[test]
-    fn names_still_rank_above_mentions() {
-        let c = Catalog::builtin();
-        let hits = search(&c.exercises, &["bridge".into()]);
-        assert!(hits.len() >= 3);
-        assert_eq!(
-            hits[0].id, "glute-bridge",
-            "the alias 'bridge' names it exactly"
-        );
-        assert!(hits[0].fields.contains(&Field::Name));
-        assert!(search(&c.exercises, &["hamstring".into(), "zzzz".into()]).is_empty());
-        assert!(search(&c.exercises, &["--".into()]).is_empty());
     }
 }

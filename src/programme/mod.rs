@@ -25,11 +25,8 @@ pub fn cited_sources() -> Vec<&'static str> {
         .iter()
         .flat_map(|s| s.sources.iter());
     for id in lessons.chain(flare) {
-        let id: &'static str = match id {
-            std::borrow::Cow::Borrowed(s) => s,
-            // Built-in data is always borrowed; nothing else is listed.
-            std::borrow::Cow::Owned(_) => continue,
-        };
+        // Built-in data is always static; nothing else is listed.
+        let Some(id) = id.as_static() else { continue };
         if !out.contains(&id) {
             out.push(id);
         }

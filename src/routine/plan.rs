@@ -524,296 +524,135 @@ pub fn suggestions(catalog: &Catalog, complaint: Option<&str>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Category, List};
-    use std::borrow::Cow;
+    use crate::catalog::fixture::{catalog as fixture, complaint, exercise as ex, item, strs};
+    use crate::model::Category;
 
     const LEVELS: [Level; 3] = [Level::Gentle, Level::Standard, Level::Harder];
 
-    fn plan(id: &str, level: Level, minutes: Option<u16>) -> Result<Plan, TooShort> {
-        let c = Catalog::builtin();
-        let complaint = c.complaint(id).expect("complaint").clone();
-        build(&c, &complaint, level, None, minutes)
+    // Small fixture catalogues, one rule at a time; the shipped catalogue's
+    // plans are checked in tests/it/data.rs.
+
+    fn ids(p: &Plan) -> Vec<&str> {
+        p.items.iter().map(|i| i.id.as_str()).collect()
     }
 
-    /// Every plan's exercises: the prescribed ones and the choice's options.
-    fn everything(p: &Plan) -> Vec<&Planned> {
-        p.items
-            .iter()
-            .chain(p.choice.iter().flat_map(|c| c.options.iter()))
-            .collect()
+    /// A back routine: a walk and a bridge are its core, a stretch and a
+    /// twist come after; the bridge has an easier and a harder version.
+    fn back() -> Catalog {
+        // Fixed doses (no minutes, which a budget may shorten), so that the
+        // tests can add up what fits.
+        let mut walk = ex("walk");
+        walk.dose = Dose {
+            hold_seconds: Some(90),
+            frequency: "daily".into(),
+            ..Dose::default()
+        };
+        let mut bridge = ex("bridge");
+        bridge.easier = strs(&["small-bridge"]);
+        bridge.harder = strs(&["one-leg-bridge"]);
+        let mut stretch = ex("stretch");
+        stretch.dose = Dose {
+            sets: Some(3),
+            hold_seconds: Some(30),
+            per_side: true,
+            frequency: "daily".into(),
+            ..Dose::default()
+        };
+        let mut twist = ex("twist");
+        twist.dose = Dose {
+            sets: Some(2),
+            hold_seconds: Some(60),
+            frequency: "daily".into(),
+            ..Dose::default()
+        };
+        fixture(
+            vec![
+                walk,
+                bridge,
+                ex("small-bridge"),
+                ex("one-leg-bridge"),
+                stretch,
+                twist,
+            ],
+            vec![complaint(
+                "back",
+                vec![
+                    item("walk", 1),
+                    item("bridge", 1),
+                    item("stretch", 2),
+                    item("twist", 3),
+                ],
+            )],
+        )
     }
 
-    /// The rules every plan keeps, whatever the catalogue.
-    fn assert_rules(c: &Catalog, complaint: &Complaint, p: &Plan, what: &str) {
-        let total: u32 = p.items.iter().map(|i| i.seconds).sum::<u32>()
-            + p.choice.as_ref().map_or(0, |ch| ch.seconds);
-        assert_eq!(p.total_seconds, total, "{what}: total");
-        for item in everything(p) {
-            let e = c.exercise(&item.id).expect("exercise");
-            assert_eq!(barred(e, Some(&complaint.id)), None, "{what}: {}", e.id);
-            if complaint.id == SCIATICA {
-                assert!(!is_tensioner(e), "{what}: tensioner {}", e.id);
-            }
-            if complaint.id == DESK {
-                assert!(e.desk, "{what}: {} is not desk-doable", e.id);
-            }
-            // The routine item it stands for keeps its note and direction.
-            let from = item.swapped_from.as_deref().unwrap_or(&item.id);
-            let ri = complaint
-                .items
-                .iter()
-                .find(|i| i.exercise == from)
-                .expect("routine item");
-            assert_eq!(item.note, ri.note, "{what}: note of {from}");
-            assert_eq!(item.direction, ri.direction, "{what}: direction of {from}");
-            if let Some(base) = item.swapped_from.as_deref().and_then(|b| c.exercise(b)) {
-                assert!(
-                    !is_tensioner(e),
-                    "{what}: {} swapped to a tensioner",
-                    base.id
-                );
-                assert_eq!(
-                    substitute_barred(e, ri, &complaint.id),
-                    None,
-                    "{what}: {} for {}",
-                    e.id,
-                    base.id
-                );
-            }
-            if let (Some(want), Some(moves)) = (ri.direction, movement_direction(e)) {
-                assert_eq!(want, moves, "{what}: {} moves the other way", e.id);
-            }
-        }
-        // One direction per plan: prescribed items are of the plan's direction
-        // (or none); without a direction every directional item is in the
-        // choice, counted once (the longest direction).
-        for item in &p.items {
-            assert!(
-                item.direction.is_none() || item.direction == p.direction,
-                "{what}: {} prescribed in the wrong direction",
-                item.id
-            );
-            if p.direction.is_some() {
-                assert!(
-                    !c.exercise(&item.id).is_some_and(is_direction_check),
-                    "{what}: direction check with a direction"
-                );
-            }
-        }
-        if p.choice.is_none() {
-            assert!(
-                !p.items
-                    .iter()
-                    .any(|i| c.exercise(&i.id).is_some_and(is_direction_check)),
-                "{what}: a direction check without a choice"
-            );
-        }
-        match (&p.choice, p.direction) {
-            (Some(_), Some(_)) => panic!("{what}: a choice with a direction"),
-            (Some(ch), None) => {
-                assert!(ch.at <= p.items.len());
-                let longest = ch
-                    .directions()
-                    .into_iter()
-                    .map(|d| ch.of(d).map(|o| o.seconds).sum::<u32>())
-                    .max()
-                    .unwrap_or(0);
-                assert_eq!(ch.seconds, longest, "{what}: choice counts one direction");
-            }
-            (None, _) => {}
-        }
-    }
-
-    #[test]
-    fn shipped_catalogue_keeps_every_rule_at_every_level_budget_and_direction() {
-        let c = Catalog::builtin();
-        let mut plans = 0;
-        for complaint in &c.complaints {
-            let mut dirs: Vec<Option<Direction>> = vec![None];
-            dirs.extend(directions(complaint).into_iter().map(Some));
-            for level in LEVELS {
-                for &dir in &dirs {
-                    let budgets = std::iter::once(None).chain((1..=60).map(Some));
-                    for minutes in budgets {
-                        let what = format!("{} {level:?} {dir:?} {minutes:?}", complaint.id);
-                        match build(&c, complaint, level, dir, minutes) {
-                            Ok(p) => {
-                                if let Some(m) = minutes {
-                                    assert!(p.total_seconds <= u32::from(m) * 60, "{what}");
-                                }
-                                assert!(!p.items.is_empty() || p.choice.is_some(), "{what}");
-                                assert_rules(&c, complaint, &p, &what);
-                            }
-                            Err(TooShort { shortest }) => {
-                                let m = u32::from(minutes.expect("no budget never too short"));
-                                assert!(shortest.total_seconds > m * 60, "{what}");
-                                assert!(!shortest.items.is_empty() || shortest.choice.is_some());
-                                assert_rules(&c, complaint, &shortest, &what);
-                            }
-                        }
-                        plans += 1;
-                    }
-                }
-            }
-        }
-        assert!(plans >= c.complaints.len() * 3 * 61);
-    }
-
-    #[test]
-    fn shipped_sciatica_offers_one_direction_and_no_tensioner() {
-        let c = Catalog::builtin();
-        let sciatica = c.complaint(SCIATICA).expect("sciatica");
-        assert!(
-            directions(sciatica).len() >= 2,
-            "sciatica routine should have items of both directions"
-        );
-        for level in LEVELS {
-            let p = build(&c, sciatica, level, None, None).expect("plan");
-            let ch = p.choice.as_ref().expect("a direction choice");
-            assert_eq!(ch.directions().len(), 2);
-            assert!(p.items.iter().all(|i| i.direction.is_none()));
-            for d in [Direction::Extension, Direction::Flexion] {
-                let p = build(&c, sciatica, level, Some(d), None).expect("plan");
-                assert!(p.choice.is_none());
-                assert!(
-                    p.items.iter().any(|i| i.direction == Some(d)),
-                    "{level:?} {d:?}"
-                );
-                assert!(p.items.iter().all(|i| i.direction.is_none_or(|x| x == d)));
-            }
-            assert!(
-                everything(&p)
-                    .iter()
-                    .all(|i| !is_tensioner(c.exercise(&i.id).expect("exercise")))
-            );
-        }
+    fn seconds(p: &Plan, id: &str) -> u32 {
+        p.items.iter().find(|i| i.id == id).map_or(0, |i| i.seconds)
     }
 
     #[test]
     fn no_budget_keeps_everything_in_order() {
-        let c = Catalog::builtin();
-        let complaint = c.complaint("low-back").expect("low-back");
-        let p = build(&c, complaint, Level::Standard, None, None).expect("plan");
-        let ids: Vec<&str> = complaint.items.iter().map(|i| &*i.exercise).collect();
-        assert_eq!(
-            p.items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
-            ids
-        );
+        let c = back();
+        let p = build(&c, &c.complaints[0], Level::Standard, None, None).expect("plan");
+        assert_eq!(ids(&p), ["walk", "bridge", "stretch", "twist"]);
         assert!(p.dropped.is_empty());
+        assert_eq!(
+            p.total_seconds,
+            p.items.iter().map(|i| i.seconds).sum::<u32>()
+        );
     }
 
     #[test]
     fn tight_budget_drops_low_priority_first() {
-        let p = plan("low-back", Level::Standard, Some(5)).expect("plan");
-        assert!(p.total_seconds <= 300);
-        assert!(p.items.iter().any(|i| i.id == "glute-bridge"));
-        assert!(!p.dropped.is_empty());
-        let kept_max = p.items.iter().map(|i| i.priority).max().unwrap_or(0);
-        let c = Catalog::builtin();
-        let complaint = c.complaint("low-back").expect("low-back");
-        for d in &p.dropped {
-            let prio = complaint
-                .items
-                .iter()
-                .find(|i| i.exercise == *d)
-                .map_or(0, |i| i.priority);
-            assert!(prio >= 1 && (prio >= kept_max || prio > 1), "{d}");
-        }
+        let c = back();
+        let back = &c.complaints[0];
+        let full = build(&c, back, Level::Standard, None, None).expect("plan");
+        // Room for the core and the stretch, not for the twist as well.
+        let fits = seconds(&full, "walk") + seconds(&full, "bridge") + seconds(&full, "stretch");
+        let minutes = u16::try_from(fits.div_ceil(60)).expect("minutes");
+        assert!(
+            full.total_seconds > u32::from(minutes) * 60,
+            "the budget is tight"
+        );
+        let p = build(&c, back, Level::Standard, None, Some(minutes)).expect("plan");
+        assert_eq!(ids(&p), ["walk", "bridge", "stretch"]);
+        assert_eq!(p.dropped, ["twist"]);
+        assert!(p.total_seconds <= u32::from(minutes) * 60);
+        // Tighter still: the stretch goes too, the core stays.
+        let core = seconds(&full, "walk") + seconds(&full, "bridge");
+        let minutes = u16::try_from(core.div_ceil(60)).expect("minutes");
+        assert!(fits > u32::from(minutes) * 60, "the budget is tighter");
+        let p = build(&c, back, Level::Standard, None, Some(minutes)).expect("plan");
+        assert_eq!(ids(&p), ["walk", "bridge"]);
+        assert_eq!(p.dropped, ["stretch", "twist"]);
     }
 
     #[test]
     fn too_short_offers_the_core() {
-        let err = plan("desk", Level::Standard, Some(1)).expect_err("too short");
+        let c = back();
+        let err =
+            build(&c, &c.complaints[0], Level::Standard, None, Some(1)).expect_err("too short");
+        assert_eq!(ids(&err.shortest), ["walk", "bridge"]);
         assert!(err.shortest.items.iter().all(|i| i.priority == 1));
         assert!(err.shortest.total_seconds > 60);
     }
 
     #[test]
     fn levels_swap_variants() {
-        let gentle = plan("low-back", Level::Gentle, None).expect("plan");
+        let c = back();
+        let back = &c.complaints[0];
+        let gentle = build(&c, back, Level::Gentle, None, None).expect("plan");
+        assert_eq!(ids(&gentle), ["walk", "small-bridge", "stretch", "twist"]);
+        assert_eq!(gentle.items[1].swapped_from.as_deref(), Some("bridge"));
+        let harder = build(&c, back, Level::Harder, None, None).expect("plan");
+        assert_eq!(ids(&harder), ["walk", "one-leg-bridge", "stretch", "twist"]);
+        assert_eq!(harder.items[1].swapped_from.as_deref(), Some("bridge"));
         assert!(
-            gentle
+            harder
                 .items
                 .iter()
-                .any(|i| i.swapped_from.as_deref() == Some("glute-bridge"))
+                .all(|i| i.id == "one-leg-bridge" || i.swapped_from.is_none())
         );
-        let harder = plan("low-back", Level::Harder, None).expect("plan");
-        assert!(harder.items.iter().any(|i| i.id == "single-leg-bridge"));
-    }
-
-    // A small fixture catalogue, one rule at a time.
-
-    fn ex(id: &'static str) -> Exercise {
-        Exercise {
-            id: Cow::Borrowed(id),
-            name: Cow::Owned(id.replace('-', " ")),
-            aliases: List::Borrowed(&[]),
-            category: Category::Strength,
-            targets: Cow::Borrowed(&[]),
-            position: "lying".into(),
-            equipment: Cow::Borrowed(&[]),
-            desk: true,
-            summary: "s".into(),
-            why: "w".into(),
-            steps: Cow::Borrowed(&[]),
-            dose: Dose {
-                reps: Some(5),
-                frequency: "daily".into(),
-                ..Dose::default()
-            },
-            cues: Cow::Borrowed(&[]),
-            mistakes: Cow::Borrowed(&[]),
-            cautions: Cow::Borrowed(&[]),
-            not_for: Cow::Borrowed(&[]),
-            avoid_in: Cow::Borrowed(&[]),
-            tags: Cow::Borrowed(&[]),
-            easier: Cow::Borrowed(&[]),
-            harder: Cow::Borrowed(&[]),
-            sources: Cow::Borrowed(&[]),
-        }
-    }
-
-    fn strs(v: &[&'static str]) -> List<Str> {
-        Cow::Owned(v.iter().map(|s| Cow::Borrowed(*s)).collect())
-    }
-
-    fn item(id: &'static str, priority: u8) -> RoutineItem {
-        RoutineItem {
-            exercise: id.into(),
-            priority,
-            dose: None,
-            note: None,
-            direction: None,
-        }
-    }
-
-    fn complaint(id: &'static str, items: Vec<RoutineItem>) -> Complaint {
-        Complaint {
-            id: id.into(),
-            name: id.into(),
-            aliases: Cow::Borrowed(&[]),
-            about: "a".into(),
-            reassurance: "r".into(),
-            items: Cow::Owned(items),
-            dos: Cow::Borrowed(&[]),
-            donts: Cow::Borrowed(&[]),
-            see_professional: Cow::Borrowed(&[]),
-            red_flags: Cow::Borrowed(&[]),
-            sources: Cow::Borrowed(&[]),
-        }
-    }
-
-    fn fixture(exercises: Vec<Exercise>, complaints: Vec<Complaint>) -> Catalog {
-        Catalog {
-            exercises,
-            complaints,
-            sources: &[],
-            tiers: &[],
-        }
-    }
-
-    fn ids(p: &Plan) -> Vec<&str> {
-        p.items.iter().map(|i| i.id.as_str()).collect()
     }
 
     #[test]
@@ -1023,33 +862,6 @@ mod tests {
         let hip = suggestions(&c, Some("hip"));
         assert!(!hip.contains(&"figure-4".to_string()), "{hip:?}");
         assert!(hip.contains(&"walk".to_string()));
-    }
-
-    #[test]
-    fn shipped_suggestions_follow_the_plan_rules() {
-        let c = Catalog::builtin();
-        for e in suggestions(&c, None) {
-            let e = c.exercise(&e).expect("exercise");
-            assert!(
-                e.desk && e.avoid_in.is_empty() && !is_tensioner(e),
-                "{}",
-                e.id
-            );
-        }
-        for complaint in &c.complaints {
-            let s = suggestions(&c, Some(&complaint.id));
-            assert!(!s.is_empty(), "{}", complaint.id);
-            for id in s {
-                let e = c.exercise(&id).expect("exercise");
-                assert_eq!(
-                    barred(e, Some(&complaint.id)),
-                    None,
-                    "{} {id}",
-                    complaint.id
-                );
-                assert!(e.desk && !is_tensioner(e), "{} {id}", complaint.id);
-            }
-        }
     }
 
     #[test]

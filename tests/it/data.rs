@@ -1235,3 +1235,310 @@ fn overclaims_and_attributions_are_fixed() {
     let hip = c.complaint("outer-hip").unwrap();
     assert!(hip.dos[0].contains("come from clinical guidance (Grimaldi)"));
 }
+
+/// The routine rules hold for every shipped complaint, at every level,
+/// budget and direction (the rules themselves are unit-tested in
+/// `routine::plan` with fixture catalogues).
+mod plans {
+    use backfix::catalog::Catalog;
+    use backfix::model::{Complaint, Direction, Level};
+    use backfix::routine::plan::{
+        DESK, Plan, Planned, SCIATICA, TooShort, barred, build, directions, is_direction_check,
+        is_tensioner, movement_direction, substitute_barred, suggestions,
+    };
+
+    const LEVELS: [Level; 3] = [Level::Gentle, Level::Standard, Level::Harder];
+
+    /// Every plan's exercises: the prescribed ones and the choice's options.
+    fn everything(p: &Plan) -> Vec<&Planned> {
+        p.items
+            .iter()
+            .chain(p.choice.iter().flat_map(|c| c.options.iter()))
+            .collect()
+    }
+
+    /// The rules every plan keeps, whatever the catalogue.
+    fn assert_rules(c: &Catalog, complaint: &Complaint, p: &Plan, what: &str) {
+        let total: u32 = p.items.iter().map(|i| i.seconds).sum::<u32>()
+            + p.choice.as_ref().map_or(0, |ch| ch.seconds);
+        assert_eq!(p.total_seconds, total, "{what}: total");
+        for item in everything(p) {
+            let e = c.exercise(&item.id).expect("exercise");
+            assert_eq!(barred(e, Some(&complaint.id)), None, "{what}: {}", e.id);
+            if complaint.id == SCIATICA {
+                assert!(!is_tensioner(e), "{what}: tensioner {}", e.id);
+            }
+            if complaint.id == DESK {
+                assert!(e.desk, "{what}: {} is not desk-doable", e.id);
+            }
+            // The routine item it stands for keeps its note and direction.
+            let from = item.swapped_from.as_deref().unwrap_or(&item.id);
+            let ri = complaint
+                .items
+                .iter()
+                .find(|i| i.exercise == from)
+                .expect("routine item");
+            assert_eq!(item.note, ri.note, "{what}: note of {from}");
+            assert_eq!(item.direction, ri.direction, "{what}: direction of {from}");
+            if let Some(base) = item.swapped_from.as_deref().and_then(|b| c.exercise(b)) {
+                assert!(
+                    !is_tensioner(e),
+                    "{what}: {} swapped to a tensioner",
+                    base.id
+                );
+                assert_eq!(
+                    substitute_barred(e, ri, &complaint.id),
+                    None,
+                    "{what}: {} for {}",
+                    e.id,
+                    base.id
+                );
+            }
+            if let (Some(want), Some(moves)) = (ri.direction, movement_direction(e)) {
+                assert_eq!(want, moves, "{what}: {} moves the other way", e.id);
+            }
+        }
+        // One direction per plan: prescribed items are of the plan's direction
+        // (or none); without a direction every directional item is in the
+        // choice, counted once (the longest direction).
+        for item in &p.items {
+            assert!(
+                item.direction.is_none() || item.direction == p.direction,
+                "{what}: {} prescribed in the wrong direction",
+                item.id
+            );
+            if p.direction.is_some() {
+                assert!(
+                    !c.exercise(&item.id).is_some_and(is_direction_check),
+                    "{what}: direction check with a direction"
+                );
+            }
+        }
+        if p.choice.is_none() {
+            assert!(
+                !p.items
+                    .iter()
+                    .any(|i| c.exercise(&i.id).is_some_and(is_direction_check)),
+                "{what}: a direction check without a choice"
+            );
+        }
+        match (&p.choice, p.direction) {
+            (Some(_), Some(_)) => panic!("{what}: a choice with a direction"),
+            (Some(ch), None) => {
+                assert!(ch.at <= p.items.len());
+                let longest = ch
+                    .directions()
+                    .into_iter()
+                    .map(|d| ch.of(d).map(|o| o.seconds).sum::<u32>())
+                    .max()
+                    .unwrap_or(0);
+                assert_eq!(ch.seconds, longest, "{what}: choice counts one direction");
+            }
+            (None, _) => {}
+        }
+    }
+
+    #[test]
+    fn shipped_catalogue_keeps_every_rule_at_every_level_budget_and_direction() {
+        let c = Catalog::builtin();
+        let mut plans = 0;
+        for complaint in &c.complaints {
+            let mut dirs: Vec<Option<Direction>> = vec![None];
+            dirs.extend(directions(complaint).into_iter().map(Some));
+            for level in LEVELS {
+                for &dir in &dirs {
+                    let budgets = std::iter::once(None).chain((1..=60).map(Some));
+                    for minutes in budgets {
+                        let what = format!("{} {level:?} {dir:?} {minutes:?}", complaint.id);
+                        match build(&c, complaint, level, dir, minutes) {
+                            Ok(p) => {
+                                if let Some(m) = minutes {
+                                    assert!(p.total_seconds <= u32::from(m) * 60, "{what}");
+                                }
+                                assert!(!p.items.is_empty() || p.choice.is_some(), "{what}");
+                                assert_rules(&c, complaint, &p, &what);
+                            }
+                            Err(TooShort { shortest }) => {
+                                let m = u32::from(minutes.expect("no budget never too short"));
+                                assert!(shortest.total_seconds > m * 60, "{what}");
+                                assert!(!shortest.items.is_empty() || shortest.choice.is_some());
+                                assert_rules(&c, complaint, &shortest, &what);
+                            }
+                        }
+                        plans += 1;
+                    }
+                }
+            }
+        }
+        assert!(plans >= c.complaints.len() * 3 * 61);
+    }
+
+    #[test]
+    fn shipped_sciatica_offers_one_direction_and_no_tensioner() {
+        let c = Catalog::builtin();
+        let sciatica = c.complaint(SCIATICA).expect("sciatica");
+        assert!(
+            directions(sciatica).len() >= 2,
+            "sciatica routine should have items of both directions"
+        );
+        for level in LEVELS {
+            let p = build(&c, sciatica, level, None, None).expect("plan");
+            let ch = p.choice.as_ref().expect("a direction choice");
+            assert_eq!(ch.directions().len(), 2);
+            assert!(p.items.iter().all(|i| i.direction.is_none()));
+            for d in [Direction::Extension, Direction::Flexion] {
+                let p = build(&c, sciatica, level, Some(d), None).expect("plan");
+                assert!(p.choice.is_none());
+                assert!(
+                    p.items.iter().any(|i| i.direction == Some(d)),
+                    "{level:?} {d:?}"
+                );
+                assert!(p.items.iter().all(|i| i.direction.is_none_or(|x| x == d)));
+            }
+            assert!(
+                everything(&p)
+                    .iter()
+                    .all(|i| !is_tensioner(c.exercise(&i.id).expect("exercise")))
+            );
+        }
+    }
+
+    #[test]
+    fn shipped_suggestions_follow_the_plan_rules() {
+        let c = Catalog::builtin();
+        for e in suggestions(&c, None) {
+            let e = c.exercise(&e).expect("exercise");
+            assert!(
+                e.desk && e.avoid_in.is_empty() && !is_tensioner(e),
+                "{}",
+                e.id
+            );
+        }
+        for complaint in &c.complaints {
+            let s = suggestions(&c, Some(&complaint.id));
+            assert!(!s.is_empty(), "{}", complaint.id);
+            for id in s {
+                let e = c.exercise(&id).expect("exercise");
+                assert_eq!(
+                    barred(e, Some(&complaint.id)),
+                    None,
+                    "{} {id}",
+                    complaint.id
+                );
+                assert!(e.desk && !is_tensioner(e), "{} {id}", complaint.id);
+            }
+        }
+    }
+}
+
+/// Search over the shipped catalogue (the ranking itself is unit-tested in
+/// `catalog::search` with a fixture catalogue).
+mod search {
+    use backfix::catalog::Catalog;
+    use backfix::catalog::search::{Field, Group, Hit, search, search_catalog};
+
+    fn ids(hits: &[Hit], group: Group) -> Vec<&str> {
+        hits.iter()
+            .filter(|h| h.group == group)
+            .map(|h| h.id.as_str())
+            .collect()
+    }
+
+    fn terms(q: &str) -> Vec<String> {
+        q.split(' ').map(String::from).collect()
+    }
+
+    #[test]
+    fn shipped_data_sciatica_hip_and_areas() {
+        let c = Catalog::builtin();
+        let r = search_catalog(&c, &terms("sciatica"));
+        let first: Vec<&str> = r.hits.iter().take(2).map(|h| h.id.as_str()).collect();
+        assert!(
+            first.contains(&"walking") && first.contains(&"sciatic-nerve-slider"),
+            "{first:?}"
+        );
+        for id in ["piriformis-stretch", "hamstring-stretch"] {
+            let h = r.hits.iter().find(|h| h.id == id).expect(id);
+            assert_eq!(h.group, Group::NotAdvised, "{id}");
+            assert!(h.reason.is_some());
+        }
+        // Every exercise whose record says to avoid it in a complaint is
+        // apart when that complaint is searched for, by id or by alias.
+        for complaint in &c.complaints {
+            let mut queries = vec![complaint.id.to_string()];
+            queries.extend(complaint.aliases.iter().map(|a| a.to_string()));
+            for q in queries {
+                let r = search_catalog(&c, &terms(&q));
+                for e in c
+                    .exercises
+                    .iter()
+                    .filter(|e| e.avoid_in.contains(&complaint.id))
+                {
+                    let h = r.hits.iter().find(|h| h.id == e.id);
+                    assert!(
+                        h.is_some_and(|h| h.group == Group::NotAdvised),
+                        "{q}: {} is {h:?}",
+                        e.id
+                    );
+                }
+            }
+        }
+        for (q, id) in [
+            ("hip", "outer-hip"),
+            ("sore hip", "outer-hip"),
+            ("outer hip", "outer-hip"),
+            ("leg pain", "sciatica"),
+            ("back", "low-back"),
+        ] {
+            let r = search_catalog(&c, &terms(q));
+            assert_eq!(r.complaint.map(|c| c.id), Some(id.to_string()), "{q}");
+        }
+        // "hip flexor" is not hip pain.
+        assert!(search_catalog(&c, &terms("hip flexor")).complaint.is_none());
+        let r = search_catalog(&c, &terms("outer hip"));
+        assert!(ids(&r.hits, Group::Routine).len() >= 3);
+        assert!(ids(&r.hits, Group::NotAdvised).contains(&"piriformis-stretch"));
+    }
+
+    #[test]
+    fn names_still_rank_above_mentions() {
+        let c = Catalog::builtin();
+        let hits = search(&c.exercises, &["bridge".into()]);
+        assert!(hits.len() >= 3);
+        assert_eq!(
+            hits[0].id, "glute-bridge",
+            "the alias 'bridge' names it exactly"
+        );
+        assert!(hits[0].fields.contains(&Field::Name));
+        assert!(search(&c.exercises, &["hamstring".into(), "zzzz".into()]).is_empty());
+        assert!(search(&c.exercises, &["--".into()]).is_empty());
+    }
+}
+
+/// Every shipped name, alias and id finds its own exercise however it is
+/// typed: with filler words, or as a plural (no two records collide).
+#[test]
+fn every_shipped_name_with_filler_or_a_plural_finds_itself() {
+    use backfix::catalog::matching::{Resolution, resolve};
+    let c = catalog();
+    for (i, e) in c.exercises.iter().enumerate() {
+        let keys = std::iter::once(&e.id)
+            .chain(std::iter::once(&e.name))
+            .chain(e.aliases.iter());
+        for k in keys {
+            // A plural only where a word ends the name ("... (direction check)" has none).
+            let plural = if k.ends_with('s') || !k.ends_with(|c: char| c.is_alphabetic()) {
+                k.to_string()
+            } else {
+                format!("{k}s")
+            };
+            for q in [format!("how to do the {k}"), plural, format!("show me {k}")] {
+                match resolve(&q, &c.exercises) {
+                    Resolution::Found(j) => assert_eq!(j, i, "{q}"),
+                    Resolution::Ambiguous(v) => assert!(v.contains(&i), "{q}: {v:?}"),
+                    other => panic!("{q}: {other:?}"),
+                }
+            }
+        }
+    }
+}

@@ -3,14 +3,13 @@
 
 use super::*;
 use crate::model::{Category, Direction, List, Str};
-use std::borrow::Cow;
 
 fn day(n: i64) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 1, 5).expect("date") + chrono::TimeDelta::days(n)
 }
 
 fn strs(v: &[&'static str]) -> List<Str> {
-    Cow::Owned(v.iter().map(|s| Cow::Borrowed(*s)).collect())
+    v.iter().map(|s| Str::from(*s)).collect()
 }
 
 fn reps(n: u16) -> Dose {
@@ -25,26 +24,26 @@ fn reps(n: u16) -> Dose {
 fn ex(id: &'static str, dose: Dose) -> Exercise {
     Exercise {
         id: id.into(),
-        name: Cow::Owned(id.replace('-', " ")),
-        aliases: Cow::Borrowed(&[]),
+        name: id.replace('-', " ").into(),
+        aliases: List::default(),
         category: Category::Strength,
-        targets: Cow::Borrowed(&[]),
+        targets: List::default(),
         position: "lying".into(),
-        equipment: Cow::Borrowed(&[]),
+        equipment: List::default(),
         desk: true,
         summary: "s".into(),
         why: "w".into(),
-        steps: Cow::Borrowed(&[]),
+        steps: List::default(),
         dose,
-        cues: Cow::Borrowed(&[]),
-        mistakes: Cow::Borrowed(&[]),
-        cautions: Cow::Borrowed(&[]),
-        not_for: Cow::Borrowed(&[]),
-        avoid_in: Cow::Borrowed(&[]),
-        tags: Cow::Borrowed(&[]),
-        easier: Cow::Borrowed(&[]),
-        harder: Cow::Borrowed(&[]),
-        sources: Cow::Borrowed(&[]),
+        cues: List::default(),
+        mistakes: List::default(),
+        cautions: List::default(),
+        not_for: List::default(),
+        avoid_in: List::default(),
+        tags: List::default(),
+        easier: List::default(),
+        harder: List::default(),
+        sources: List::default(),
     }
 }
 
@@ -62,15 +61,15 @@ fn complaint(id: &'static str, items: &[&'static str]) -> Complaint {
     Complaint {
         id: id.into(),
         name: id.into(),
-        aliases: Cow::Borrowed(&[]),
+        aliases: List::default(),
         about: "a".into(),
         reassurance: "r".into(),
-        items: Cow::Owned(items.iter().map(|i| item(i)).collect()),
-        dos: Cow::Borrowed(&[]),
-        donts: Cow::Borrowed(&[]),
-        see_professional: Cow::Borrowed(&[]),
-        red_flags: Cow::Borrowed(&[]),
-        sources: Cow::Borrowed(&[]),
+        items: items.iter().map(|i| item(i)).collect(),
+        dos: List::default(),
+        donts: List::default(),
+        see_professional: List::default(),
+        red_flags: List::default(),
+        sources: List::default(),
     }
 }
 
