@@ -2,6 +2,7 @@
 //! talks to through traits (clock and waiting, notifications, idle time,
 //! history) so tests can drive it with fakes.
 
+pub mod control;
 pub mod desktop;
 pub mod rotation;
 pub mod schedule;
@@ -52,6 +53,9 @@ pub enum Msg {
     Action { id: u32, key: String },
     /// The server closed the notification `id` (expired, dismissed or answered).
     Closed { id: u32 },
+    /// A command from the shell (`backfix remind pause`, ...), and where
+    /// its answer goes.
+    Control(control::Command, control::ReplyTo),
 }
 
 /// Time, and waiting for it.
@@ -249,9 +253,32 @@ pub struct Parts<'a> {
     pub idle: &'a mut dyn IdleSource,
     pub history: &'a mut dyn History,
     pub fallback: &'a mut dyn Fallback,
-    /// Called whenever the next reminder time changes (to update the status file).
-    pub on_next: &'a mut dyn FnMut(NaiveDateTime, u32),
+    /// Called whenever the state the status file shows changes.
+    pub on_state: &'a mut dyn FnMut(&Snapshot),
 }
+
+/// A pause: reminders wait until `until`, or until `resume`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pause {
+    pub until: Option<NaiveDateTime>,
+    /// A meeting: a stretch is offered when it ends.
+    pub meeting: bool,
+}
+
+/// What the status file shows of the running loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Snapshot {
+    /// When the next reminder is due (once a pause ends).
+    pub next: NaiveDateTime,
+    pub fired: u32,
+    pub paused: Option<Pause>,
+    /// A reminder is on screen, unanswered.
+    pub due: bool,
+}
+
+/// While paused until `resume`, the loop still wakes this often (so a
+/// deadline or a clock change is seen), far less than once a minute.
+const PAUSE_WAKE: TimeDelta = TimeDelta::hours(1);
 
 /// How the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -296,6 +323,10 @@ struct Pending {
     buttons: bool,
     /// Its timeout, with a little grace for a click on its way.
     until: NaiveDateTime,
+    /// When it was shown.
+    at: NaiveDateTime,
+    /// Re-nudged already, or no longer to be (the user was away).
+    nudged: bool,
 }
 
 /// The loop's own state between steps.
@@ -307,6 +338,7 @@ struct Run<'s, 'p> {
     again: Option<String>,
     /// Reminders are on the terminal, and why.
     away: Option<Trouble>,
+    paused: Option<Pause>,
 }
 
 impl Run<'_, '_> {
@@ -335,6 +367,8 @@ impl Run<'_, '_> {
                     exercise: r.exercise.clone(),
                     buttons: shown.buttons,
                     until: t + TimeDelta::from_std(timeout + CLICK_GRACE).unwrap_or_default(),
+                    at: t,
+                    nudged: false,
                 });
             }
             Err(Trouble::Interrupted) => return false,
@@ -363,6 +397,10 @@ impl Run<'_, '_> {
     fn handle(&mut self, msg: Msg, last: bool) {
         match msg {
             Msg::Stop => {}
+            Msg::Control(cmd, reply) => {
+                let answer = self.command(cmd, last);
+                reply.send(answer);
+            }
             Msg::Closed { id } => {
                 if self.pending.as_ref().is_some_and(|p| p.id == id) {
                     self.pending = None;
@@ -406,6 +444,134 @@ impl Run<'_, '_> {
         }
     }
 
+    /// The next reminder's time, for answers.
+    fn next_words(&self) -> String {
+        format!("next reminder at {}", self.s.next().format("%H:%M"))
+    }
+
+    /// Record an answer to the reminder on screen and take it down.
+    fn answer(&mut self, now: NaiveDateTime, kind: EventKind, detail: &str) -> Option<String> {
+        let p = self.pending.take()?;
+        self.p.notifier.close(p.id);
+        self.p.history.record(&Event::new(
+            now,
+            kind,
+            Some(&p.exercise),
+            Some(detail.to_string()),
+        ));
+        Some(p.exercise)
+    }
+
+    /// End a pause; after a meeting, a stretch right away.
+    fn end_pause(&mut self, now: NaiveDateTime, how: &str) {
+        let Some(p) = self.paused.take() else {
+            return;
+        };
+        self.p
+            .history
+            .record(&Event::new(now, EventKind::Resumed, None, Some(how.into())));
+        if p.meeting {
+            self.s.due_now(now);
+        } else {
+            self.s.restart(now);
+        }
+    }
+
+    /// A command from the shell; the answer for it.
+    fn command(&mut self, cmd: control::Command, last: bool) -> Result<String, String> {
+        use control::Command as C;
+        let now = self.p.clock.now();
+        if last && !matches!(cmd, C::Skip | C::Done) {
+            return Err("the last reminder has been shown; nothing more is planned".into());
+        }
+        match cmd {
+            C::Pause { until, meeting } => {
+                if until.is_some_and(|u| u <= now) {
+                    return Err("that time has already passed".into());
+                }
+                let words = match until {
+                    Some(u) if u.date() == now.date() => format!("until {}", u.format("%H:%M")),
+                    Some(u) => format!("until {}", u.format("%a %Y-%m-%d %H:%M")),
+                    None => "until `backfix remind resume`".into(),
+                };
+                let what = if meeting { "in a meeting" } else { "paused" };
+                // A meeting takes the reminder off the screen.
+                if meeting && let Some(p) = self.pending.take() {
+                    self.p.notifier.close(p.id);
+                }
+                self.paused = Some(Pause { until, meeting });
+                self.p.history.record(&Event::new(
+                    now,
+                    EventKind::Paused,
+                    None,
+                    Some(format!("{what} {words}")),
+                ));
+                Ok(format!("{what} {words}"))
+            }
+            C::Resume => match self.paused {
+                None => Ok(format!("not paused; {}", self.next_words())),
+                Some(p) => {
+                    self.end_pause(now, "resume");
+                    Ok(if p.meeting {
+                        "resumed; a stretch after the meeting comes now".into()
+                    } else {
+                        format!("resumed; {}", self.next_words())
+                    })
+                }
+            },
+            C::Now => {
+                if self.paused.is_some() {
+                    self.end_pause(now, "now");
+                }
+                self.s.due_now(now);
+                Ok("a reminder now".into())
+            }
+            C::Snooze(d) => {
+                let d = d
+                    .and_then(|d| TimeDelta::from_std(d).ok())
+                    .unwrap_or(self.s.plan.snooze);
+                if let Some(ex) = self.answer(now, EventKind::Snoozed, "shell") {
+                    self.again = Some(ex);
+                }
+                self.s.postpone(now, d);
+                Ok(format!("snoozed; {}", self.next_words()))
+            }
+            C::Skip => match self.answer(now, EventKind::Skipped, "shell") {
+                Some(ex) => Ok(format!("skipped {}", crate::output::clean_line(&ex))),
+                None => Err("no reminder is on screen to skip".into()),
+            },
+            C::Done => {
+                if self.answer(now, EventKind::Done, "shell").is_none() {
+                    self.p.history.record(&Event::new(
+                        now,
+                        EventKind::Done,
+                        None,
+                        Some("shell".into()),
+                    ));
+                }
+                if !last {
+                    self.s.restart(now);
+                }
+                Ok(format!("well done; {}", self.next_words()))
+            }
+        }
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            next: self.s.next(),
+            fired: self.s.fired,
+            paused: self.paused,
+            due: self.pending.is_some(),
+        }
+    }
+
+    /// When the reminder on screen gets its one re-nudge, if it does.
+    fn nudge_at(&self) -> Option<NaiveDateTime> {
+        let p = self.pending.as_ref().filter(|p| !p.nudged)?;
+        Some(p.at + self.s.plan.renudge?)
+    }
+
     /// Take the unanswered notification off the screen: nobody listens to
     /// its buttons any more.
     fn stopped(&mut self) -> Ended {
@@ -447,13 +613,44 @@ pub fn run_loop(
         pending: None,
         again: None,
         away: None,
+        paused: None,
     };
-    let mut reported_next = None;
+    let mut reported = None;
     let mut idle_logged = false;
     loop {
         let now = run.p.clock.now();
+        if let Some(pause) = run.paused {
+            if run.s.finished(now) {
+                return run.finish();
+            }
+            if pause.until.is_some_and(|u| now >= u) {
+                run.end_pause(now, "time");
+                continue;
+            }
+            let snap = run.snapshot();
+            if reported != Some(snap) {
+                reported = Some(snap);
+                (run.p.on_state)(&snap);
+            }
+            let mut until = pause.until.unwrap_or(now + PAUSE_WAKE);
+            if let Some(d) = run.s.plan.deadline() {
+                until = until.min(d);
+            }
+            match run.p.clock.wait_until(until) {
+                Some(Msg::Stop) => return run.stopped(),
+                Some(m) => run.handle(m, false),
+                None => {}
+            }
+            continue;
+        }
         let idle = run.p.idle.idle();
         let step = run.s.poll(now, idle);
+        if run.s.last_reset.is_some_and(|r| r != Reset::ClockBack)
+            && let Some(p) = run.pending.as_mut()
+        {
+            // Away from the desk: the reminder was not ignored.
+            p.nudged = true;
+        }
         match run.s.last_reset {
             Some(Reset::Gap) => run.p.history.record(&Event::new(
                 now,
@@ -493,10 +690,27 @@ pub fn run_loop(
                     return run.finish();
                 }
             }
-            Step::Wait(until) => {
-                if reported_next != Some(run.s.next()) {
-                    reported_next = Some(run.s.next());
-                    (run.p.on_next)(run.s.next(), run.s.fired);
+            Step::Wait(mut until) => {
+                if let Some(at) = run.nudge_at() {
+                    if now >= at {
+                        // The one gentle re-nudge: the same reminder again.
+                        let ex = run.pending.as_ref().map(|p| p.exercise.clone());
+                        if let Some(r) = ex.and_then(|id| reminder(catalog, complaint, &id)) {
+                            if !run.fire(now, &r) {
+                                return run.stopped();
+                            }
+                            if let Some(p) = run.pending.as_mut() {
+                                p.nudged = true;
+                            }
+                        }
+                        continue;
+                    }
+                    until = until.min(at);
+                }
+                let snap = run.snapshot();
+                if reported != Some(snap) {
+                    reported = Some(snap);
+                    (run.p.on_state)(&snap);
                 }
                 match run.p.clock.wait_until(until) {
                     Some(Msg::Stop) => return run.stopped(),
@@ -649,7 +863,7 @@ mod tests {
         log: &mut Log,
         term: &mut Term,
     ) -> Ended {
-        let mut on_next = |_: NaiveDateTime, _: u32| {};
+        let mut on_state = |_: &Snapshot| {};
         run_loop(
             s,
             rot,
@@ -661,7 +875,7 @@ mod tests {
                 idle: &mut NoIdle,
                 history: log,
                 fallback: term,
-                on_next: &mut on_next,
+                on_state: &mut on_state,
             },
         )
     }
