@@ -70,8 +70,26 @@ _backfix() {
             backfix,sources)
                 cmd="backfix__subcmd__sources"
                 ;;
+            backfix__subcmd__remind,done)
+                cmd="backfix__subcmd__remind__subcmd__done"
+                ;;
             backfix__subcmd__remind,install)
                 cmd="backfix__subcmd__remind__subcmd__install"
+                ;;
+            backfix__subcmd__remind,now)
+                cmd="backfix__subcmd__remind__subcmd__now"
+                ;;
+            backfix__subcmd__remind,pause)
+                cmd="backfix__subcmd__remind__subcmd__pause"
+                ;;
+            backfix__subcmd__remind,resume)
+                cmd="backfix__subcmd__remind__subcmd__resume"
+                ;;
+            backfix__subcmd__remind,skip)
+                cmd="backfix__subcmd__remind__subcmd__skip"
+                ;;
+            backfix__subcmd__remind,snooze)
+                cmd="backfix__subcmd__remind__subcmd__snooze"
                 ;;
             backfix__subcmd__remind,status)
                 cmd="backfix__subcmd__remind__subcmd__status"
@@ -383,7 +401,7 @@ _backfix() {
             return 0
             ;;
         backfix__subcmd__remind)
-            opts="-e -n -h -V --every --snooze --between --days --count --until --idle --dry-run --json --status --stop --install --uninstall --for --color --help --version status stop uninstall install"
+            opts="-e -n -h -V --every --snooze --between --days --count --until --idle --dry-run --json --status --stop --install --uninstall --for --color --help --version status pause resume now snooze skip done stop uninstall install"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -429,6 +447,24 @@ _backfix() {
                     COMPREPLY=($(compgen -W "sciatica low-back deep-buttock outer-hip desk morning-stiffness" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__remind__subcmd__done)
+            opts="-h -V --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -498,13 +534,107 @@ _backfix() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        backfix__subcmd__remind__subcmd__status)
-            opts="-h -V --json --color --help --version"
+        backfix__subcmd__remind__subcmd__now)
+            opts="-h -V --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__remind__subcmd__pause)
+            opts="-h -V --meeting --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__remind__subcmd__resume)
+            opts="-h -V --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__remind__subcmd__skip)
+            opts="-h -V --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__remind__subcmd__snooze)
+            opts="-h -V --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__remind__subcmd__status)
+            opts="-h -V --json --format --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "waybar plain" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
