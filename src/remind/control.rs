@@ -159,6 +159,10 @@ impl ReplyTo {
         ReplyTo(None)
     }
 
+    pub fn to(tx: Sender<Result<String, String>>) -> ReplyTo {
+        ReplyTo(Some(tx))
+    }
+
     pub fn send(&self, answer: Result<String, String>) {
         if let Some(tx) = &self.0 {
             let _ = tx.send(answer);

@@ -1280,6 +1280,183 @@ mod tests {
         assert!(reminder(&c, None, "no-such").is_none());
     }
 
+    fn ctl(t: &str, cmd: control::Command) -> (NaiveDateTime, Msg) {
+        (at(t), Msg::Control(cmd, control::ReplyTo::none()))
+    }
+
+    fn times(log: &Log, kind: EventKind) -> Vec<String> {
+        log.0
+            .iter()
+            .filter(|e| e.event == kind)
+            .map(|e| e.time[11..16].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_pause_holds_reminders_and_its_end_starts_the_interval_afresh() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        clock.inbox.push_back(ctl(
+            "2026-11-24 10:10:00",
+            control::Command::Pause {
+                until: Some(at("2026-11-24 11:30:00")),
+                meeting: false,
+            },
+        ));
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        assert_eq!(times(&log, EventKind::Paused), ["10:10"]);
+        assert_eq!(times(&log, EventKind::Resumed), ["11:30"]);
+        // Nothing during the pause; then a whole interval, not an overdue one.
+        assert_eq!(times(&log, EventKind::Shown), ["12:15", "13:00"]);
+        assert!(
+            !log.0.iter().any(|e| e.event == EventKind::Break),
+            "a pause is not a break: {:?}",
+            log.0
+        );
+        // The pause waited for its end, not once a minute.
+        // (Two-minute steps for the 100 unpaused minutes, one for the pause.)
+        assert!(clock.waits <= 100 / 2 + 5, "{} waits", clock.waits);
+    }
+
+    #[test]
+    fn a_pause_until_resume_and_now() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        clock.inbox.push_back(ctl(
+            "2026-11-24 10:10:00",
+            control::Command::Pause {
+                until: None,
+                meeting: false,
+            },
+        ));
+        // Still paused hours later; `now` ends it with a reminder at once.
+        clock
+            .inbox
+            .push_back(ctl("2026-11-24 15:00:00", control::Command::Now));
+        clock
+            .inbox
+            .push_back(ctl("2026-11-24 15:20:00", control::Command::Resume));
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        assert_eq!(times(&log, EventKind::Shown), ["15:00", "15:45"]);
+        assert_eq!(times(&log, EventKind::Resumed), ["15:00"]);
+    }
+
+    #[test]
+    fn a_meeting_takes_the_reminder_down_and_ends_with_a_stretch() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        let mut n = FakeNotifier {
+            buttons: true,
+            ..Default::default()
+        };
+        let (mut log, mut term) = (Log::default(), Term::default());
+        clock.inbox.push_back(ctl(
+            "2026-11-24 10:50:00",
+            control::Command::Pause {
+                until: Some(at("2026-11-24 11:50:00")),
+                meeting: true,
+            },
+        ));
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        assert_eq!(n.closed, [1], "the reminder on screen goes away");
+        // The 11:30 reminder is held; the meeting's end brings one at once.
+        assert_eq!(times(&log, EventKind::Shown), ["10:45", "11:50"]);
+    }
+
+    #[test]
+    fn an_ignored_reminder_is_renudged_once_and_never_more() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        s.plan.renudge = Some(TimeDelta::minutes(10));
+        let mut n = FakeNotifier {
+            buttons: true,
+            ..Default::default()
+        };
+        let (mut log, mut term) = (Log::default(), Term::default());
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        // 10:45, its one re-nudge at 10:55, then 11:30 (whose re-nudge
+        // would come after the last reminder's end: none).
+        assert_eq!(times(&log, EventKind::Shown), ["10:45", "10:55", "11:30"]);
+        assert_eq!(n.shown[1].exercise, n.shown[0].exercise);
+        let replaces: Vec<u32> = n.notices.iter().map(|x| x.0).collect();
+        assert_eq!(replaces, [0, 1, 1], "the re-nudge replaces, never stacks");
+    }
+
+    #[test]
+    fn an_answered_reminder_is_not_renudged() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        s.plan.renudge = Some(TimeDelta::minutes(10));
+        let mut n = FakeNotifier {
+            buttons: true,
+            ..Default::default()
+        };
+        let (mut log, mut term) = (Log::default(), Term::default());
+        clock.inbox.push_back((
+            at("2026-11-24 10:50:00"),
+            Msg::Action {
+                id: 1,
+                key: "done".into(),
+            },
+        ));
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        assert_eq!(times(&log, EventKind::Shown), ["10:45", "11:30"]);
+    }
+
+    #[test]
+    fn shell_commands_answer_and_act_on_the_reminder_on_screen() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 3);
+        let mut n = FakeNotifier {
+            buttons: true,
+            ..Default::default()
+        };
+        let (mut log, mut term) = (Log::default(), Term::default());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut send = |t: &str, cmd| {
+            clock
+                .inbox
+                .push_back((at(t), Msg::Control(cmd, control::ReplyTo::to(tx.clone()))))
+        };
+        send("2026-11-24 10:10:00", control::Command::Skip);
+        send(
+            "2026-11-24 10:46:00",
+            control::Command::Snooze(Some(Duration::from_secs(20 * 60))),
+        );
+        send("2026-11-24 11:07:00", control::Command::Skip);
+        send("2026-11-24 11:10:00", control::Command::Done);
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        let answers: Vec<Result<String, String>> = rx.try_iter().collect();
+        assert_eq!(
+            answers,
+            [
+                Err("no reminder is on screen to skip".to_string()),
+                Ok("snoozed; next reminder at 11:06".to_string()),
+                Ok(format!("skipped {}", n.shown[0].exercise)),
+                Ok("well done; next reminder at 11:55".to_string()),
+            ]
+        );
+        let events: Vec<&str> = log.0.iter().map(|e| e.event.as_str()).collect();
+        assert_eq!(
+            events,
+            ["shown", "snoozed", "shown", "skipped", "done", "shown"]
+        );
+        assert_eq!(
+            n.shown[1].exercise, n.shown[0].exercise,
+            "snoozed comes back"
+        );
+        assert_eq!(n.closed, [1, 2], "answered from the shell, taken down");
+        assert_eq!(times(&log, EventKind::Shown), ["10:45", "11:06", "11:55"]);
+    }
+
     #[test]
     fn markup_is_escaped() {
         assert_eq!(escape_markup("a <b> & c"), "a &lt;b&gt; &amp; c");
