@@ -8,6 +8,7 @@
 
 mod cli;
 mod common;
+mod control;
 mod data;
 mod generated;
 mod programme;
