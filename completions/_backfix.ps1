@@ -32,6 +32,7 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Answer yes/no questions about warning signs and get the matching advice')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('paths', 'paths', [CompletionResultType]::ParameterValue, 'Show where backfix keeps its files, and the variables that move them')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective settings from config.toml and where each came from')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Check in: pain now, how much it got in the way this week, and your own activities')
             [CompletionResult]::new('progress', 'progress', [CompletionResultType]::ParameterValue, 'Your progress: pain, interference and activities over the weeks, sessions and breaks')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the whole record (check-ins, sessions, reminder history) as CSV or JSON')
@@ -96,6 +97,15 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
             break
         }
         'backfix;paths' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'backfix;config' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')

@@ -22,6 +22,9 @@ _backfix() {
             backfix,completions)
                 cmd="backfix__subcmd__completions"
                 ;;
+            backfix,config)
+                cmd="backfix__subcmd__config"
+                ;;
             backfix,done)
                 cmd="backfix__subcmd__done"
                 ;;
@@ -107,7 +110,7 @@ _backfix() {
 
     case "${cmd}" in
         backfix)
-            opts="-h -V --color --help --version list search redflags check completions paths log progress export report forget done show sources routine learn flare remind"
+            opts="-h -V --color --help --version list search redflags check completions paths config log progress export report forget done show sources routine learn flare remind"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -144,6 +147,24 @@ _backfix() {
             ;;
         backfix__subcmd__completions)
             opts="-h -V --color --help --version bash zsh fish powershell elvish"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__config)
+            opts="-h -V --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -29,6 +29,7 @@ set edit:completion:arg-completer[backfix] = {|@words|
             cand check 'Answer yes/no questions about warning signs and get the matching advice'
             cand completions 'Print a shell completion script'
             cand paths 'Show where backfix keeps its files, and the variables that move them'
+            cand config 'Show the effective settings from config.toml and where each came from'
             cand log 'Check in: pain now, how much it got in the way this week, and your own activities'
             cand progress 'Your progress: pain, interference and activities over the weeks, sessions and breaks'
             cand export 'Export the whole record (check-ins, sessions, reminder history) as CSV or JSON'
@@ -87,6 +88,14 @@ set edit:completion:arg-completer[backfix] = {|@words|
             cand --version 'Print version'
         }
         &'backfix;paths'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --json 'Print JSON instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;config'= {
             cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
             cand --json 'Print JSON instead of text'
             cand -h 'Print help'

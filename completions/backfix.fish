@@ -35,6 +35,7 @@ complete -c backfix -n "__fish_backfix_needs_command" -f -a "redflags" -d 'Warni
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "check" -d 'Answer yes/no questions about warning signs and get the matching advice'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "paths" -d 'Show where backfix keeps its files, and the variables that move them'
+complete -c backfix -n "__fish_backfix_needs_command" -f -a "config" -d 'Show the effective settings from config.toml and where each came from'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "log" -d 'Check in: pain now, how much it got in the way this week, and your own activities'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "progress" -d 'Your progress: pain, interference and activities over the weeks, sessions and breaks'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "export" -d 'Export the whole record (check-ins, sessions, reminder history) as CSV or JSON'
@@ -89,6 +90,12 @@ never\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand paths" -l json -d 'Print JSON instead of text'
 complete -c backfix -n "__fish_backfix_using_subcommand paths" -s h -l help -d 'Print help'
 complete -c backfix -n "__fish_backfix_using_subcommand paths" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand config" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand config" -l json -d 'Print JSON instead of text'
+complete -c backfix -n "__fish_backfix_using_subcommand config" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand config" -s V -l version -d 'Print version'
 complete -c backfix -n "__fish_backfix_using_subcommand log" -l pain -d 'Pain right now, 0 (none) to 10 (the worst you can imagine)' -r
 complete -c backfix -n "__fish_backfix_using_subcommand log" -l interference -d 'How much pain got in the way of daily life this past week, 0 (not at all) to 10 (completely)' -r
 complete -c backfix -n "__fish_backfix_using_subcommand log" -l activity -d 'One of your activities and how well you can do it, 0 (cannot) to 10 (as before); repeat for up to 5' -r

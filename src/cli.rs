@@ -185,6 +185,27 @@ Examples:
   backfix paths --json")]
     Paths(JsonArgs),
 
+    /// Show the effective settings from config.toml and where each came from.
+    #[command(after_help = "\
+The file is config.toml in the config directory (`backfix paths` shows it):
+
+  region = \"GB\"
+  [remind]
+  every = \"45m\"
+  between = \"09:00-17:30\"
+  days = \"mon-fri\"
+  snooze = \"10m\"
+  idle = \"5m\"
+  for = \"sciatica\"
+  renudge = \"10m\"    # or \"off\"
+
+Flags given to `backfix remind` override the file.
+
+Examples:
+  backfix config
+  backfix config --json")]
+    Config(JsonArgs),
+
     /// Short lessons about back pain, each about two minutes to read, with sources.
     #[command(after_help = "\
 Twelve lessons in plain words: why hurt is not harm, what scans show, the
@@ -639,6 +660,9 @@ pub struct ScheduleArgs {
     /// Time without keyboard or mouse input that counts as a break [default: 5m].
     #[arg(long, value_name = "DURATION", value_parser = crate::remind::schedule::parse_interval)]
     pub idle: Option<std::time::Duration>,
+    /// The re-nudge time from config.toml (no flag): `Some(None)` is "off".
+    #[arg(skip)]
+    pub renudge: Option<Option<std::time::Duration>>,
 }
 
 impl ScheduleArgs {

@@ -145,9 +145,33 @@ pub fn run(out: &mut Out, a: &RemindArgs) -> Result<u8> {
         Mode::Stop => status::stop(out),
         Mode::Uninstall => install::uninstall(out),
         Mode::Install(s) => install::install(out, s),
-        Mode::DryRun { schedule, json } => run::dry_run(out, schedule, json),
-        Mode::Run(s) => run::remind(out, s),
+        Mode::DryRun { schedule, json } => run::dry_run(out, &with_config(schedule), json),
+        Mode::Run(s) => run::remind(out, &with_config(s)),
     }
+}
+
+/// The flags, with what config.toml says for those not given (warnings
+/// about the file are printed).
+fn with_config(flags: &ScheduleArgs) -> ScheduleArgs {
+    let mut warnings = Vec::new();
+    let (_, c, _) = crate::config::load(&mut warnings);
+    for w in &warnings {
+        crate::output::warning(w);
+    }
+    merge(flags, &c.remind)
+}
+
+/// Flags override the file (pure).
+pub fn merge(flags: &ScheduleArgs, c: &crate::config::RemindConfig) -> ScheduleArgs {
+    let mut s = flags.clone();
+    s.every = s.every.or(c.every);
+    s.between = s.between.or(c.between);
+    s.days = s.days.or(c.days);
+    s.snooze = s.snooze.or(c.snooze);
+    s.idle = s.idle.or(c.idle);
+    s.for_complaint = s.for_complaint.or_else(|| c.for_complaint.clone());
+    s.renudge = s.renudge.or(c.renudge);
+    s
 }
 
 /// The complaint `--for` names, resolved to its id.
@@ -174,7 +198,10 @@ fn plan(s: &ScheduleArgs, now: NaiveDateTime) -> Result<Rules> {
     plan.window = s.between;
     plan.days = s.days.unwrap_or(Days::ALL);
     plan.count = s.count;
-    plan.renudge = Some(chrono::TimeDelta::minutes(10));
+    plan.renudge = s
+        .renudge
+        .unwrap_or(Some(crate::config::DEFAULT_RENUDGE))
+        .and_then(|d| chrono::TimeDelta::from_std(d).ok());
     plan.until = match s.until {
         None => None,
         Some(u) => Some(u.resolve(now).map_err(|e| {
