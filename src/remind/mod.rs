@@ -399,6 +399,10 @@ impl Run<'_, '_> {
             Msg::Stop => {}
             Msg::Control(cmd, reply) => {
                 let answer = self.command(cmd, last);
+                // The status file shows the change before the shell hears
+                // the answer (a status read right after must see it).
+                let snap = self.snapshot();
+                (self.p.on_state)(&snap);
                 reply.send(answer);
             }
             Msg::Closed { id } => {

@@ -69,8 +69,11 @@ fn history(env: &Env) -> Vec<Value> {
 }
 
 fn wait_running(env: &Env, runtime: Option<&Path>) {
+    // While it starts, the lock may be held before its file names the pid
+    // (status then exits 1): only the answer that it runs counts.
     common::wait_until(Duration::from_secs(10), "the reminder", || {
-        status(env, runtime)["next"].is_string()
+        let (_, out, _) = remind(env, runtime, &["status", "--json"]);
+        serde_json::from_str::<Value>(&out).is_ok_and(|v| v["next"].is_string())
     });
 }
 
@@ -215,4 +218,65 @@ fn another_user_is_refused() {
     assert_eq!(status(&env, rt)["state"], "active", "nothing was paused");
     remind(&env, rt, &["stop"]);
     assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn the_config_file_sets_defaults_under_the_flags() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.config()).unwrap();
+    let file = env.config().join("config.toml");
+    std::fs::write(
+        &file,
+        "region = \"GB\"\n[remind]\nevery = \"30m\"\nrenudge = \"off\"\n",
+    )
+    .unwrap();
+    let out = env.cmd().args(["config", "--json"]).output().unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["found"], true);
+    assert_eq!(v["settings"]["every"]["value"], "30m");
+    assert_eq!(v["settings"]["every"]["from"], "config file");
+    assert_eq!(v["settings"]["snooze"]["from"], "default");
+    assert_eq!(v["settings"]["renudge"]["value"], "off");
+    assert_eq!(v["settings"]["region"]["value"], "GB");
+    let text = env.cmd().arg("config").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("(read)"), "{text}");
+
+    // The file's interval, unless a flag says otherwise.
+    let gap = |args: &[&str]| {
+        let out = env
+            .cmd()
+            .args(["remind", "--dry-run", "--json", "-n", "2"])
+            .args(args)
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let t = |i: usize| {
+            chrono::NaiveDateTime::parse_from_str(
+                v[i]["time"].as_str().unwrap(),
+                "%Y-%m-%dT%H:%M:%S",
+            )
+            .unwrap()
+        };
+        (t(1) - t(0)).num_minutes()
+    };
+    assert_eq!(gap(&[]), 30);
+    assert_eq!(gap(&["--every", "1h"]), 60);
+
+    // A malformed file: named with line and column, the defaults used.
+    std::fs::write(&file, "[remind]\nevery = 30m\n").unwrap();
+    let out = env.cmd().args(["config", "--json"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("{}:2:9:", file.display())), "{err}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["settings"]["every"]["value"], "45m");
+    assert_eq!(v["settings"]["every"]["from"], "default");
+    let out = env
+        .cmd()
+        .args(["remind", "--dry-run", "-n", "1"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("every 45m"));
 }
