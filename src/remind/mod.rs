@@ -56,6 +56,10 @@ pub enum Msg {
     /// A command from the shell (`backfix remind pause`, ...), and where
     /// its answer goes.
     Control(control::Command, control::ReplyTo),
+    /// Do-not-disturb turned on or off (the notification server's `Inhibited`).
+    Dnd(bool),
+    /// The screen locked (true) or unlocked (logind, org.freedesktop.ScreenSaver).
+    Locked(bool),
 }
 
 /// Time, and waiting for it.
@@ -339,6 +343,14 @@ struct Run<'s, 'p> {
     /// Reminders are on the terminal, and why.
     away: Option<Trouble>,
     paused: Option<Pause>,
+    /// Do-not-disturb is on.
+    dnd: bool,
+    /// Since when the screen is locked.
+    locked: Option<NaiveDateTime>,
+    /// A reminder came due during do-not-disturb or a lock, and is held
+    /// (the scheduler is not asked, so it stays due); true once a break
+    /// has come since.
+    held: Option<bool>,
 }
 
 impl Run<'_, '_> {
@@ -405,6 +417,34 @@ impl Run<'_, '_> {
                 (self.p.on_state)(&snap);
                 reply.send(answer);
             }
+            Msg::Dnd(on) => {
+                self.dnd = on;
+                self.release();
+            }
+            Msg::Locked(true) => {
+                if self.locked.is_none() {
+                    self.locked = Some(self.p.clock.now());
+                }
+            }
+            Msg::Locked(false) => {
+                let now = self.p.clock.now();
+                if let Some(since) = self.locked.take()
+                    && now - since >= self.s.plan.idle_break
+                {
+                    // Away at least as long as a break: that was one.
+                    self.p.history.record(&Event::new(
+                        now,
+                        EventKind::Break,
+                        None,
+                        Some("screen locked".into()),
+                    ));
+                    self.had_break();
+                    if !last {
+                        self.s.restart(now);
+                    }
+                }
+                self.release();
+            }
             Msg::Closed { id } => {
                 if self.pending.as_ref().is_some_and(|p| p.id == id) {
                     self.pending = None;
@@ -445,6 +485,43 @@ impl Run<'_, '_> {
                     }
                 }
             }
+        }
+    }
+
+    /// Nothing may be shown now: do-not-disturb, or the screen is locked.
+    fn quiet(&self) -> bool {
+        self.dnd || self.locked.is_some()
+    }
+
+    /// A break was counted: a held reminder is no longer needed, and the
+    /// one on screen was not ignored.
+    fn had_break(&mut self) {
+        if let Some(h) = self.held.as_mut() {
+            *h = true;
+        }
+        if let Some(p) = self.pending.as_mut() {
+            p.nudged = true;
+        }
+    }
+
+    /// Once nothing keeps it quiet: the held reminder is shown, or recorded
+    /// as suppressed if a break came meanwhile (the break moved the
+    /// schedule on; otherwise the loop's next poll fires it).
+    fn release(&mut self) {
+        if self.quiet() {
+            return;
+        }
+        let now = self.p.clock.now();
+        match self.held.take() {
+            Some(true) => self.p.history.record(&Event::new(
+                now,
+                EventKind::Suppressed,
+                None,
+                Some("a break came first".into()),
+            )),
+            // Still due (and a long quiet is no gap in the schedule).
+            Some(false) => self.s.due_now(now),
+            None => {}
         }
     }
 
@@ -566,12 +643,15 @@ impl Run<'_, '_> {
             next: self.s.next(),
             fired: self.s.fired,
             paused: self.paused,
-            due: self.pending.is_some(),
+            due: self.pending.is_some() || self.held.is_some(),
         }
     }
 
     /// When the reminder on screen gets its one re-nudge, if it does.
     fn nudge_at(&self) -> Option<NaiveDateTime> {
+        if self.quiet() {
+            return None;
+        }
         let p = self.pending.as_ref().filter(|p| !p.nudged)?;
         Some(p.at + self.s.plan.renudge?)
     }
@@ -618,6 +698,9 @@ pub fn run_loop(
         again: None,
         away: None,
         paused: None,
+        dnd: false,
+        locked: None,
+        held: None,
     };
     let mut reported = None;
     let mut idle_logged = false;
@@ -647,13 +730,32 @@ pub fn run_loop(
             }
             continue;
         }
+        if run.quiet() && now >= run.s.next() && !run.s.finished(now) {
+            // Due during do-not-disturb or a lock: held (not asked of the
+            // scheduler, so still due) until that ends, unless a break
+            // comes first.
+            run.held.get_or_insert(false);
+            let snap = run.snapshot();
+            if reported != Some(snap) {
+                reported = Some(snap);
+                (run.p.on_state)(&snap);
+            }
+            let mut until = now + PAUSE_WAKE;
+            if let Some(d) = run.s.plan.deadline() {
+                until = until.min(d);
+            }
+            match run.p.clock.wait_until(until) {
+                Some(Msg::Stop) => return run.stopped(),
+                Some(m) => run.handle(m, false),
+                None => {}
+            }
+            continue;
+        }
         let idle = run.p.idle.idle();
         let step = run.s.poll(now, idle);
-        if run.s.last_reset.is_some_and(|r| r != Reset::ClockBack)
-            && let Some(p) = run.pending.as_mut()
-        {
+        if run.s.last_reset.is_some_and(|r| r != Reset::ClockBack) {
             // Away from the desk: the reminder was not ignored.
-            p.nudged = true;
+            run.had_break();
         }
         match run.s.last_reset {
             Some(Reset::Gap) => run.p.history.record(&Event::new(
@@ -1459,6 +1561,91 @@ mod tests {
         );
         assert_eq!(n.closed, [1, 2], "answered from the shell, taken down");
         assert_eq!(times(&log, EventKind::Shown), ["10:45", "11:06", "11:55"]);
+    }
+
+    #[test]
+    fn do_not_disturb_holds_a_due_reminder_until_it_ends() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        clock
+            .inbox
+            .push_back((at("2026-11-24 10:30:00"), Msg::Dnd(true)));
+        clock
+            .inbox
+            .push_back((at("2026-11-24 11:00:00"), Msg::Dnd(false)));
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        // The 10:45 reminder waits for the end of do-not-disturb.
+        // The interval runs from when it was shown.
+        assert_eq!(times(&log, EventKind::Shown), ["11:00", "11:45"]);
+        assert!(times(&log, EventKind::Suppressed).is_empty());
+    }
+
+    #[test]
+    fn a_long_do_not_disturb_is_not_a_break() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 1);
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        clock
+            .inbox
+            .push_back((at("2026-11-24 10:30:00"), Msg::Dnd(true)));
+        clock
+            .inbox
+            .push_back((at("2026-11-24 12:40:00"), Msg::Dnd(false)));
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        assert_eq!(times(&log, EventKind::Shown), ["12:40"]);
+        assert!(
+            !log.0.iter().any(|e| e.event == EventKind::Break),
+            "{:?}",
+            log.0
+        );
+    }
+
+    #[test]
+    fn a_lock_as_long_as_a_break_counts_and_suppresses_the_held_reminder() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        for (t, m) in [
+            ("2026-11-24 10:30:00", Msg::Dnd(true)),
+            ("2026-11-24 10:50:00", Msg::Locked(true)),
+            ("2026-11-24 11:00:00", Msg::Locked(false)),
+            ("2026-11-24 11:10:00", Msg::Dnd(false)),
+        ] {
+            clock.inbox.push_back((at(t), m));
+        }
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        let breaks: Vec<&Event> = log
+            .0
+            .iter()
+            .filter(|e| e.event == EventKind::Break)
+            .collect();
+        assert_eq!(breaks.len(), 1, "{:?}", log.0);
+        assert_eq!(breaks[0].time, "2026-11-24T11:00:00");
+        assert_eq!(breaks[0].detail.as_deref(), Some("screen locked"));
+        assert_eq!(times(&log, EventKind::Suppressed), ["11:10"]);
+        // The interval starts afresh at the unlock.
+        assert_eq!(times(&log, EventKind::Shown), ["11:45", "12:30"]);
+    }
+
+    #[test]
+    fn a_short_lock_is_no_break_and_the_held_reminder_follows_the_unlock() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 1);
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        clock
+            .inbox
+            .push_back((at("2026-11-24 10:44:00"), Msg::Locked(true)));
+        clock
+            .inbox
+            .push_back((at("2026-11-24 10:47:00"), Msg::Locked(false)));
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        assert_eq!(times(&log, EventKind::Shown), ["10:47"]);
+        assert!(!log.0.iter().any(|e| e.event == EventKind::Break));
     }
 
     #[test]

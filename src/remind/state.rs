@@ -270,6 +270,9 @@ pub enum EventKind {
     Paused,
     /// The pause ended; `detail`: resume, now, or time.
     Resumed,
+    /// A reminder due during do-not-disturb or a screen lock was never
+    /// shown: a break came first (`detail` says which).
+    Suppressed,
 }
 
 impl EventKind {
@@ -286,6 +289,7 @@ impl EventKind {
             EventKind::Break => "break",
             EventKind::Paused => "paused",
             EventKind::Resumed => "resumed",
+            EventKind::Suppressed => "suppressed",
         }
     }
 }
@@ -307,9 +311,10 @@ impl From<super::Action> for EventKind {
 /// - `v` (number): the format version, 1.
 /// - `time` (string): local wall-clock time, `YYYY-MM-DDTHH:MM:SS`.
 /// - `event` (string): `started`, `stopped`, `shown`, `fallback`, `done`,
-///   `snoozed`, `skipped`, `break`, `paused` or `resumed` (see `EventKind`).
+///   `snoozed`, `skipped`, `break`, `paused`, `resumed` or `suppressed`
+///   (see `EventKind`).
 /// - `exercise` (string, optional): the exercise id, for `shown`,
-///   `fallback`, `done`, `snoozed` and `skipped`.
+///   `fallback`, `done`, `snoozed`, `skipped` and `suppressed`.
 /// - `detail` (string, optional): free text, such as the plan for
 ///   `started` or the reason for a `fallback` or a `break`; `shell` on a
 ///   `done`, `snoozed` or `skipped` given by `backfix remind done` etc.
@@ -514,6 +519,7 @@ mod tests {
         use EventKind::*;
         for k in [
             Started, Stopped, Shown, Fallback, Done, Snoozed, Skipped, Break, Paused, Resumed,
+            Suppressed,
         ] {
             assert_eq!(
                 serde_json::to_value(k).unwrap(),
