@@ -135,6 +135,9 @@ pub fn remind(out: &mut Out, a: &ScheduleArgs) -> Result<u8> {
             None
         }
     };
+    // Do-not-disturb and the screen lock, as events from the buses.
+    crate::remind::desktop::dnd::watch(tx.clone());
+    crate::remind::desktop::lock::watch(tx.clone());
     rotation.keep_in(&dir);
     let mut idle = Idle::detect();
     let mut clock = SystemClock { rx };

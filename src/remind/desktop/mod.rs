@@ -3,7 +3,9 @@
 //! bounded in time and by a stop signal), idle time from the desktop, and the
 //! terminal as a fallback.
 
+pub mod dnd;
 mod idle;
+pub mod lock;
 mod notify;
 mod terminal;
 pub mod x11;

@@ -1,0 +1,133 @@
+//! Do-not-disturb, as the notification server reports it: the `Inhibited`
+//! property of org.freedesktop.Notifications (notification spec 1.3), or
+//! dunst's `paused` (org.dunstproject.cmd0, set by `dunstctl set-paused
+//! true`). One thread reads the initial values and then sleeps on the bus
+//! for `PropertiesChanged`: no polling. Each change reaches the loop as
+//! `Msg::Dnd`.
+
+use super::{CALL_TIMEOUT, PATH};
+use crate::remind::Msg;
+use std::collections::HashMap;
+use std::sync::mpsc::Sender;
+use zbus::zvariant::OwnedValue;
+
+/// The (interface, property) pairs that mean do-not-disturb when true.
+pub const WATCHED: [(&str, &str); 2] = [
+    ("org.freedesktop.Notifications", "Inhibited"),
+    ("org.dunstproject.cmd0", "paused"),
+];
+
+/// Which of the watched properties are on (pure).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Dnd([bool; 2]);
+
+impl Dnd {
+    pub fn on(self) -> bool {
+        self.0.iter().any(|b| *b)
+    }
+
+    /// Take a property's new value.
+    pub fn set(&mut self, iface: &str, prop: &str, value: bool) {
+        if let Some(i) = WATCHED.iter().position(|w| *w == (iface, prop)) {
+            self.0[i] = value;
+        }
+    }
+}
+
+/// Watch for do-not-disturb on the session bus, in a thread of its own;
+/// without a bus it quietly does nothing.
+pub fn watch(tx: Sender<Msg>) {
+    let _ = std::thread::Builder::new()
+        .name("backfix-dnd".into())
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            async_io::block_on(run(tx));
+        });
+}
+
+async fn get(conn: &zbus::Connection, iface: &str, prop: &str) -> Option<bool> {
+    let reply = conn
+        .call_method(
+            Some(super::DEST),
+            PATH,
+            Some("org.freedesktop.DBus.Properties"),
+            "Get",
+            &(iface, prop),
+        )
+        .await
+        .ok()?;
+    let v: OwnedValue = reply.body().deserialize().ok()?;
+    bool::try_from(&*v).ok()
+}
+
+async fn run(tx: Sender<Msg>) -> Option<()> {
+    use futures_lite::StreamExt;
+    let conn = zbus::connection::Builder::session()
+        .ok()?
+        .method_timeout(CALL_TIMEOUT)
+        .build()
+        .await
+        .ok()?;
+    let rule = zbus::MatchRule::builder()
+        .msg_type(zbus::message::Type::Signal)
+        .interface("org.freedesktop.DBus.Properties")
+        .ok()?
+        .member("PropertiesChanged")
+        .ok()?
+        .path(PATH)
+        .ok()?
+        .build();
+    // Subscribe first, so a change during the first reads is not missed.
+    let mut stream = zbus::MessageStream::for_match_rule(rule, &conn, Some(16))
+        .await
+        .ok()?;
+    let mut dnd = Dnd::default();
+    for (iface, prop) in WATCHED {
+        if let Some(v) = get(&conn, iface, prop).await {
+            dnd.set(iface, prop, v);
+        }
+    }
+    let mut told = false;
+    if dnd.on() {
+        tx.send(Msg::Dnd(true)).ok()?;
+        told = true;
+    }
+    while let Some(Ok(msg)) = stream.next().await {
+        let Ok((iface, changed, _)) = msg
+            .body()
+            .deserialize::<(String, HashMap<String, OwnedValue>, Vec<String>)>()
+        else {
+            continue;
+        };
+        for (k, v) in &changed {
+            if let Ok(b) = bool::try_from(&**v) {
+                dnd.set(&iface, k, b);
+            }
+        }
+        if dnd.on() != told {
+            told = dnd.on();
+            tx.send(Msg::Dnd(told)).ok()?;
+        }
+    }
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn either_property_means_do_not_disturb() {
+        let mut d = Dnd::default();
+        assert!(!d.on());
+        d.set("org.dunstproject.cmd0", "paused", true);
+        assert!(d.on());
+        d.set("org.freedesktop.Notifications", "Inhibited", true);
+        d.set("org.dunstproject.cmd0", "paused", false);
+        assert!(d.on(), "still inhibited");
+        d.set("org.freedesktop.Notifications", "Inhibited", false);
+        assert!(!d.on());
+        d.set("org.example", "paused", true);
+        assert!(!d.on(), "other interfaces do not count");
+    }
+}
