@@ -1528,7 +1528,7 @@ mod tests {
         let mut send = |t: &str, cmd| {
             clock
                 .inbox
-                .push_back((at(t), Msg::Control(cmd, control::ReplyTo::to(tx.clone()))))
+                .push_back((at(t), Msg::Control(cmd, control::ReplyTo::to(tx.clone()))));
         };
         send("2026-11-24 10:10:00", control::Command::Skip);
         send(
