@@ -34,15 +34,37 @@ impl Dnd {
     }
 }
 
-/// Watch for do-not-disturb on the session bus, in a thread of its own;
-/// without a bus it quietly does nothing.
+/// Watch the session bus for do-not-disturb and the screen saver
+/// (`lock::screensaver`), in one thread on one connection that runs its own
+/// executor (no thread of zbus's); without a bus it quietly does nothing.
 pub fn watch(tx: Sender<Msg>) {
     let _ = std::thread::Builder::new()
-        .name("backfix-dnd".into())
+        .name("backfix-desktop".into())
         .stack_size(256 * 1024)
         .spawn(move || {
-            async_io::block_on(run(tx));
+            async_io::block_on(session(tx));
         });
+}
+
+async fn session(tx: Sender<Msg>) -> Option<()> {
+    let conn = zbus::connection::Builder::session()
+        .ok()?
+        .method_timeout(CALL_TIMEOUT)
+        .internal_executor(false)
+        .build()
+        .await
+        .ok()?;
+    let watch = async {
+        futures_lite::future::zip(run(&conn, tx.clone()), super::lock::screensaver(&conn, tx))
+            .await;
+    };
+    let tick = async {
+        loop {
+            conn.executor().tick().await;
+        }
+    };
+    futures_lite::future::or(watch, tick).await;
+    Some(())
 }
 
 async fn get(conn: &zbus::Connection, iface: &str, prop: &str) -> Option<bool> {
@@ -60,14 +82,8 @@ async fn get(conn: &zbus::Connection, iface: &str, prop: &str) -> Option<bool> {
     bool::try_from(&*v).ok()
 }
 
-async fn run(tx: Sender<Msg>) -> Option<()> {
+async fn run(conn: &zbus::Connection, tx: Sender<Msg>) -> Option<()> {
     use futures_lite::StreamExt;
-    let conn = zbus::connection::Builder::session()
-        .ok()?
-        .method_timeout(CALL_TIMEOUT)
-        .build()
-        .await
-        .ok()?;
     let rule = zbus::MatchRule::builder()
         .msg_type(zbus::message::Type::Signal)
         .interface("org.freedesktop.DBus.Properties")
@@ -78,12 +94,12 @@ async fn run(tx: Sender<Msg>) -> Option<()> {
         .ok()?
         .build();
     // Subscribe first, so a change during the first reads is not missed.
-    let mut stream = zbus::MessageStream::for_match_rule(rule, &conn, Some(16))
+    let mut stream = zbus::MessageStream::for_match_rule(rule, conn, Some(16))
         .await
         .ok()?;
     let mut dnd = Dnd::default();
     for (iface, prop) in WATCHED {
-        if let Some(v) = get(&conn, iface, prop).await {
+        if let Some(v) = get(conn, iface, prop).await {
             dnd.set(iface, prop, v);
         }
     }

@@ -36,18 +36,72 @@ pub enum Reading<'a> {
     Other,
 }
 
-/// Watch both buses, each in a thread of its own; a missing bus or
-/// service is quietly skipped.
+/// Watch logind on the system bus, in a thread of its own running the
+/// connection's executor (the session bus's screen saver is watched with
+/// do-not-disturb, `dnd::watch`); no system bus or no session: nothing.
 pub fn watch(tx: Sender<Msg>) {
-    for (name, system) in [("backfix-lock", false), ("backfix-logind", true)] {
-        let tx = tx.clone();
-        let _ = std::thread::Builder::new()
-            .name(name.into())
-            .stack_size(256 * 1024)
-            .spawn(move || {
-                async_io::block_on(run(tx, system));
-            });
-    }
+    let _ = std::thread::Builder::new()
+        .name("backfix-logind".into())
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            async_io::block_on(system(tx));
+        });
+}
+
+async fn system(tx: Sender<Msg>) -> Option<()> {
+    let conn = zbus::connection::Builder::system()
+        .ok()?
+        .method_timeout(CALL_TIMEOUT)
+        .internal_executor(false)
+        .build()
+        .await
+        .ok()?;
+    let tick = async {
+        loop {
+            conn.executor().tick().await;
+        }
+    };
+    futures_lite::future::or(logind(&conn, tx), tick).await
+}
+
+/// The screen saver's `ActiveChanged`, until the connection ends.
+pub async fn screensaver(conn: &zbus::Connection, tx: Sender<Msg>) -> Option<()> {
+    let rule = zbus::MatchRule::builder()
+        .msg_type(zbus::message::Type::Signal)
+        .interface("org.freedesktop.ScreenSaver")
+        .ok()?
+        .member("ActiveChanged")
+        .ok()?
+        .build();
+    let stream = zbus::MessageStream::for_match_rule(rule, conn, Some(16))
+        .await
+        .ok()?;
+    forward(stream, tx).await
+}
+
+async fn logind(conn: &zbus::Connection, tx: Sender<Msg>) -> Option<()> {
+    use futures_lite::StreamExt;
+    let path = session_path(conn).await?;
+    let signal = || zbus::MatchRule::builder().msg_type(zbus::message::Type::Signal);
+    let lock = signal()
+        .interface(SESSION_IFACE)
+        .ok()?
+        .path(path.clone())
+        .ok()?
+        .build();
+    let props = signal()
+        .interface("org.freedesktop.DBus.Properties")
+        .ok()?
+        .path(path)
+        .ok()?
+        .build();
+    let a = zbus::MessageStream::for_match_rule(lock, conn, Some(16))
+        .await
+        .ok()?;
+    let b = zbus::MessageStream::for_match_rule(props, conn, Some(16))
+        .await
+        .ok()?;
+    forward(a.or(b), tx).await
 }
 
 /// Our logind session's object path.
@@ -85,51 +139,12 @@ async fn session_path(conn: &zbus::Connection) -> Option<OwnedObjectPath> {
     }
 }
 
-async fn run(tx: Sender<Msg>, system: bool) -> Option<()> {
+/// Pass lock and unlock on to the loop, each change once.
+async fn forward(
+    mut stream: impl futures_lite::Stream<Item = zbus::Result<zbus::Message>> + Unpin,
+    tx: Sender<Msg>,
+) -> Option<()> {
     use futures_lite::StreamExt;
-    let builder = if system {
-        zbus::connection::Builder::system()
-    } else {
-        zbus::connection::Builder::session()
-    };
-    let conn = builder
-        .ok()?
-        .method_timeout(CALL_TIMEOUT)
-        .build()
-        .await
-        .ok()?;
-    let signal = || zbus::MatchRule::builder().msg_type(zbus::message::Type::Signal);
-    let rules = if system {
-        let path = session_path(&conn).await?;
-        vec![
-            signal()
-                .interface(SESSION_IFACE)
-                .ok()?
-                .path(path.clone())
-                .ok()?
-                .build(),
-            signal()
-                .interface("org.freedesktop.DBus.Properties")
-                .ok()?
-                .path(path)
-                .ok()?
-                .build(),
-        ]
-    } else {
-        vec![
-            signal()
-                .interface("org.freedesktop.ScreenSaver")
-                .ok()?
-                .member("ActiveChanged")
-                .ok()?
-                .build(),
-        ]
-    };
-    let dbus = zbus::fdo::DBusProxy::new(&conn).await.ok()?;
-    let mut stream = zbus::MessageStream::from(&conn);
-    for r in rules {
-        dbus.add_match_rule(r).await.ok()?;
-    }
     let mut told = None;
     while let Some(Ok(msg)) = stream.next().await {
         let h = msg.header();
