@@ -605,7 +605,13 @@ impl Run<'_, '_> {
                     self.end_pause(now, "now");
                 }
                 self.s.due_now(now);
-                Ok("a reminder now".into())
+                Ok(if self.dnd {
+                    "a reminder as soon as do-not-disturb ends".into()
+                } else if self.locked.is_some() {
+                    "a reminder as soon as the screen is unlocked".into()
+                } else {
+                    "a reminder now".into()
+                })
             }
             C::Snooze(d) => {
                 let d = d

@@ -1783,3 +1783,75 @@ fn a_screen_lock_as_long_as_a_break_counts_as_one() {
     run_ok(remind_cmd(&env, &bus_env(&bus)).args(["remind", "stop"]));
     assert!(child.wait().unwrap().success());
 }
+
+/// A scripted logind: the Manager answers which session is ours.
+struct Logind;
+
+#[zbus::interface(name = "org.freedesktop.login1.Manager")]
+impl Logind {
+    fn get_session(&self, id: String) -> zbus::fdo::Result<zbus::zvariant::OwnedObjectPath> {
+        if id != "7" {
+            return Err(zbus::fdo::Error::Failed(format!("no session {id}")));
+        }
+        zbus::zvariant::OwnedObjectPath::try_from("/org/freedesktop/login1/session/_37")
+            .map_err(|e| zbus::fdo::Error::Failed(e.to_string()))
+    }
+}
+
+#[test]
+fn logind_lock_and_unlock_of_our_session_are_events() {
+    if !common::require(&["dbus-daemon"], "logind_lock_and_unlock") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    // The test bus stands in for the system bus; there is no session bus.
+    let bus = Bus::start(dir.path());
+    let logind = zbus::blocking::connection::Builder::address(bus.address.as_str())
+        .unwrap()
+        .serve_at("/org/freedesktop/login1", Logind)
+        .unwrap()
+        .name("org.freedesktop.login1")
+        .unwrap()
+        .build()
+        .unwrap();
+    let env = Env::new();
+    let vars = [
+        ("DBUS_SYSTEM_BUS_ADDRESS".to_string(), bus.address.clone()),
+        ("XDG_SESSION_ID".to_string(), "7".to_string()),
+    ];
+    let mut child = remind_cmd(&env, &vars)
+        .args(["remind", "--every", "1h", "--idle", "1s"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_running(&env);
+    let signal = |path: &str, member: &str| {
+        logind
+            .emit_signal(
+                None::<()>,
+                path,
+                "org.freedesktop.login1.Session",
+                member,
+                &(),
+            )
+            .unwrap();
+    };
+    std::thread::sleep(Duration::from_millis(700));
+    // Another session's lock is not ours.
+    signal("/org/freedesktop/login1/session/_38", "Lock");
+    std::thread::sleep(Duration::from_millis(1300));
+    signal("/org/freedesktop/login1/session/_38", "Unlock");
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(events_of(&env, "break").is_empty(), "{:?}", events(&env));
+    signal("/org/freedesktop/login1/session/_37", "Lock");
+    std::thread::sleep(Duration::from_millis(1300));
+    signal("/org/freedesktop/login1/session/_37", "Unlock");
+    common::wait_until(Duration::from_secs(3), "the break", || {
+        events_of(&env, "break")
+            .iter()
+            .any(|e| e["detail"] == "screen locked")
+    });
+    run_ok(remind_cmd(&env, &[]).args(["remind", "stop"]));
+    assert!(child.wait().unwrap().success());
+}
