@@ -1,9 +1,11 @@
 //! Do-not-disturb, as the notification server reports it: the `Inhibited`
 //! property of org.freedesktop.Notifications (notification spec 1.3), or
 //! dunst's `paused` (org.dunstproject.cmd0, set by `dunstctl set-paused
-//! true`). One thread reads the initial values and then sleeps on the bus
-//! for `PropertiesChanged`: no polling. Each change reaches the loop as
-//! `Msg::Dnd`.
+//! true`), or under GNOME its `show-banners` setting off (read with
+//! `gsettings` at start and whenever dconf says the notification settings
+//! changed). One thread reads the initial values and then sleeps on the bus
+//! for `PropertiesChanged` and dconf's `Notify`: no polling. Each change
+//! reaches the loop as `Msg::Dnd`.
 
 use super::{CALL_TIMEOUT, PATH};
 use crate::remind::Msg;
@@ -17,19 +19,27 @@ pub const WATCHED: [(&str, &str); 2] = [
     ("org.dunstproject.cmd0", "paused"),
 ];
 
+/// GNOME's notification settings, and where dconf keeps them.
+const GNOME_SCHEMA: &str = "org.gnome.desktop.notifications";
+const GNOME_DIR: &str = "/org/gnome/desktop/notifications/";
+
 /// Which of the watched properties are on (pure).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Dnd([bool; 2]);
+pub struct Dnd {
+    props: [bool; 2],
+    /// GNOME's `show-banners` is off.
+    pub banners_off: bool,
+}
 
 impl Dnd {
     pub fn on(self) -> bool {
-        self.0.iter().any(|b| *b)
+        self.props.iter().any(|b| *b) || self.banners_off
     }
 
     /// Take a property's new value.
     pub fn set(&mut self, iface: &str, prop: &str, value: bool) {
         if let Some(i) = WATCHED.iter().position(|w| *w == (iface, prop)) {
-            self.0[i] = value;
+            self.props[i] = value;
         }
     }
 }
@@ -67,6 +77,30 @@ async fn session(tx: Sender<Msg>) -> Option<()> {
     Some(())
 }
 
+/// `gsettings get ... show-banners` printed this: whether banners are off.
+pub fn banners_off(printed: &str) -> Option<bool> {
+    match printed.trim() {
+        "true" => Some(false),
+        "false" => Some(true),
+        _ => None,
+    }
+}
+
+/// Under GNOME, whether its banners are off (None elsewhere, or unreadable).
+fn gnome_banners_off() -> Option<bool> {
+    let desktop = std::env::var("XDG_CURRENT_DESKTOP").ok()?;
+    if !desktop.split(':').any(|d| d.eq_ignore_ascii_case("gnome")) {
+        return None;
+    }
+    let out = std::process::Command::new("gsettings")
+        .args(["get", GNOME_SCHEMA, "show-banners"])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    banners_off(&String::from_utf8_lossy(&out.stdout))
+}
+
 async fn get(conn: &zbus::Connection, iface: &str, prop: &str) -> Option<bool> {
     let reply = conn
         .call_method(
@@ -94,10 +128,34 @@ async fn run(conn: &zbus::Connection, tx: Sender<Msg>) -> Option<()> {
         .ok()?
         .build();
     // Subscribe first, so a change during the first reads is not missed.
-    let mut stream = zbus::MessageStream::for_match_rule(rule, conn, Some(16))
+    let props = zbus::MessageStream::for_match_rule(rule, conn, Some(16))
         .await
         .ok()?;
     let mut dnd = Dnd::default();
+    let gnome = gnome_banners_off();
+    dnd.banners_off = gnome.unwrap_or(false);
+    let dconf = async {
+        if gnome.is_none() {
+            return None;
+        }
+        let rule = zbus::MatchRule::builder()
+            .msg_type(zbus::message::Type::Signal)
+            .interface("ca.desrt.dconf.Writer")
+            .ok()?
+            .member("Notify")
+            .ok()?
+            .build();
+        zbus::MessageStream::for_match_rule(rule, conn, Some(16))
+            .await
+            .ok()
+    }
+    .await;
+    let mut stream: std::pin::Pin<
+        Box<dyn futures_lite::Stream<Item = zbus::Result<zbus::Message>> + Send>,
+    > = match dconf {
+        Some(d) => Box::pin(props.or(d)),
+        None => Box::pin(props),
+    };
     for (iface, prop) in WATCHED {
         if let Some(v) = get(conn, iface, prop).await {
             dnd.set(iface, prop, v);
@@ -109,15 +167,33 @@ async fn run(conn: &zbus::Connection, tx: Sender<Msg>) -> Option<()> {
         told = true;
     }
     while let Some(Ok(msg)) = stream.next().await {
-        let Ok((iface, changed, _)) = msg
-            .body()
-            .deserialize::<(String, HashMap<String, OwnedValue>, Vec<String>)>()
-        else {
-            continue;
-        };
-        for (k, v) in &changed {
-            if let Ok(b) = bool::try_from(&**v) {
-                dnd.set(&iface, k, b);
+        if msg
+            .header()
+            .interface()
+            .is_some_and(|i| i == "ca.desrt.dconf.Writer")
+        {
+            let touched = msg
+                .body()
+                .deserialize::<(String, Vec<String>, String)>()
+                .is_ok_and(|(prefix, keys, _)| {
+                    let prefix = prefix.as_str();
+                    prefix.starts_with(GNOME_DIR)
+                        || (GNOME_DIR.starts_with(prefix)
+                            && keys
+                                .iter()
+                                .any(|k| format!("{prefix}{k}").starts_with(GNOME_DIR)))
+                });
+            if touched && let Some(off) = gnome_banners_off() {
+                dnd.banners_off = off;
+            }
+        } else if let Ok((iface, changed, _)) =
+            msg.body()
+                .deserialize::<(String, HashMap<String, OwnedValue>, Vec<String>)>()
+        {
+            for (k, v) in &changed {
+                if let Ok(b) = bool::try_from(&**v) {
+                    dnd.set(&iface, k, b);
+                }
             }
         }
         if dnd.on() != told {
@@ -145,5 +221,14 @@ mod tests {
         assert!(!d.on());
         d.set("org.example", "paused", true);
         assert!(!d.on(), "other interfaces do not count");
+        d.banners_off = true;
+        assert!(d.on(), "GNOME's banners off");
+    }
+
+    #[test]
+    fn gsettings_output_is_read() {
+        assert_eq!(banners_off("true\n"), Some(false));
+        assert_eq!(banners_off("false\n"), Some(true));
+        assert_eq!(banners_off("No such schema"), None);
     }
 }
