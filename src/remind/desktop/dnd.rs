@@ -135,9 +135,7 @@ async fn run(conn: &zbus::Connection, tx: Sender<Msg>) -> Option<()> {
     let gnome = gnome_banners_off();
     dnd.banners_off = gnome.unwrap_or(false);
     let dconf = async {
-        if gnome.is_none() {
-            return None;
-        }
+        gnome?;
         let rule = zbus::MatchRule::builder()
             .msg_type(zbus::message::Type::Signal)
             .interface("ca.desrt.dconf.Writer")
