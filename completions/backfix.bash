@@ -22,6 +22,9 @@ _backfix() {
             backfix,completions)
                 cmd="backfix__subcmd__completions"
                 ;;
+            backfix,config)
+                cmd="backfix__subcmd__config"
+                ;;
             backfix,done)
                 cmd="backfix__subcmd__done"
                 ;;
@@ -88,8 +91,26 @@ _backfix() {
             backfix__subcmd__plan,stop)
                 cmd="backfix__subcmd__plan__subcmd__stop"
                 ;;
+            backfix__subcmd__remind,done)
+                cmd="backfix__subcmd__remind__subcmd__done"
+                ;;
             backfix__subcmd__remind,install)
                 cmd="backfix__subcmd__remind__subcmd__install"
+                ;;
+            backfix__subcmd__remind,now)
+                cmd="backfix__subcmd__remind__subcmd__now"
+                ;;
+            backfix__subcmd__remind,pause)
+                cmd="backfix__subcmd__remind__subcmd__pause"
+                ;;
+            backfix__subcmd__remind,resume)
+                cmd="backfix__subcmd__remind__subcmd__resume"
+                ;;
+            backfix__subcmd__remind,skip)
+                cmd="backfix__subcmd__remind__subcmd__skip"
+                ;;
+            backfix__subcmd__remind,snooze)
+                cmd="backfix__subcmd__remind__subcmd__snooze"
                 ;;
             backfix__subcmd__remind,status)
                 cmd="backfix__subcmd__remind__subcmd__status"
@@ -107,7 +128,7 @@ _backfix() {
 
     case "${cmd}" in
         backfix)
-            opts="-h -V --color --help --version list search redflags check completions paths plan today log progress export report forget done show sources routine learn flare remind"
+            opts="-h -V --color --help --version list search redflags check completions paths config plan today log progress export report forget done show sources routine learn flare remind"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -144,6 +165,24 @@ _backfix() {
             ;;
         backfix__subcmd__completions)
             opts="-h -V --color --help --version bash zsh fish powershell elvish"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__config)
+            opts="-h -V --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -507,7 +546,7 @@ _backfix() {
             return 0
             ;;
         backfix__subcmd__remind)
-            opts="-e -n -h -V --every --snooze --between --days --count --until --idle --dry-run --json --status --stop --install --uninstall --for --color --help --version status stop uninstall install"
+            opts="-e -n -h -V --every --snooze --between --days --count --until --idle --dry-run --json --status --stop --install --uninstall --for --color --help --version status pause resume now snooze skip done stop uninstall install"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -553,6 +592,24 @@ _backfix() {
                     COMPREPLY=($(compgen -W "sciatica low-back deep-buttock outer-hip desk morning-stiffness" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__remind__subcmd__done)
+            opts="-h -V --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -622,13 +679,107 @@ _backfix() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        backfix__subcmd__remind__subcmd__status)
-            opts="-h -V --json --color --help --version"
+        backfix__subcmd__remind__subcmd__now)
+            opts="-h -V --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__remind__subcmd__pause)
+            opts="-h -V --meeting --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__remind__subcmd__resume)
+            opts="-h -V --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__remind__subcmd__skip)
+            opts="-h -V --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__remind__subcmd__snooze)
+            opts="-h -V --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        backfix__subcmd__remind__subcmd__status)
+            opts="-h -V --json --format --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "waybar plain" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0

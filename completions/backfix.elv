@@ -29,6 +29,7 @@ set edit:completion:arg-completer[backfix] = {|@words|
             cand check 'Answer yes/no questions about warning signs and get the matching advice'
             cand completions 'Print a shell completion script'
             cand paths 'Show where backfix keeps its files, and the variables that move them'
+            cand config 'Show the effective settings from config.toml and where each came from'
             cand plan 'A weekly plan that progresses with you: exercises, a walking target and lessons'
             cand today 'Today in your plan: the session (or a rest day), doses, walking, a lesson'
             cand log 'Check in: pain now, how much it got in the way this week, and your own activities'
@@ -89,6 +90,14 @@ set edit:completion:arg-completer[backfix] = {|@words|
             cand --version 'Print version'
         }
         &'backfix;paths'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --json 'Print JSON instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;config'= {
             cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
             cand --json 'Print JSON instead of text'
             cand -h 'Print help'
@@ -305,13 +314,63 @@ set edit:completion:arg-completer[backfix] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand status 'Show whether a reminder is running and when the next one is due'
+            cand pause 'Hold reminders for a while, until a time, or until `remind resume`'
+            cand resume 'End a pause (after a meeting, a stretch is offered right away)'
+            cand now 'A reminder now (ends a pause)'
+            cand snooze 'Put the reminder on screen, or the next one, off [default: the snooze time]'
+            cand skip 'Dismiss the reminder on screen without doing it'
+            cand done 'Say you moved: records it and starts the interval afresh'
             cand stop 'Stop the running reminder (only a proven backfix reminder is signalled)'
             cand uninstall 'Remove the systemd user unit'
             cand install 'Write a systemd user unit that starts the reminder, with these options, at login'
         }
         &'backfix;remind;status'= {
+            cand --format 'A status-bar form: waybar (JSON with text, tooltip and class) or plain (one line)'
             cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
             cand --json 'Print JSON instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;remind;pause'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand --meeting 'A meeting: a stretch is offered when it ends (1h unless WHEN says)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;remind;resume'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;remind;now'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;remind;snooze'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;remind;skip'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'backfix;remind;done'= {
+            cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'

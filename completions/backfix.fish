@@ -35,6 +35,7 @@ complete -c backfix -n "__fish_backfix_needs_command" -f -a "redflags" -d 'Warni
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "check" -d 'Answer yes/no questions about warning signs and get the matching advice'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "paths" -d 'Show where backfix keeps its files, and the variables that move them'
+complete -c backfix -n "__fish_backfix_needs_command" -f -a "config" -d 'Show the effective settings from config.toml and where each came from'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "plan" -d 'A weekly plan that progresses with you: exercises, a walking target and lessons'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "today" -d 'Today in your plan: the session (or a rest day), doses, walking, a lesson'
 complete -c backfix -n "__fish_backfix_needs_command" -f -a "log" -d 'Check in: pain now, how much it got in the way this week, and your own activities'
@@ -91,6 +92,12 @@ never\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand paths" -l json -d 'Print JSON instead of text'
 complete -c backfix -n "__fish_backfix_using_subcommand paths" -s h -l help -d 'Print help'
 complete -c backfix -n "__fish_backfix_using_subcommand paths" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand config" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand config" -l json -d 'Print JSON instead of text'
+complete -c backfix -n "__fish_backfix_using_subcommand config" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand config" -s V -l version -d 'Print version'
 complete -c backfix -n "__fish_backfix_using_subcommand plan; and not __fish_seen_subcommand_from start show flare stop" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -248,40 +255,79 @@ complete -c backfix -n "__fish_backfix_using_subcommand flare" -l start -d 'Mark
 complete -c backfix -n "__fish_backfix_using_subcommand flare" -l json -d 'Print JSON instead of text'
 complete -c backfix -n "__fish_backfix_using_subcommand flare" -s h -l help -d 'Print help'
 complete -c backfix -n "__fish_backfix_using_subcommand flare" -s V -l version -d 'Print version'
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -s e -l every -d 'How often to remind you, such as 30m, 45m or 1h30m [default: 45m]' -r
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l snooze -d 'How long the Snooze button puts a reminder off [default: 10m]' -r
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l between -d 'Only remind between these times, such as 09:00-17:30 (may cross midnight)' -r
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l days -d 'Only remind on these days, such as mon-fri, mon,wed,fri or weekends' -r
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -s n -l count -d 'Stop after this many reminders' -r
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l until -d 'Stop at this time today, such as 17:30, or "tomorrow 08:00", or "2026-12-01 17:30"' -r
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l idle -d 'Time without keyboard or mouse input that counts as a break [default: 5m]' -r
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l for -d 'Suggest exercises from this complaint\'s routine (default: desk-friendly ones)' -r -f -a "sciatica\t''
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -s e -l every -d 'How often to remind you, such as 30m, 45m or 1h30m [default: 45m]' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -l snooze -d 'How long the Snooze button puts a reminder off [default: 10m]' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -l between -d 'Only remind between these times, such as 09:00-17:30 (may cross midnight)' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -l days -d 'Only remind on these days, such as mon-fri, mon,wed,fri or weekends' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -s n -l count -d 'Stop after this many reminders' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -l until -d 'Stop at this time today, such as 17:30, or "tomorrow 08:00", or "2026-12-01 17:30"' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -l idle -d 'Time without keyboard or mouse input that counts as a break [default: 5m]' -r
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -l for -d 'Suggest exercises from this complaint\'s routine (default: desk-friendly ones)' -r -f -a "sciatica\t''
 low-back\t''
 deep-buttock\t''
 outer-hip\t''
 desk\t''
 morning-stiffness\t''"
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l dry-run -d 'Print the next reminders (times and suggestions) without sending anything'
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l json -d 'With --dry-run: print JSON'
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l status -d 'Same as `backfix remind status`'
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l stop -d 'Same as `backfix remind stop`'
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l install -d 'Same as `backfix remind install`'
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -l uninstall -d 'Same as `backfix remind uninstall`'
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -s h -l help -d 'Print help'
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -s V -l version -d 'Print version'
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -f -a "status" -d 'Show whether a reminder is running and when the next one is due'
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -f -a "stop" -d 'Stop the running reminder (only a proven backfix reminder is signalled)'
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -f -a "uninstall" -d 'Remove the systemd user unit'
-complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status stop uninstall install" -f -a "install" -d 'Write a systemd user unit that starts the reminder, with these options, at login'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -l dry-run -d 'Print the next reminders (times and suggestions) without sending anything'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -l json -d 'With --dry-run: print JSON'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -l status -d 'Same as `backfix remind status`'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -l stop -d 'Same as `backfix remind stop`'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -l install -d 'Same as `backfix remind install`'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -l uninstall -d 'Same as `backfix remind uninstall`'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -f -a "status" -d 'Show whether a reminder is running and when the next one is due'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -f -a "pause" -d 'Hold reminders for a while, until a time, or until `remind resume`'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -f -a "resume" -d 'End a pause (after a meeting, a stretch is offered right away)'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -f -a "now" -d 'A reminder now (ends a pause)'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -f -a "snooze" -d 'Put the reminder on screen, or the next one, off [default: the snooze time]'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -f -a "skip" -d 'Dismiss the reminder on screen without doing it'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -f -a "done" -d 'Say you moved: records it and starts the interval afresh'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -f -a "stop" -d 'Stop the running reminder (only a proven backfix reminder is signalled)'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -f -a "uninstall" -d 'Remove the systemd user unit'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and not __fish_seen_subcommand_from status pause resume now snooze skip done stop uninstall install" -f -a "install" -d 'Write a systemd user unit that starts the reminder, with these options, at login'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from status" -l format -d 'A status-bar form: waybar (JSON with text, tooltip and class) or plain (one line)' -r -f -a "waybar\t''
+plain\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from status" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from status" -l json -d 'Print JSON instead of text'
 complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from pause" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from pause" -l meeting -d 'A meeting: a stretch is offered when it ends (1h unless WHEN says)'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from resume" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from now" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from now" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from now" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from snooze" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from snooze" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from snooze" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from skip" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from skip" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from skip" -s V -l version -d 'Print version'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from done" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help'
+complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from done" -s V -l version -d 'Print version'
 complete -c backfix -n "__fish_backfix_using_subcommand remind; and __fish_seen_subcommand_from stop" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -185,6 +185,27 @@ Examples:
   backfix paths --json")]
     Paths(JsonArgs),
 
+    /// Show the effective settings from config.toml and where each came from.
+    #[command(after_help = "\
+The file is config.toml in the config directory (`backfix paths` shows it):
+
+  region = \"GB\"
+  [remind]
+  every = \"45m\"
+  between = \"09:00-17:30\"
+  days = \"mon-fri\"
+  snooze = \"10m\"
+  idle = \"5m\"
+  for = \"sciatica\"
+  renudge = \"10m\"    # or \"off\"
+
+Flags given to `backfix remind` override the file.
+
+Examples:
+  backfix config
+  backfix config --json")]
+    Config(JsonArgs),
+
     /// Short lessons about back pain, each about two minutes to read, with sources.
     #[command(after_help = "\
 Twelve lessons in plain words: why hurt is not harm, what scans show, the
@@ -654,8 +675,49 @@ a process that is not provably a backfix reminder.
 
 Examples:
   backfix remind status
-  backfix remind status --json")]
-    Status(JsonArgs),
+  backfix remind status --json
+  backfix remind status --format waybar     # for a Waybar custom module
+  backfix remind status --format plain      # for i3blocks, polybar, tmux")]
+    Status(StatusArgs),
+    /// Hold reminders for a while, until a time, or until `remind resume`.
+    #[command(after_help = "\
+With --meeting, the reminder on screen goes away, and a stand-up stretch is
+offered when the meeting ends (after 1h unless you say).
+
+Exit status: 0 when the running reminder took it, 1 when none is running.
+
+Examples:
+  backfix remind pause 30m
+  backfix remind pause until 14:00
+  backfix remind pause until tomorrow
+  backfix remind pause --meeting 45m")]
+    Pause(PauseArgs),
+    /// End a pause (after a meeting, a stretch is offered right away).
+    #[command(after_help = "\
+Examples:
+  backfix remind resume")]
+    Resume,
+    /// A reminder now (ends a pause).
+    #[command(after_help = "\
+Examples:
+  backfix remind now")]
+    Now,
+    /// Put the reminder on screen, or the next one, off [default: the snooze time].
+    #[command(after_help = "\
+Examples:
+  backfix remind snooze
+  backfix remind snooze 20m")]
+    Snooze(SnoozeArgs),
+    /// Dismiss the reminder on screen without doing it.
+    #[command(after_help = "\
+Examples:
+  backfix remind skip")]
+    Skip,
+    /// Say you moved: records it and starts the interval afresh.
+    #[command(after_help = "\
+Examples:
+  backfix remind done")]
+    Done,
     /// Stop the running reminder (only a proven backfix reminder is signalled).
     #[command(after_help = "\
 Examples:
@@ -676,6 +738,42 @@ Examples:
 Examples:
   backfix remind uninstall")]
     Uninstall,
+}
+
+/// `backfix remind status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Print JSON instead of text.
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+    /// A status-bar form: waybar (JSON with text, tooltip and class) or plain (one line).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<StatusFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    Waybar,
+    Plain,
+}
+
+/// `backfix remind pause`.
+#[derive(Debug, Args)]
+pub struct PauseArgs {
+    /// How long: 30m, 1h, `until 14:00` or `until tomorrow` (default: until resume).
+    #[arg(value_name = "WHEN", num_args = 0..=2)]
+    pub when: Vec<String>,
+    /// A meeting: a stretch is offered when it ends (1h unless WHEN says).
+    #[arg(long)]
+    pub meeting: bool,
+}
+
+/// `backfix remind snooze`.
+#[derive(Debug, Args)]
+pub struct SnoozeArgs {
+    /// For how long, such as 10m [default: the reminder's snooze time].
+    #[arg(value_name = "DURATION", value_parser = crate::remind::schedule::parse_interval)]
+    pub time: Option<std::time::Duration>,
 }
 
 /// When and what to remind: shared by running, `--dry-run` and `install`.
@@ -707,6 +805,9 @@ pub struct ScheduleArgs {
     /// Time without keyboard or mouse input that counts as a break [default: 5m].
     #[arg(long, value_name = "DURATION", value_parser = crate::remind::schedule::parse_interval)]
     pub idle: Option<std::time::Duration>,
+    /// The re-nudge time from config.toml (no flag): `Some(None)` is "off".
+    #[arg(skip)]
+    pub renudge: Option<Option<std::time::Duration>>,
 }
 
 impl ScheduleArgs {

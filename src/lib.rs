@@ -5,6 +5,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod error;
 pub mod generate;
 pub mod model;
@@ -37,6 +38,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Some(Command::Check) => commands::check::run(&mut out)?,
         Some(Command::Remind(a)) => commands::remind::run(&mut out, a)?,
         Some(Command::Paths(a)) => commands::paths::run(&mut out, a)?,
+        Some(Command::Config(a)) => commands::config::run(&mut out, a)?,
         Some(Command::Completions { shell }) => commands::generate::completions(&mut out, *shell)?,
         Some(Command::Learn(a)) => commands::learn::run(&mut out, a)?,
         Some(Command::Flare(a)) => commands::flare::run(&mut out, a)?,

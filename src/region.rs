@@ -13,12 +13,9 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 pub const REGION_ENV: &str = "BACKFIX_REGION";
-/// The config file's name, in the config directory.
-pub const CONFIG_FILE: &str = "config.toml";
+pub use crate::config::CONFIG_FILE;
 /// The locale variables, in the order that decides.
 pub const LOCALE_VARS: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
-/// A config file larger than this is not read.
-const MAX_CONFIG_BYTES: u64 = 64 * 1024;
 
 /// Emergency wording when the region is not known.
 pub const NEUTRAL_EMERGENCY: &str = "your local emergency number (for example 112 in Europe, \
@@ -202,36 +199,10 @@ pub fn locale_territory(value: &str) -> Option<String> {
         .then(|| territory.to_ascii_uppercase())
 }
 
-#[derive(serde::Deserialize)]
-struct ConfigFile {
-    #[serde(default)]
-    region: Option<String>,
-}
-
-/// 1-based line and column of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
-
-/// The `region` of a config file's text; a malformed file is a warning
-/// naming the path, line and column.
+/// The `region` of a config file's text (see [`crate::config::parse`]); a
+/// malformed file is a warning naming the path, line and column.
 pub fn parse_config(path: &Path, text: &str, warnings: &mut Vec<String>) -> Option<String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match toml::from_str::<ConfigFile>(text) {
-        Ok(c) => c.region.filter(|r| !r.trim().is_empty()),
-        Err(e) => {
-            let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
-            let message = e.message().trim().replace('\n', " ");
-            warnings.push(format!(
-                "{}:{line}:{col}: {message}; ignoring this file",
-                path.display()
-            ));
-            None
-        }
-    }
+    crate::config::parse(path, text, warnings).region
 }
 
 /// The region from these sources (pure: the caller reads the environment and
@@ -286,55 +257,14 @@ pub fn resolve(
     Setting::neutral()
 }
 
-/// The config file's path.
-pub fn config_path() -> Option<PathBuf> {
-    crate::paths::config_dir().map(|d| d.join(CONFIG_FILE))
-}
-
-/// Read the config file: `None` when absent; a warning when unreadable.
-fn read_config(path: &Path, warnings: &mut Vec<String>) -> Option<String> {
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-        Err(e) => {
-            warnings.push(format!("cannot read {}: {e}", path.display()));
-            return None;
-        }
-    };
-    if !meta.is_file() {
-        warnings.push(format!(
-            "{} is not a regular file; ignoring it",
-            path.display()
-        ));
-        return None;
-    }
-    if meta.len() > MAX_CONFIG_BYTES {
-        warnings.push(format!(
-            "{} is larger than {} KB; ignoring it",
-            path.display(),
-            MAX_CONFIG_BYTES / 1024
-        ));
-        return None;
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => Some(t),
-            Err(_) => {
-                warnings.push(format!("{} is not UTF-8 text; ignoring it", path.display()));
-                None
-            }
-        },
-        Err(e) => {
-            warnings.push(format!("cannot read {}: {e}", path.display()));
-            None
-        }
-    }
-}
+pub use crate::config::config_path;
 
 /// The region in effect for this process, with warnings about the settings.
 pub fn current(warnings: &mut Vec<String>) -> Setting {
     let path = config_path();
-    let text = path.as_deref().and_then(|p| read_config(p, warnings));
+    let text = path
+        .as_deref()
+        .and_then(|p| crate::config::read(p, warnings));
     let config = path.as_deref().zip(text.as_deref());
     resolve(&|name| std::env::var(name).ok(), config, warnings)
 }

@@ -2,6 +2,7 @@
 //! returns an exit code or an error.
 
 pub mod check;
+pub mod config;
 pub mod done;
 pub mod export;
 pub mod flare;

@@ -7,9 +7,12 @@
 
 use super::plan::{self, Spec, State};
 use crate::catalog::Catalog;
+#[cfg(windows)]
+use crate::paths::unix_compat::OpenOptionsExt;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
+#[cfg(unix)]
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 

@@ -2,6 +2,7 @@
 //! talks to through traits (clock and waiting, notifications, idle time,
 //! history) so tests can drive it with fakes.
 
+pub mod control;
 pub mod desktop;
 pub mod rotation;
 pub mod schedule;
@@ -52,6 +53,13 @@ pub enum Msg {
     Action { id: u32, key: String },
     /// The server closed the notification `id` (expired, dismissed or answered).
     Closed { id: u32 },
+    /// A command from the shell (`backfix remind pause`, ...), and where
+    /// its answer goes.
+    Control(control::Command, control::ReplyTo),
+    /// Do-not-disturb turned on or off (the notification server's `Inhibited`).
+    Dnd(bool),
+    /// The screen locked (true) or unlocked (logind, org.freedesktop.ScreenSaver).
+    Locked(bool),
 }
 
 /// Time, and waiting for it.
@@ -249,9 +257,32 @@ pub struct Parts<'a> {
     pub idle: &'a mut dyn IdleSource,
     pub history: &'a mut dyn History,
     pub fallback: &'a mut dyn Fallback,
-    /// Called whenever the next reminder time changes (to update the status file).
-    pub on_next: &'a mut dyn FnMut(NaiveDateTime, u32),
+    /// Called whenever the state the status file shows changes.
+    pub on_state: &'a mut dyn FnMut(&Snapshot),
 }
+
+/// A pause: reminders wait until `until`, or until `resume`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pause {
+    pub until: Option<NaiveDateTime>,
+    /// A meeting: a stretch is offered when it ends.
+    pub meeting: bool,
+}
+
+/// What the status file shows of the running loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Snapshot {
+    /// When the next reminder is due (once a pause ends).
+    pub next: NaiveDateTime,
+    pub fired: u32,
+    pub paused: Option<Pause>,
+    /// A reminder is on screen, unanswered.
+    pub due: bool,
+}
+
+/// While paused until `resume`, the loop still wakes this often (so a
+/// deadline or a clock change is seen), far less than once a minute.
+const PAUSE_WAKE: TimeDelta = TimeDelta::hours(1);
 
 /// How the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -296,6 +327,10 @@ struct Pending {
     buttons: bool,
     /// Its timeout, with a little grace for a click on its way.
     until: NaiveDateTime,
+    /// When it was shown.
+    at: NaiveDateTime,
+    /// Re-nudged already, or no longer to be (the user was away).
+    nudged: bool,
 }
 
 /// The loop's own state between steps.
@@ -307,6 +342,15 @@ struct Run<'s, 'p> {
     again: Option<String>,
     /// Reminders are on the terminal, and why.
     away: Option<Trouble>,
+    paused: Option<Pause>,
+    /// Do-not-disturb is on.
+    dnd: bool,
+    /// Since when the screen is locked.
+    locked: Option<NaiveDateTime>,
+    /// A reminder came due during do-not-disturb or a lock, and is held
+    /// (the scheduler is not asked, so it stays due); true once a break
+    /// has come since.
+    held: Option<bool>,
 }
 
 impl Run<'_, '_> {
@@ -335,6 +379,8 @@ impl Run<'_, '_> {
                     exercise: r.exercise.clone(),
                     buttons: shown.buttons,
                     until: t + TimeDelta::from_std(timeout + CLICK_GRACE).unwrap_or_default(),
+                    at: t,
+                    nudged: false,
                 });
             }
             Err(Trouble::Interrupted) => return false,
@@ -363,6 +409,42 @@ impl Run<'_, '_> {
     fn handle(&mut self, msg: Msg, last: bool) {
         match msg {
             Msg::Stop => {}
+            Msg::Control(cmd, reply) => {
+                let answer = self.command(cmd, last);
+                // The status file shows the change before the shell hears
+                // the answer (a status read right after must see it).
+                let snap = self.snapshot();
+                (self.p.on_state)(&snap);
+                reply.send(answer);
+            }
+            Msg::Dnd(on) => {
+                self.dnd = on;
+                self.release();
+            }
+            Msg::Locked(true) => {
+                if self.locked.is_none() {
+                    self.locked = Some(self.p.clock.now());
+                }
+            }
+            Msg::Locked(false) => {
+                let now = self.p.clock.now();
+                if let Some(since) = self.locked.take()
+                    && now - since >= self.s.plan.idle_break
+                {
+                    // Away at least as long as a break: that was one.
+                    self.p.history.record(&Event::new(
+                        now,
+                        EventKind::Break,
+                        None,
+                        Some("screen locked".into()),
+                    ));
+                    self.had_break();
+                    if !last {
+                        self.s.restart(now);
+                    }
+                }
+                self.release();
+            }
             Msg::Closed { id } => {
                 if self.pending.as_ref().is_some_and(|p| p.id == id) {
                     self.pending = None;
@@ -406,6 +488,180 @@ impl Run<'_, '_> {
         }
     }
 
+    /// Nothing may be shown now: do-not-disturb, or the screen is locked.
+    fn quiet(&self) -> bool {
+        self.dnd || self.locked.is_some()
+    }
+
+    /// A break was counted: a held reminder is no longer needed, and the
+    /// one on screen was not ignored.
+    fn had_break(&mut self) {
+        if let Some(h) = self.held.as_mut() {
+            *h = true;
+        }
+        if let Some(p) = self.pending.as_mut() {
+            p.nudged = true;
+        }
+    }
+
+    /// Once nothing keeps it quiet: the held reminder is shown, or recorded
+    /// as suppressed if a break came meanwhile (the break moved the
+    /// schedule on; otherwise the loop's next poll fires it).
+    fn release(&mut self) {
+        if self.quiet() {
+            return;
+        }
+        let now = self.p.clock.now();
+        match self.held.take() {
+            Some(true) => self.p.history.record(&Event::new(
+                now,
+                EventKind::Suppressed,
+                None,
+                Some("a break came first".into()),
+            )),
+            // Still due (and a long quiet is no gap in the schedule).
+            Some(false) => self.s.due_now(now),
+            None => {}
+        }
+    }
+
+    /// The next reminder's time, for answers.
+    fn next_words(&self) -> String {
+        format!("next reminder at {}", self.s.next().format("%H:%M"))
+    }
+
+    /// Record an answer to the reminder on screen and take it down.
+    fn answer(&mut self, now: NaiveDateTime, kind: EventKind, detail: &str) -> Option<String> {
+        let p = self.pending.take()?;
+        self.p.notifier.close(p.id);
+        self.p.history.record(&Event::new(
+            now,
+            kind,
+            Some(&p.exercise),
+            Some(detail.to_string()),
+        ));
+        Some(p.exercise)
+    }
+
+    /// End a pause; after a meeting, a stretch right away.
+    fn end_pause(&mut self, now: NaiveDateTime, how: &str) {
+        let Some(p) = self.paused.take() else {
+            return;
+        };
+        self.p
+            .history
+            .record(&Event::new(now, EventKind::Resumed, None, Some(how.into())));
+        if p.meeting {
+            self.s.due_now(now);
+        } else {
+            self.s.restart(now);
+        }
+    }
+
+    /// A command from the shell; the answer for it.
+    fn command(&mut self, cmd: control::Command, last: bool) -> Result<String, String> {
+        use control::Command as C;
+        let now = self.p.clock.now();
+        if last && !matches!(cmd, C::Skip | C::Done) {
+            return Err("the last reminder has been shown; nothing more is planned".into());
+        }
+        match cmd {
+            C::Pause { until, meeting } => {
+                if until.is_some_and(|u| u <= now) {
+                    return Err("that time has already passed".into());
+                }
+                let words = match until {
+                    Some(u) if u.date() == now.date() => format!("until {}", u.format("%H:%M")),
+                    Some(u) => format!("until {}", u.format("%a %Y-%m-%d %H:%M")),
+                    None => "until `backfix remind resume`".into(),
+                };
+                let what = if meeting { "in a meeting" } else { "paused" };
+                // A meeting takes the reminder off the screen.
+                if meeting && let Some(p) = self.pending.take() {
+                    self.p.notifier.close(p.id);
+                }
+                self.paused = Some(Pause { until, meeting });
+                self.p.history.record(&Event::new(
+                    now,
+                    EventKind::Paused,
+                    None,
+                    Some(format!("{what} {words}")),
+                ));
+                Ok(format!("{what} {words}"))
+            }
+            C::Resume => match self.paused {
+                None => Ok(format!("not paused; {}", self.next_words())),
+                Some(p) => {
+                    self.end_pause(now, "resume");
+                    Ok(if p.meeting {
+                        "resumed; a stretch after the meeting comes now".into()
+                    } else {
+                        format!("resumed; {}", self.next_words())
+                    })
+                }
+            },
+            C::Now => {
+                if self.paused.is_some() {
+                    self.end_pause(now, "now");
+                }
+                self.s.due_now(now);
+                Ok(if self.dnd {
+                    "a reminder as soon as do-not-disturb ends".into()
+                } else if self.locked.is_some() {
+                    "a reminder as soon as the screen is unlocked".into()
+                } else {
+                    "a reminder now".into()
+                })
+            }
+            C::Snooze(d) => {
+                let d = d
+                    .and_then(|d| TimeDelta::from_std(d).ok())
+                    .unwrap_or(self.s.plan.snooze);
+                if let Some(ex) = self.answer(now, EventKind::Snoozed, "shell") {
+                    self.again = Some(ex);
+                }
+                self.s.postpone(now, d);
+                Ok(format!("snoozed; {}", self.next_words()))
+            }
+            C::Skip => match self.answer(now, EventKind::Skipped, "shell") {
+                Some(ex) => Ok(format!("skipped {}", crate::output::clean_line(&ex))),
+                None => Err("no reminder is on screen to skip".into()),
+            },
+            C::Done => {
+                if self.answer(now, EventKind::Done, "shell").is_none() {
+                    self.p.history.record(&Event::new(
+                        now,
+                        EventKind::Done,
+                        None,
+                        Some("shell".into()),
+                    ));
+                }
+                if !last {
+                    self.s.restart(now);
+                }
+                Ok(format!("well done; {}", self.next_words()))
+            }
+        }
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            next: self.s.next(),
+            fired: self.s.fired,
+            paused: self.paused,
+            due: self.pending.is_some() || self.held.is_some(),
+        }
+    }
+
+    /// When the reminder on screen gets its one re-nudge, if it does.
+    fn nudge_at(&self) -> Option<NaiveDateTime> {
+        if self.quiet() {
+            return None;
+        }
+        let p = self.pending.as_ref().filter(|p| !p.nudged)?;
+        Some(p.at + self.s.plan.renudge?)
+    }
+
     /// Take the unanswered notification off the screen: nobody listens to
     /// its buttons any more.
     fn stopped(&mut self) -> Ended {
@@ -447,13 +703,66 @@ pub fn run_loop(
         pending: None,
         again: None,
         away: None,
+        paused: None,
+        dnd: false,
+        locked: None,
+        held: None,
     };
-    let mut reported_next = None;
+    let mut reported = None;
     let mut idle_logged = false;
     loop {
         let now = run.p.clock.now();
+        if let Some(pause) = run.paused {
+            if run.s.finished(now) {
+                return run.finish();
+            }
+            if pause.until.is_some_and(|u| now >= u) {
+                run.end_pause(now, "time");
+                continue;
+            }
+            let snap = run.snapshot();
+            if reported != Some(snap) {
+                reported = Some(snap);
+                (run.p.on_state)(&snap);
+            }
+            let mut until = pause.until.unwrap_or(now + PAUSE_WAKE);
+            if let Some(d) = run.s.plan.deadline() {
+                until = until.min(d);
+            }
+            match run.p.clock.wait_until(until) {
+                Some(Msg::Stop) => return run.stopped(),
+                Some(m) => run.handle(m, false),
+                None => {}
+            }
+            continue;
+        }
+        if run.quiet() && now >= run.s.next() && !run.s.finished(now) {
+            // Due during do-not-disturb or a lock: held (not asked of the
+            // scheduler, so still due) until that ends, unless a break
+            // comes first.
+            run.held.get_or_insert(false);
+            let snap = run.snapshot();
+            if reported != Some(snap) {
+                reported = Some(snap);
+                (run.p.on_state)(&snap);
+            }
+            let mut until = now + PAUSE_WAKE;
+            if let Some(d) = run.s.plan.deadline() {
+                until = until.min(d);
+            }
+            match run.p.clock.wait_until(until) {
+                Some(Msg::Stop) => return run.stopped(),
+                Some(m) => run.handle(m, false),
+                None => {}
+            }
+            continue;
+        }
         let idle = run.p.idle.idle();
         let step = run.s.poll(now, idle);
+        if run.s.last_reset.is_some_and(|r| r != Reset::ClockBack) {
+            // Away from the desk: the reminder was not ignored.
+            run.had_break();
+        }
         match run.s.last_reset {
             Some(Reset::Gap) => run.p.history.record(&Event::new(
                 now,
@@ -493,10 +802,27 @@ pub fn run_loop(
                     return run.finish();
                 }
             }
-            Step::Wait(until) => {
-                if reported_next != Some(run.s.next()) {
-                    reported_next = Some(run.s.next());
-                    (run.p.on_next)(run.s.next(), run.s.fired);
+            Step::Wait(mut until) => {
+                if let Some(at) = run.nudge_at() {
+                    if now >= at {
+                        // The one gentle re-nudge: the same reminder again.
+                        let ex = run.pending.as_ref().map(|p| p.exercise.clone());
+                        if let Some(r) = ex.and_then(|id| reminder(catalog, complaint, &id)) {
+                            if !run.fire(now, &r) {
+                                return run.stopped();
+                            }
+                            if let Some(p) = run.pending.as_mut() {
+                                p.nudged = true;
+                            }
+                        }
+                        continue;
+                    }
+                    until = until.min(at);
+                }
+                let snap = run.snapshot();
+                if reported != Some(snap) {
+                    reported = Some(snap);
+                    (run.p.on_state)(&snap);
                 }
                 match run.p.clock.wait_until(until) {
                     Some(Msg::Stop) => return run.stopped(),
@@ -649,7 +975,7 @@ mod tests {
         log: &mut Log,
         term: &mut Term,
     ) -> Ended {
-        let mut on_next = |_: NaiveDateTime, _: u32| {};
+        let mut on_state = |_: &Snapshot| {};
         run_loop(
             s,
             rot,
@@ -661,7 +987,7 @@ mod tests {
                 idle: &mut NoIdle,
                 history: log,
                 fallback: term,
-                on_next: &mut on_next,
+                on_state: &mut on_state,
             },
         )
     }
@@ -1064,6 +1390,268 @@ mod tests {
                 .contains("5 minutes")
         );
         assert!(reminder(&c, None, "no-such").is_none());
+    }
+
+    fn ctl(t: &str, cmd: control::Command) -> (NaiveDateTime, Msg) {
+        (at(t), Msg::Control(cmd, control::ReplyTo::none()))
+    }
+
+    fn times(log: &Log, kind: EventKind) -> Vec<String> {
+        log.0
+            .iter()
+            .filter(|e| e.event == kind)
+            .map(|e| e.time[11..16].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_pause_holds_reminders_and_its_end_starts_the_interval_afresh() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        clock.inbox.push_back(ctl(
+            "2026-11-24 10:10:00",
+            control::Command::Pause {
+                until: Some(at("2026-11-24 11:30:00")),
+                meeting: false,
+            },
+        ));
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        assert_eq!(times(&log, EventKind::Paused), ["10:10"]);
+        assert_eq!(times(&log, EventKind::Resumed), ["11:30"]);
+        // Nothing during the pause; then a whole interval, not an overdue one.
+        assert_eq!(times(&log, EventKind::Shown), ["12:15", "13:00"]);
+        assert!(
+            !log.0.iter().any(|e| e.event == EventKind::Break),
+            "a pause is not a break: {:?}",
+            log.0
+        );
+        // The pause waited for its end, not once a minute.
+        // (Two-minute steps for the 100 unpaused minutes, one for the pause.)
+        assert!(clock.waits <= 100 / 2 + 5, "{} waits", clock.waits);
+    }
+
+    #[test]
+    fn a_pause_until_resume_and_now() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        clock.inbox.push_back(ctl(
+            "2026-11-24 10:10:00",
+            control::Command::Pause {
+                until: None,
+                meeting: false,
+            },
+        ));
+        // Still paused hours later; `now` ends it with a reminder at once.
+        clock
+            .inbox
+            .push_back(ctl("2026-11-24 15:00:00", control::Command::Now));
+        clock
+            .inbox
+            .push_back(ctl("2026-11-24 15:20:00", control::Command::Resume));
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        assert_eq!(times(&log, EventKind::Shown), ["15:00", "15:45"]);
+        assert_eq!(times(&log, EventKind::Resumed), ["15:00"]);
+    }
+
+    #[test]
+    fn a_meeting_takes_the_reminder_down_and_ends_with_a_stretch() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        let mut n = FakeNotifier {
+            buttons: true,
+            ..Default::default()
+        };
+        let (mut log, mut term) = (Log::default(), Term::default());
+        clock.inbox.push_back(ctl(
+            "2026-11-24 10:50:00",
+            control::Command::Pause {
+                until: Some(at("2026-11-24 11:50:00")),
+                meeting: true,
+            },
+        ));
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        assert_eq!(n.closed, [1], "the reminder on screen goes away");
+        // The 11:30 reminder is held; the meeting's end brings one at once.
+        assert_eq!(times(&log, EventKind::Shown), ["10:45", "11:50"]);
+    }
+
+    #[test]
+    fn an_ignored_reminder_is_renudged_once_and_never_more() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        s.plan.renudge = Some(TimeDelta::minutes(10));
+        let mut n = FakeNotifier {
+            buttons: true,
+            ..Default::default()
+        };
+        let (mut log, mut term) = (Log::default(), Term::default());
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        // 10:45, its one re-nudge at 10:55, then 11:30 (whose re-nudge
+        // would come after the last reminder's end: none).
+        assert_eq!(times(&log, EventKind::Shown), ["10:45", "10:55", "11:30"]);
+        assert_eq!(n.shown[1].exercise, n.shown[0].exercise);
+        let replaces: Vec<u32> = n.notices.iter().map(|x| x.0).collect();
+        assert_eq!(replaces, [0, 1, 1], "the re-nudge replaces, never stacks");
+    }
+
+    #[test]
+    fn an_answered_reminder_is_not_renudged() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        s.plan.renudge = Some(TimeDelta::minutes(10));
+        let mut n = FakeNotifier {
+            buttons: true,
+            ..Default::default()
+        };
+        let (mut log, mut term) = (Log::default(), Term::default());
+        clock.inbox.push_back((
+            at("2026-11-24 10:50:00"),
+            Msg::Action {
+                id: 1,
+                key: "done".into(),
+            },
+        ));
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        assert_eq!(times(&log, EventKind::Shown), ["10:45", "11:30"]);
+    }
+
+    #[test]
+    fn shell_commands_answer_and_act_on_the_reminder_on_screen() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 3);
+        let mut n = FakeNotifier {
+            buttons: true,
+            ..Default::default()
+        };
+        let (mut log, mut term) = (Log::default(), Term::default());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut send = |t: &str, cmd| {
+            clock
+                .inbox
+                .push_back((at(t), Msg::Control(cmd, control::ReplyTo::to(tx.clone()))));
+        };
+        send("2026-11-24 10:10:00", control::Command::Skip);
+        send(
+            "2026-11-24 10:46:00",
+            control::Command::Snooze(Some(Duration::from_secs(20 * 60))),
+        );
+        send("2026-11-24 11:07:00", control::Command::Skip);
+        send("2026-11-24 11:10:00", control::Command::Done);
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        let answers: Vec<Result<String, String>> = rx.try_iter().collect();
+        assert_eq!(
+            answers,
+            [
+                Err("no reminder is on screen to skip".to_string()),
+                Ok("snoozed; next reminder at 11:06".to_string()),
+                Ok(format!("skipped {}", n.shown[0].exercise)),
+                Ok("well done; next reminder at 11:55".to_string()),
+            ]
+        );
+        let events: Vec<&str> = log.0.iter().map(|e| e.event.as_str()).collect();
+        assert_eq!(
+            events,
+            ["shown", "snoozed", "shown", "skipped", "done", "shown"]
+        );
+        assert_eq!(
+            n.shown[1].exercise, n.shown[0].exercise,
+            "snoozed comes back"
+        );
+        assert_eq!(n.closed, [1, 2], "answered from the shell, taken down");
+        assert_eq!(times(&log, EventKind::Shown), ["10:45", "11:06", "11:55"]);
+    }
+
+    #[test]
+    fn do_not_disturb_holds_a_due_reminder_until_it_ends() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        clock
+            .inbox
+            .push_back((at("2026-11-24 10:30:00"), Msg::Dnd(true)));
+        clock
+            .inbox
+            .push_back((at("2026-11-24 11:00:00"), Msg::Dnd(false)));
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        // The 10:45 reminder waits for the end of do-not-disturb.
+        // The interval runs from when it was shown.
+        assert_eq!(times(&log, EventKind::Shown), ["11:00", "11:45"]);
+        assert!(times(&log, EventKind::Suppressed).is_empty());
+    }
+
+    #[test]
+    fn a_long_do_not_disturb_is_not_a_break() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 1);
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        clock
+            .inbox
+            .push_back((at("2026-11-24 10:30:00"), Msg::Dnd(true)));
+        clock
+            .inbox
+            .push_back((at("2026-11-24 12:40:00"), Msg::Dnd(false)));
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        assert_eq!(times(&log, EventKind::Shown), ["12:40"]);
+        assert!(
+            !log.0.iter().any(|e| e.event == EventKind::Break),
+            "{:?}",
+            log.0
+        );
+    }
+
+    #[test]
+    fn a_lock_as_long_as_a_break_counts_and_suppresses_the_held_reminder() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        for (t, m) in [
+            ("2026-11-24 10:30:00", Msg::Dnd(true)),
+            ("2026-11-24 10:50:00", Msg::Locked(true)),
+            ("2026-11-24 11:00:00", Msg::Locked(false)),
+            ("2026-11-24 11:10:00", Msg::Dnd(false)),
+        ] {
+            clock.inbox.push_back((at(t), m));
+        }
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        let breaks: Vec<&Event> = log
+            .0
+            .iter()
+            .filter(|e| e.event == EventKind::Break)
+            .collect();
+        assert_eq!(breaks.len(), 1, "{:?}", log.0);
+        assert_eq!(breaks[0].time, "2026-11-24T11:00:00");
+        assert_eq!(breaks[0].detail.as_deref(), Some("screen locked"));
+        assert_eq!(times(&log, EventKind::Suppressed), ["11:10"]);
+        // The interval starts afresh at the unlock.
+        assert_eq!(times(&log, EventKind::Shown), ["11:45", "12:30"]);
+    }
+
+    #[test]
+    fn a_short_lock_is_no_break_and_the_held_reminder_follows_the_unlock() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 1);
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        clock
+            .inbox
+            .push_back((at("2026-11-24 10:44:00"), Msg::Locked(true)));
+        clock
+            .inbox
+            .push_back((at("2026-11-24 10:47:00"), Msg::Locked(false)));
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        assert_eq!(times(&log, EventKind::Shown), ["10:47"]);
+        assert!(!log.0.iter().any(|e| e.event == EventKind::Break));
     }
 
     #[test]

@@ -335,6 +335,9 @@ pub struct Rules {
     pub until: Option<NaiveDateTime>,
     /// The local time zone's daylight-saving changes.
     pub zone: Arc<dyn Zone>,
+    /// One gentle re-nudge when a reminder on screen is ignored this long
+    /// (no button, no idle); None: never.
+    pub renudge: Option<TimeDelta>,
 }
 
 impl Rules {
@@ -367,6 +370,7 @@ impl Rules {
             count: None,
             until: None,
             zone: Arc::new(NoShifts),
+            renudge: None,
         }
     }
 
@@ -534,6 +538,8 @@ pub struct Scheduler {
     deadline: Option<NaiveDateTime>,
     pub fired: u32,
     pub last_reset: Option<Reset>,
+    /// `remind now`: the next reminder fires even outside the working hours.
+    force: bool,
 }
 
 impl Scheduler {
@@ -548,6 +554,7 @@ impl Scheduler {
             deadline,
             fired: 0,
             last_reset: None,
+            force: false,
         }
     }
 
@@ -563,6 +570,27 @@ impl Scheduler {
     /// Snooze: the next reminder comes after the snooze time.
     pub fn snooze(&mut self, now: NaiveDateTime) {
         self.next = self.plan.existing(now + self.plan.snooze);
+    }
+
+    /// Snooze for a given time (`remind snooze 20m`).
+    pub fn postpone(&mut self, now: NaiveDateTime, d: TimeDelta) {
+        self.next = self.plan.existing(now + d);
+    }
+
+    /// Start the interval afresh from `now` (after a pause, or `remind done`):
+    /// the time in between is neither a gap nor a break.
+    pub fn restart(&mut self, now: NaiveDateTime) {
+        self.next = self.plan.next_after(now);
+        self.last = now;
+        self.force = false;
+    }
+
+    /// A reminder at the next poll, whatever the hour (`remind now`, the
+    /// stretch after a meeting).
+    pub fn due_now(&mut self, now: NaiveDateTime) {
+        self.next = now;
+        self.last = now;
+        self.force = true;
     }
 
     /// Decide what to do at `now`; `idle` is how long the user has been idle, when known.
@@ -616,7 +644,7 @@ impl Scheduler {
         }
         self.last = now;
         if now >= self.next {
-            let allowed = self.plan.allowed(now);
+            let allowed = self.plan.allowed(now) || std::mem::take(&mut self.force);
             self.next = self.plan.next_after(now);
             if allowed {
                 self.fired += 1;

@@ -346,6 +346,17 @@ pub struct Status {
     pub between: Option<String>,
     pub days: String,
     pub idle_source: String,
+    /// While paused: until when (`null` with `paused` true: until resume).
+    #[serde(default)]
+    pub paused_until: Option<String>,
+    #[serde(default)]
+    pub paused: bool,
+    /// The pause is a meeting.
+    #[serde(default)]
+    pub meeting: bool,
+    /// A reminder is on screen, unanswered.
+    #[serde(default)]
+    pub due: bool,
 }
 
 pub fn write_status(dir: &Path, status: &Status) -> io::Result<()> {
@@ -386,6 +397,13 @@ pub enum EventKind {
     Skipped,
     /// A break was counted (`detail`: idle, or suspended or away) and the interval restarted.
     Break,
+    /// `backfix remind pause`; `detail` says until when, and whether for a meeting.
+    Paused,
+    /// The pause ended; `detail`: resume, now, or time.
+    Resumed,
+    /// A reminder due during do-not-disturb or a screen lock was never
+    /// shown: a break came first (`detail` says which).
+    Suppressed,
 }
 
 impl EventKind {
@@ -400,6 +418,9 @@ impl EventKind {
             EventKind::Snoozed => "snoozed",
             EventKind::Skipped => "skipped",
             EventKind::Break => "break",
+            EventKind::Paused => "paused",
+            EventKind::Resumed => "resumed",
+            EventKind::Suppressed => "suppressed",
         }
     }
 }
@@ -421,11 +442,13 @@ impl From<super::Action> for EventKind {
 /// - `v` (number): the format version, 1.
 /// - `time` (string): local wall-clock time, `YYYY-MM-DDTHH:MM:SS`.
 /// - `event` (string): `started`, `stopped`, `shown`, `fallback`, `done`,
-///   `snoozed`, `skipped` or `break` (see `EventKind`).
+///   `snoozed`, `skipped`, `break`, `paused`, `resumed` or `suppressed`
+///   (see `EventKind`).
 /// - `exercise` (string, optional): the exercise id, for `shown`,
-///   `fallback`, `done`, `snoozed` and `skipped`.
+///   `fallback`, `done`, `snoozed`, `skipped` and `suppressed`.
 /// - `detail` (string, optional): free text, such as the plan for
-///   `started` or the reason for a `fallback` or a `break`.
+///   `started` or the reason for a `fallback` or a `break`; `shell` on a
+///   `done`, `snoozed` or `skipped` given by `backfix remind done` etc.
 ///
 /// Readers ignore fields they do not know; a later version that changes the
 /// meaning of a field gets a new `v`. Records without `v` (written before
@@ -625,7 +648,8 @@ mod tests {
     fn event_names_are_what_serde_writes() {
         use EventKind::*;
         for k in [
-            Started, Stopped, Shown, Fallback, Done, Snoozed, Skipped, Break,
+            Started, Stopped, Shown, Fallback, Done, Snoozed, Skipped, Break, Paused, Resumed,
+            Suppressed,
         ] {
             assert_eq!(
                 serde_json::to_value(k).unwrap(),

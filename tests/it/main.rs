@@ -8,6 +8,9 @@
 
 mod cli;
 mod common;
+// Commands reach the reminder over a unix socket; Windows has none yet.
+#[cfg(unix)]
+mod control;
 mod data;
 mod generated;
 mod plan;

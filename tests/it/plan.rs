@@ -205,12 +205,15 @@ fn acute_pain_starts_with_stay_active_and_a_lighter_plan() {
 
 #[test]
 fn the_plan_file_is_private_versioned_and_damage_is_reported() {
-    use std::os::unix::fs::PermissionsExt;
     let env = Env::new();
     run_ok(&env, &at(0, 8), &["plan", "start", "--desk", "--walk", "5"]);
     let path = env.data().join("plan.json");
-    let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode, 0o600);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
     let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(v["v"], 1);
     assert_eq!(v["walk_minutes"], 5);

@@ -1733,3 +1733,174 @@ fn dry_run_follows_daylight_saving_in_europe_london() {
         ["01:10:00", "01:40:00", "02:10:00", "02:40:00"]
     );
 }
+
+/// Events of one kind from the history.
+fn events_of(env: &Env, kind: &str) -> Vec<Value> {
+    history_events(env)
+        .into_iter()
+        .filter(|e| e["event"] == kind)
+        .collect()
+}
+
+#[test]
+fn do_not_disturb_in_dunst_holds_the_reminder_until_it_ends() {
+    let Some(desk) = Desktop::start("do_not_disturb_in_dunst_holds_the_reminder") else {
+        return;
+    };
+    assert!(desk.dunstctl(&["set-paused", "true"]).status.success());
+    let env = Env::new();
+    let mut child = remind_cmd(&env, &desk.envs())
+        .args(["remind", "--every", "2s"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Well past the first reminder's time: nothing shown, and the bar says due.
+    std::thread::sleep(Duration::from_secs(5));
+    assert!(events_of(&env, "shown").is_empty(), "{:?}", events(&env));
+    let bar = remind_cmd(&env, &desk.envs())
+        .args(["remind", "status", "--format", "waybar"])
+        .output()
+        .unwrap();
+    let bar: Value = serde_json::from_slice(&bar.stdout).unwrap();
+    assert_eq!(bar["class"], "due", "{bar}");
+    // Do-not-disturb ends: the held reminder comes at once.
+    let off = Instant::now();
+    assert!(desk.dunstctl(&["set-paused", "false"]).status.success());
+    common::wait_until(Duration::from_secs(5), "the held reminder", || {
+        !events_of(&env, "shown").is_empty()
+    });
+    assert!(
+        off.elapsed() < Duration::from_millis(1900),
+        "{:?}",
+        off.elapsed()
+    );
+    run_ok(remind_cmd(&env, &desk.envs()).args(["remind", "stop"]));
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn a_screen_lock_as_long_as_a_break_counts_as_one() {
+    if !common::require(&["dbus-daemon"], "a_screen_lock_as_long_as_a_break") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bus = Bus::start(dir.path());
+    let env = Env::new();
+    let mut child = remind_cmd(&env, &bus_env(&bus))
+        .args(["remind", "--every", "1h", "--idle", "1s"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_running(&env);
+    // A scripted screen saver on the test bus.
+    let saver = zbus::blocking::connection::Builder::address(bus.address.as_str())
+        .unwrap()
+        .name("org.freedesktop.ScreenSaver")
+        .unwrap()
+        .build()
+        .unwrap();
+    let active = |on: bool| {
+        saver
+            .emit_signal(
+                None::<()>,
+                "/org/freedesktop/ScreenSaver",
+                "org.freedesktop.ScreenSaver",
+                "ActiveChanged",
+                &(on,),
+            )
+            .unwrap();
+    };
+    // Give the reminder a moment to subscribe.
+    std::thread::sleep(Duration::from_millis(700));
+    // Shorter than the break: nothing.
+    active(true);
+    std::thread::sleep(Duration::from_millis(200));
+    active(false);
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(events_of(&env, "break").is_empty(), "{:?}", events(&env));
+    // Longer: a break, at the unlock, without waiting for an idle sample.
+    active(true);
+    std::thread::sleep(Duration::from_millis(1300));
+    active(false);
+    common::wait_until(Duration::from_secs(3), "the break", || {
+        events_of(&env, "break")
+            .iter()
+            .any(|e| e["detail"] == "screen locked")
+    });
+    run_ok(remind_cmd(&env, &bus_env(&bus)).args(["remind", "stop"]));
+    assert!(child.wait().unwrap().success());
+}
+
+/// A scripted logind: the Manager answers which session is ours.
+struct Logind;
+
+#[zbus::interface(name = "org.freedesktop.login1.Manager")]
+impl Logind {
+    fn get_session(&self, id: String) -> zbus::fdo::Result<zbus::zvariant::OwnedObjectPath> {
+        if id != "7" {
+            return Err(zbus::fdo::Error::Failed(format!("no session {id}")));
+        }
+        zbus::zvariant::OwnedObjectPath::try_from("/org/freedesktop/login1/session/_37")
+            .map_err(|e| zbus::fdo::Error::Failed(e.to_string()))
+    }
+}
+
+#[test]
+fn logind_lock_and_unlock_of_our_session_are_events() {
+    if !common::require(&["dbus-daemon"], "logind_lock_and_unlock") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    // The test bus stands in for the system bus; there is no session bus.
+    let bus = Bus::start(dir.path());
+    let logind = zbus::blocking::connection::Builder::address(bus.address.as_str())
+        .unwrap()
+        .serve_at("/org/freedesktop/login1", Logind)
+        .unwrap()
+        .name("org.freedesktop.login1")
+        .unwrap()
+        .build()
+        .unwrap();
+    let env = Env::new();
+    let vars = [
+        ("DBUS_SYSTEM_BUS_ADDRESS".to_string(), bus.address.clone()),
+        ("XDG_SESSION_ID".to_string(), "7".to_string()),
+    ];
+    let mut child = remind_cmd(&env, &vars)
+        .args(["remind", "--every", "1h", "--idle", "1s"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_running(&env);
+    let signal = |path: &str, member: &str| {
+        logind
+            .emit_signal(
+                None::<()>,
+                path,
+                "org.freedesktop.login1.Session",
+                member,
+                &(),
+            )
+            .unwrap();
+    };
+    std::thread::sleep(Duration::from_millis(700));
+    // Another session's lock is not ours.
+    signal("/org/freedesktop/login1/session/_38", "Lock");
+    std::thread::sleep(Duration::from_millis(1300));
+    signal("/org/freedesktop/login1/session/_38", "Unlock");
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(events_of(&env, "break").is_empty(), "{:?}", events(&env));
+    signal("/org/freedesktop/login1/session/_37", "Lock");
+    std::thread::sleep(Duration::from_millis(1300));
+    signal("/org/freedesktop/login1/session/_37", "Unlock");
+    common::wait_until(Duration::from_secs(3), "the break", || {
+        events_of(&env, "break")
+            .iter()
+            .any(|e| e["detail"] == "screen locked")
+    });
+    run_ok(remind_cmd(&env, &[]).args(["remind", "stop"]));
+    assert!(child.wait().unwrap().success());
+}

@@ -3,11 +3,12 @@
 //! per mode: `run` (reminders and `--dry-run`), `status` (status and stop),
 //! `install` (the systemd unit).
 
+mod control;
 mod install;
 mod run;
 mod status;
 
-use crate::cli::{RemindArgs, RemindMode, ScheduleArgs};
+use crate::cli::{PauseArgs, RemindArgs, RemindMode, ScheduleArgs, StatusFormat};
 use crate::error::{Error, Result};
 use crate::output::Out;
 use crate::paths;
@@ -25,10 +26,24 @@ pub enum Mode<'a> {
     },
     Status {
         json: bool,
+        format: Option<StatusFormat>,
     },
     Stop,
+    /// A command for the running reminder.
+    Control(Ctl<'a>),
     Install(&'a ScheduleArgs),
     Uninstall,
+}
+
+/// The commands sent to the running reminder (`commands::remind::control`).
+#[derive(Debug, Clone, Copy)]
+pub enum Ctl<'a> {
+    Pause(&'a PauseArgs),
+    Resume,
+    Now,
+    Snooze(Option<std::time::Duration>),
+    Skip,
+    Done,
 }
 
 impl Mode<'_> {
@@ -39,6 +54,14 @@ impl Mode<'_> {
             Mode::DryRun { .. } => "backfix remind --dry-run",
             Mode::Status { .. } => "backfix remind status",
             Mode::Stop => "backfix remind stop",
+            Mode::Control(c) => match c {
+                Ctl::Pause(_) => "backfix remind pause",
+                Ctl::Resume => "backfix remind resume",
+                Ctl::Now => "backfix remind now",
+                Ctl::Snooze(_) => "backfix remind snooze",
+                Ctl::Skip => "backfix remind skip",
+                Ctl::Done => "backfix remind done",
+            },
             Mode::Install(_) => "backfix remind install",
             Mode::Uninstall => "backfix remind uninstall",
         }
@@ -50,15 +73,27 @@ impl Mode<'_> {
 pub fn mode(a: &RemindArgs) -> Result<Mode<'_>> {
     if let Some(m) = &a.mode {
         return Ok(match m {
-            RemindMode::Status(j) => Mode::Status { json: j.json },
+            RemindMode::Status(j) => Mode::Status {
+                json: j.json,
+                format: j.format,
+            },
             RemindMode::Stop => Mode::Stop,
+            RemindMode::Pause(p) => Mode::Control(Ctl::Pause(p)),
+            RemindMode::Resume => Mode::Control(Ctl::Resume),
+            RemindMode::Now => Mode::Control(Ctl::Now),
+            RemindMode::Snooze(s) => Mode::Control(Ctl::Snooze(s.time)),
+            RemindMode::Skip => Mode::Control(Ctl::Skip),
+            RemindMode::Done => Mode::Control(Ctl::Done),
             RemindMode::Install(s) => Mode::Install(s),
             RemindMode::Uninstall => Mode::Uninstall,
         });
     }
     let s = &a.schedule;
     let m = if a.status {
-        Mode::Status { json: a.json }
+        Mode::Status {
+            json: a.json,
+            format: None,
+        }
     } else if a.stop {
         Mode::Stop
     } else if a.install {
@@ -78,7 +113,7 @@ pub fn mode(a: &RemindArgs) -> Result<Mode<'_>> {
         Mode::DryRun { .. } => (true, true, "the schedule options and --json"),
         Mode::Status { .. } => (false, true, "only --json"),
         Mode::Install(_) => (true, false, "the schedule options (see --help)"),
-        Mode::Stop | Mode::Uninstall => (false, false, "no options"),
+        Mode::Stop | Mode::Uninstall | Mode::Control(_) => (false, false, "no options"),
     };
     let mut ignored = Vec::new();
     if !takes_schedule {
@@ -105,13 +140,38 @@ pub fn mode(a: &RemindArgs) -> Result<Mode<'_>> {
 
 pub fn run(out: &mut Out, a: &RemindArgs) -> Result<u8> {
     match mode(a)? {
-        Mode::Status { json } => status::status(out, json),
+        Mode::Status { json, format } => status::status(out, json, format),
+        Mode::Control(c) => control::send(out, c),
         Mode::Stop => status::stop(out),
         Mode::Uninstall => install::uninstall(out),
         Mode::Install(s) => install::install(out, s),
-        Mode::DryRun { schedule, json } => run::dry_run(out, schedule, json),
-        Mode::Run(s) => run::remind(out, s),
+        Mode::DryRun { schedule, json } => run::dry_run(out, &with_config(schedule), json),
+        Mode::Run(s) => run::remind(out, &with_config(s)),
     }
+}
+
+/// The flags, with what config.toml says for those not given (warnings
+/// about the file are printed).
+fn with_config(flags: &ScheduleArgs) -> ScheduleArgs {
+    let mut warnings = Vec::new();
+    let (_, c, _) = crate::config::load(&mut warnings);
+    for w in &warnings {
+        crate::output::warning(w);
+    }
+    merge(flags, &c.remind)
+}
+
+/// Flags override the file (pure).
+pub fn merge(flags: &ScheduleArgs, c: &crate::config::RemindConfig) -> ScheduleArgs {
+    let mut s = flags.clone();
+    s.every = s.every.or(c.every);
+    s.between = s.between.or(c.between);
+    s.days = s.days.or(c.days);
+    s.snooze = s.snooze.or(c.snooze);
+    s.idle = s.idle.or(c.idle);
+    s.for_complaint = s.for_complaint.or_else(|| c.for_complaint.clone());
+    s.renudge = s.renudge.or(c.renudge);
+    s
 }
 
 /// The complaint `--for` names, resolved to its id.
@@ -138,6 +198,10 @@ fn plan(s: &ScheduleArgs, now: NaiveDateTime) -> Result<Rules> {
     plan.window = s.between;
     plan.days = s.days.unwrap_or(Days::ALL);
     plan.count = s.count;
+    plan.renudge = s
+        .renudge
+        .unwrap_or(Some(crate::config::DEFAULT_RENUDGE))
+        .and_then(|d| chrono::TimeDelta::from_std(d).ok());
     plan.until = match s.until {
         None => None,
         Some(u) => Some(u.resolve(now).map_err(|e| {

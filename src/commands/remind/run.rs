@@ -130,6 +130,27 @@ pub fn remind(out: &mut Out, a: &ScheduleArgs) -> Result<u8> {
     let (tx, rx) = std::sync::mpsc::channel();
     let stop = remind::signals::listen(tx.clone())
         .map_err(|e| Error::failure(format!("cannot listen for Ctrl-C: {e}")))?;
+    // Commands from the shell (`backfix remind pause` ...) arrive on the
+    // same channel as signals and button presses.
+    let socket = remind::control::socket_path(&dir);
+    let _listener = match remind::control::listen(&socket, tx.clone()) {
+        Ok(l) => Some(l),
+        // Not on this platform: `remind pause` and the like say so themselves.
+        Err(e) if e.kind() == std::io::ErrorKind::Unsupported => None,
+        Err(e) => {
+            crate::output::warning(&format!(
+                "cannot listen for commands on {}: {e}; `backfix remind pause` and the like will not reach this reminder",
+                socket.display()
+            ));
+            None
+        }
+    };
+    // Do-not-disturb and the screen lock, as events from the buses.
+    #[cfg(all(unix, not(target_vendor = "apple")))]
+    {
+        crate::remind::desktop::dnd::watch(tx.clone());
+        crate::remind::desktop::lock::watch(tx.clone());
+    }
     rotation.keep_in(&dir);
     let mut idle = Idle::detect();
     let mut clock = SystemClock { rx };
@@ -157,12 +178,21 @@ pub fn remind(out: &mut Out, a: &ScheduleArgs) -> Result<u8> {
         between: plan.window.map(|w| w.to_string()),
         days: plan.days.to_string(),
         idle_source: idle.name().to_string(),
+        paused_until: None,
+        paused: false,
+        meeting: false,
+        due: false,
     };
     let mut status_warned = false;
-    let mut on_next = |next: NaiveDateTime, fired: u32| {
+    let fmt = |t: NaiveDateTime| t.format("%Y-%m-%dT%H:%M:%S").to_string();
+    let mut on_state = |snap: &remind::Snapshot| {
         let st = Status {
-            next: Some(next.format("%Y-%m-%dT%H:%M:%S").to_string()),
-            fired,
+            next: Some(fmt(snap.next)),
+            fired: snap.fired,
+            paused: snap.paused.is_some(),
+            paused_until: snap.paused.and_then(|p| p.until).map(fmt),
+            meeting: snap.paused.is_some_and(|p| p.meeting),
+            due: snap.due,
             ..base.clone()
         };
         if let Err(e) = state::write_status(&dir, &st)
@@ -193,7 +223,7 @@ pub fn remind(out: &mut Out, a: &ScheduleArgs) -> Result<u8> {
             idle: &mut idle,
             history: &mut history,
             fallback: &mut terminal,
-            on_next: &mut on_next,
+            on_state: &mut on_state,
         },
     );
     history.record(&Event::new(

@@ -2,11 +2,12 @@
 //! to hold the lock (see `remind::state::running`) is reported or signalled.
 
 use super::state_dir;
+use crate::cli::StatusFormat;
 use crate::error::{Error, Result};
 use crate::output::{self, Out};
 use crate::paths;
 use crate::remind::EventKind;
-use crate::remind::state::{self, Holder};
+use crate::remind::state::{self, Holder, Status};
 use std::time::Duration;
 
 /// The error for a lock held by something not proven to be a backfix reminder.
@@ -25,7 +26,83 @@ pub(super) fn unknown_holder(dir: &std::path::Path, holder: &Holder) -> Error {
     )
 }
 
-pub fn status(out: &mut Out, json: bool) -> Result<u8> {
+/// What a status bar shows: the running reminder's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BarState {
+    /// No reminder runs.
+    Off,
+    Active,
+    Paused,
+    /// A reminder is on screen, or due.
+    Due,
+}
+
+impl BarState {
+    pub fn class(self) -> &'static str {
+        match self {
+            BarState::Off => "off",
+            BarState::Active => "active",
+            BarState::Paused => "paused",
+            BarState::Due => "due",
+        }
+    }
+}
+
+fn parse_time(s: &str) -> Option<chrono::NaiveDateTime> {
+    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").ok()
+}
+
+/// The state, the short text and the tooltip a status bar shows (pure).
+pub fn bar(st: Option<&Status>, now: chrono::NaiveDateTime) -> (BarState, String, String) {
+    let Some(st) = st else {
+        return (BarState::Off, "off".into(), "No reminder is running".into());
+    };
+    let next = st.next.as_deref().and_then(parse_time);
+    let shown = format!(
+        "{} reminder{} shown",
+        st.fired,
+        if st.fired == 1 { "" } else { "s" }
+    );
+    if st.paused {
+        let what = if st.meeting { "meeting" } else { "paused" };
+        let until = st.paused_until.as_deref().and_then(parse_time);
+        let text = match until {
+            Some(u) if u.date() == now.date() => format!("{what} until {}", u.format("%H:%M")),
+            Some(u) => format!("{what} until {}", u.format("%a %H:%M")),
+            None => what.to_string(),
+        };
+        let tip = format!("Reminders {text}; {shown}; `backfix remind resume` ends it");
+        return (BarState::Paused, text, tip);
+    }
+    match next {
+        _ if st.due => (
+            BarState::Due,
+            "move now".into(),
+            format!("A reminder is waiting; {shown}"),
+        ),
+        Some(n) if n <= now => (
+            BarState::Due,
+            "move now".into(),
+            format!("A reminder is due; {shown}"),
+        ),
+        Some(n) => {
+            let mins = (n - now).num_minutes();
+            let text = if mins >= 60 {
+                format!("move in {}h{:02}m", mins / 60, mins % 60)
+            } else {
+                format!("move in {}m", mins.max(1))
+            };
+            (
+                BarState::Active,
+                text,
+                format!("Next reminder at {}; {shown}", n.format("%H:%M")),
+            )
+        }
+        None => (BarState::Active, "on".into(), format!("Starting; {shown}")),
+    }
+}
+
+pub fn status(out: &mut Out, json: bool, format: Option<StatusFormat>) -> Result<u8> {
     let dir = state_dir()?;
     let holder = state::running(&dir);
     let pid = match holder {
@@ -35,6 +112,23 @@ pub fn status(out: &mut Out, json: bool) -> Result<u8> {
     let st = pid
         .and_then(|_| state::read_status(&dir))
         .filter(|s| Some(s.pid) == pid);
+    if let Some(format) = format {
+        // Polled every few seconds: the status file only, no history, no bus.
+        let (state, text, tip) = bar(st.as_ref(), chrono::Local::now().naive_local());
+        match format {
+            StatusFormat::Waybar => {
+                let v = serde_json::json!({
+                    "text": text,
+                    "tooltip": tip,
+                    "class": state.class(),
+                    "alt": state.class(),
+                });
+                out.raw(format!("{v}\n").as_bytes())?;
+            }
+            StatusFormat::Plain => out.line(&format!("backfix: {text}"))?,
+        }
+        return Ok(0);
+    }
     let today = today();
     if json {
         let v = serde_json::json!({
@@ -48,6 +142,7 @@ pub fn status(out: &mut Out, json: bool) -> Result<u8> {
             "interval": st.as_ref().map(|s| &s.every),
             "interval_seconds": st.as_ref().map(|s| s.every_seconds),
             "next": st.as_ref().and_then(|s| s.next.clone()),
+            "state": bar(st.as_ref(), chrono::Local::now().naive_local()).0.class(),
             "status": st,
             "today": today.as_ref().map(|t| t.iter().copied().collect::<std::collections::BTreeMap<EventKind, usize>>()),
         });
@@ -71,6 +166,10 @@ pub fn status(out: &mut Out, json: bool) -> Result<u8> {
                 (
                     "running",
                     format!("yes, pid {pid}, since {}", st.started.replace('T', " ")),
+                ),
+                (
+                    "state",
+                    bar(Some(&st), chrono::Local::now().naive_local()).1,
                 ),
                 ("interval", st.every.clone()),
                 (
@@ -135,6 +234,7 @@ fn describe_today(counts: Option<&[(EventKind, usize)]>) -> String {
         (EventKind::Snoozed, "snoozed"),
         (EventKind::Skipped, "skipped"),
         (EventKind::Break, "breaks"),
+        (EventKind::Paused, "pauses"),
     ]
     .iter()
     .filter_map(|(kind, word)| {

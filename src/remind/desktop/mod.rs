@@ -12,11 +12,15 @@
 //!   time from `CGEventSourceSecondsSinceLastEventType` (`idle_macos.rs`).
 
 #[cfg(all(unix, not(target_vendor = "apple")))]
+pub mod dnd;
+#[cfg(all(unix, not(target_vendor = "apple")))]
 mod idle;
 #[cfg(target_vendor = "apple")]
 mod idle_macos;
 #[cfg(windows)]
 mod idle_windows;
+#[cfg(all(unix, not(target_vendor = "apple")))]
+pub mod lock;
 #[cfg(all(unix, not(target_vendor = "apple")))]
 mod notify;
 #[cfg(any(windows, target_vendor = "apple"))]
