@@ -306,7 +306,7 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
         'backfix;flare' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
             [CompletionResult]::new('--sciatica', '--sciatica', [CompletionResultType]::ParameterName, 'Leg pain from the back')
-            [CompletionResult]::new('--low-back', '--low-back', [CompletionResultType]::ParameterName, 'Non-specific lower back pain (the default)')
+            [CompletionResult]::new('--low-back', '--low-back', [CompletionResultType]::ParameterName, 'Non-specific lower back pain')
             [CompletionResult]::new('--deep-buttock', '--deep-buttock', [CompletionResultType]::ParameterName, 'Deep buttock pain (piriformis / deep gluteal)')
             [CompletionResult]::new('--outer-hip', '--outer-hip', [CompletionResultType]::ParameterName, 'Pain on the outside of the hip (gluteal tendinopathy)')
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk work and long sitting')

@@ -279,7 +279,7 @@ set edit:completion:arg-completer[backfix] = {|@words|
         &'backfix;flare'= {
             cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
             cand --sciatica 'Leg pain from the back'
-            cand --low-back 'Non-specific lower back pain (the default)'
+            cand --low-back 'Non-specific lower back pain'
             cand --deep-buttock 'Deep buttock pain (piriformis / deep gluteal)'
             cand --outer-hip 'Pain on the outside of the hip (gluteal tendinopathy)'
             cand --desk 'Desk work and long sitting'

@@ -246,7 +246,7 @@ complete -c backfix -n "__fish_backfix_using_subcommand flare" -l color -d 'When
 always\t''
 never\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand flare" -l sciatica -d 'Leg pain from the back'
-complete -c backfix -n "__fish_backfix_using_subcommand flare" -l low-back -d 'Non-specific lower back pain (the default)'
+complete -c backfix -n "__fish_backfix_using_subcommand flare" -l low-back -d 'Non-specific lower back pain'
 complete -c backfix -n "__fish_backfix_using_subcommand flare" -l deep-buttock -d 'Deep buttock pain (piriformis / deep gluteal)'
 complete -c backfix -n "__fish_backfix_using_subcommand flare" -l outer-hip -d 'Pain on the outside of the hip (gluteal tendinopathy)'
 complete -c backfix -n "__fish_backfix_using_subcommand flare" -l desk -d 'Desk work and long sitting'

@@ -370,24 +370,8 @@ pub struct FlareArgs {
     /// Complaint by name or alias (instead of a flag); low back pain when left out.
     #[arg(value_name = "COMPLAINT")]
     pub name: Vec<String>,
-    /// Leg pain from the back.
-    #[arg(long, help_heading = "Complaints")]
-    pub sciatica: bool,
-    /// Non-specific lower back pain (the default).
-    #[arg(long, help_heading = "Complaints")]
-    pub low_back: bool,
-    /// Deep buttock pain (piriformis / deep gluteal).
-    #[arg(long, help_heading = "Complaints")]
-    pub deep_buttock: bool,
-    /// Pain on the outside of the hip (gluteal tendinopathy).
-    #[arg(long, help_heading = "Complaints")]
-    pub outer_hip: bool,
-    /// Desk work and long sitting.
-    #[arg(long, help_heading = "Complaints")]
-    pub desk: bool,
-    /// A stiff back on getting up.
-    #[arg(long, help_heading = "Complaints")]
-    pub morning_stiffness: bool,
+    #[command(flatten)]
+    pub complaint: ComplaintFlags,
     /// Mark a flare-up starting today in your record; a running plan steps back.
     #[arg(long)]
     pub start: bool,
@@ -424,24 +408,8 @@ pub struct PlanStartArgs {
     /// Complaint by name or alias (instead of a flag).
     #[arg(value_name = "COMPLAINT")]
     pub name: Vec<String>,
-    /// Leg pain from the back.
-    #[arg(long, help_heading = "Complaints")]
-    pub sciatica: bool,
-    /// Non-specific lower back pain.
-    #[arg(long, help_heading = "Complaints")]
-    pub low_back: bool,
-    /// Deep buttock pain (piriformis / deep gluteal).
-    #[arg(long, help_heading = "Complaints")]
-    pub deep_buttock: bool,
-    /// Pain on the outside of the hip (gluteal tendinopathy).
-    #[arg(long, help_heading = "Complaints")]
-    pub outer_hip: bool,
-    /// Desk work and long sitting.
-    #[arg(long, help_heading = "Complaints")]
-    pub desk: bool,
-    /// A stiff back on getting up.
-    #[arg(long, help_heading = "Complaints")]
-    pub morning_stiffness: bool,
+    #[command(flatten)]
+    pub complaint: ComplaintFlags,
     /// How long the pain has lasted [default: 6-12w].
     #[arg(long, value_enum, value_name = "HOW_LONG")]
     pub lasted: Option<crate::programme::plan::Lasted>,
@@ -465,17 +433,7 @@ pub struct PlanStartArgs {
 impl PlanStartArgs {
     /// The complaint chosen by a flag, if any.
     pub fn flag(&self) -> Option<&'static str> {
-        [
-            self.sciatica,
-            self.low_back,
-            self.deep_buttock,
-            self.outer_hip,
-            self.desk,
-            self.morning_stiffness,
-        ]
-        .into_iter()
-        .zip(COMPLAINT_FLAGS)
-        .find_map(|(on, id)| on.then_some(id))
+        self.complaint.flag()
     }
 
     /// Whether anything was given, so nothing is asked.
@@ -572,17 +530,7 @@ pub struct ProgressArgs {
 impl FlareArgs {
     /// The complaint chosen by a flag, if any.
     pub fn flag(&self) -> Option<&'static str> {
-        [
-            self.sciatica,
-            self.low_back,
-            self.deep_buttock,
-            self.outer_hip,
-            self.desk,
-            self.morning_stiffness,
-        ]
-        .into_iter()
-        .zip(COMPLAINT_FLAGS)
-        .find_map(|(on, id)| on.then_some(id))
+        self.complaint.flag()
     }
 }
 
@@ -940,24 +888,8 @@ pub struct RoutineArgs {
     /// Complaint by name or alias (instead of a flag).
     #[arg(value_name = "COMPLAINT")]
     pub name: Vec<String>,
-    /// Leg pain from the back.
-    #[arg(long, help_heading = "Complaints")]
-    pub sciatica: bool,
-    /// Non-specific lower back pain.
-    #[arg(long, help_heading = "Complaints")]
-    pub low_back: bool,
-    /// Deep buttock pain (piriformis / deep gluteal).
-    #[arg(long, help_heading = "Complaints")]
-    pub deep_buttock: bool,
-    /// Pain on the outside of the hip (gluteal tendinopathy).
-    #[arg(long, help_heading = "Complaints")]
-    pub outer_hip: bool,
-    /// Desk work and long sitting.
-    #[arg(long, help_heading = "Complaints")]
-    pub desk: bool,
-    /// A stiff back on getting up.
-    #[arg(long, help_heading = "Complaints")]
-    pub morning_stiffness: bool,
+    #[command(flatten)]
+    pub complaint: ComplaintFlags,
     /// List the complaints.
     #[arg(long)]
     pub list: bool,
@@ -978,17 +910,31 @@ pub struct RoutineArgs {
     pub json: bool,
 }
 
-/// The built-in complaints that have a `routine --<id>` flag.
-pub const COMPLAINT_FLAGS: [&str; 6] = [
-    "sciatica",
-    "low-back",
-    "deep-buttock",
-    "outer-hip",
-    "desk",
-    "morning-stiffness",
-];
+/// `--sciatica`, `--low-back`, ...: a built-in complaint by flag, shared by
+/// `routine`, `flare` and `plan start`.
+#[derive(Debug, Args)]
+pub struct ComplaintFlags {
+    /// Leg pain from the back.
+    #[arg(long, help_heading = "Complaints")]
+    pub sciatica: bool,
+    /// Non-specific lower back pain.
+    #[arg(long, help_heading = "Complaints")]
+    pub low_back: bool,
+    /// Deep buttock pain (piriformis / deep gluteal).
+    #[arg(long, help_heading = "Complaints")]
+    pub deep_buttock: bool,
+    /// Pain on the outside of the hip (gluteal tendinopathy).
+    #[arg(long, help_heading = "Complaints")]
+    pub outer_hip: bool,
+    /// Desk work and long sitting.
+    #[arg(long, help_heading = "Complaints")]
+    pub desk: bool,
+    /// A stiff back on getting up.
+    #[arg(long, help_heading = "Complaints")]
+    pub morning_stiffness: bool,
+}
 
-impl RoutineArgs {
+impl ComplaintFlags {
     /// The complaint chosen by a flag, if any.
     pub fn flag(&self) -> Option<&'static str> {
         [
@@ -1002,6 +948,23 @@ impl RoutineArgs {
         .into_iter()
         .zip(COMPLAINT_FLAGS)
         .find_map(|(on, id)| on.then_some(id))
+    }
+}
+
+/// The built-in complaints that have a `routine --<id>` flag.
+pub const COMPLAINT_FLAGS: [&str; 6] = [
+    "sciatica",
+    "low-back",
+    "deep-buttock",
+    "outer-hip",
+    "desk",
+    "morning-stiffness",
+];
+
+impl RoutineArgs {
+    /// The complaint chosen by a flag, if any.
+    pub fn flag(&self) -> Option<&'static str> {
+        self.complaint.flag()
     }
 }
 
