@@ -14,7 +14,7 @@
 //!
 //! - `v` (number): the format version, 1.
 //! - `time` (string): local wall-clock time, `YYYY-MM-DDTHH:MM:SS`.
-//! - `kind` (string): `checkin`, `session` or `lesson`.
+//! - `kind` (string): `checkin`, `session`, `lesson` or `check`.
 //!
 //! A `checkin` has (all optional, at least one of the first three, or a
 //! `flare` mark alone, as `backfix flare --start` writes):
@@ -36,6 +36,19 @@
 //!
 //! A `lesson` (a lesson read with `backfix learn TOPIC`) has:
 //! - `lesson` (string): the lesson's id.
+//!
+//! A `check` (a warning-sign check, `backfix check`, that reached an
+//! outcome; one that stopped on unusable or missing answers is not kept) has:
+//! - `tier` (string): the outcome reached, `none` (no warning sign),
+//!   `urgent` (a sign needing help the same day), `emergency`, or
+//!   `not-for-you` (under 16, or pregnant or recently given birth, with no
+//!   warning sign: the routines are not designed for them).
+//! - `yes` (array of strings, optional): the texts of the warning signs
+//!   answered yes, as worded when the check ran.
+//! - `pregnant` (true, optional): pregnancy or birth in the last 6 months
+//!   was answered yes.
+//! - `under_16` (true, optional): the age question was answered no (the
+//!   check ends there).
 //!
 //! Readers ignore fields they do not know; a record of another version, or
 //! one that does not parse or holds a score outside 0-10, is skipped and
@@ -158,12 +171,51 @@ pub struct LessonRead {
     pub lesson: String,
 }
 
+/// The outcome a warning-sign check reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckTier {
+    /// No warning sign answered yes.
+    None,
+    /// A sign needing help the same day.
+    Urgent,
+    /// A sign needing emergency help now.
+    Emergency,
+    /// Under 16, or pregnant or recently given birth, with no warning sign.
+    NotForYou,
+}
+
+impl CheckTier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckTier::None => "none",
+            CheckTier::Urgent => "urgent",
+            CheckTier::Emergency => "emergency",
+            CheckTier::NotForYou => "not-for-you",
+        }
+    }
+}
+
+/// A warning-sign check (`backfix check`) and its answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckDone {
+    pub tier: CheckTier,
+    /// The texts of the signs answered yes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub yes: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pregnant: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub under_16: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Entry {
     Checkin(CheckIn),
     Session(Session),
     Lesson(LessonRead),
+    Check(CheckDone),
 }
 
 /// One journal record.
@@ -381,6 +433,30 @@ mod tests {
         let j = parse(&text);
         assert_eq!(j.records, vec![r]);
         assert_eq!((j.bad_lines, j.newer_lines), (2, 1));
+    }
+
+    #[test]
+    fn check_round_trip() {
+        let r = Record {
+            time: t("2026-01-05T09:00:00"),
+            entry: Entry::Check(CheckDone {
+                tier: CheckTier::Urgent,
+                yes: vec!["a sign".into()],
+                pregnant: true,
+                under_16: false,
+            }),
+        };
+        let line = to_line(&r);
+        assert_eq!(
+            line,
+            "{\"v\":1,\"time\":\"2026-01-05T09:00:00\",\"kind\":\"check\",\"tier\":\"urgent\",\"yes\":[\"a sign\"],\"pregnant\":true}"
+        );
+        assert_eq!(parse(&line).records, vec![r]);
+        // An unknown tier is an unreadable line, not a guess.
+        let j = parse(
+            "{\"v\":1,\"time\":\"2026-01-05T09:00:00\",\"kind\":\"check\",\"tier\":\"maybe\"}",
+        );
+        assert_eq!((j.records.len(), j.bad_lines), (0, 1));
     }
 
     #[test]
