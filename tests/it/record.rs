@@ -619,6 +619,14 @@ fn check_keeps_its_outcome_in_the_record() {
         "{}",
         stdout(&o)
     );
+    // ... but names the latest check in one line.
+    assert!(
+        stdout(&o).contains(
+            "\nLast warning-sign check, 4 Mar 2026: yes to a sign needing help the same day.\n"
+        ),
+        "{}",
+        stdout(&o)
+    );
     assert_eq!(stderr(&o), "", "a check is no unreadable line");
 
     // The report shows them, the emergency standing out.
