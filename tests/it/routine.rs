@@ -306,9 +306,7 @@ fn check_with_too_few_answers_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("answers ran out at question 2 of"));
     // An unfinished check is not kept in the record.
-    let kept = std::fs::read_dir(env.data())
-        .map(|d| d.count())
-        .unwrap_or(0);
+    let kept = std::fs::read_dir(env.data()).map_or(0, |d| d.count());
     assert_eq!(kept, 0, "an unfinished check wrote to the data dir");
 }
 
