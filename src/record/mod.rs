@@ -52,7 +52,9 @@
 //!
 //! Readers ignore fields they do not know; a record of another version, or
 //! one that does not parse or holds a score outside 0-10, is skipped and
-//! counted (reported once), never fatal. Files are merged by time on read;
+//! counted (reported once), never fatal. A record of a kind this version does
+//! not know is skipped and counted as one from a newer backfix (backfix
+//! before the `check` kind counted such a line as unreadable). Files are merged by time on read;
 //! a record already found in another file (a sync tool's conflict copy) is
 //! counted once.
 
@@ -68,6 +70,8 @@ use serde::{Deserialize, Serialize};
 pub const VERSION: u32 = 1;
 /// The most activities a person tracks at once.
 pub const MAX_ACTIVITIES: usize = 5;
+/// The kinds of record this version knows (`Entry`'s tags).
+pub const KINDS: [&str; 4] = ["checkin", "session", "lesson", "check"];
 /// Time format of the `time` field.
 pub const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M:%S";
 
@@ -312,11 +316,17 @@ pub fn plural(n: usize) -> &'static str {
 /// Parse one line; `Err(true)` for a record of a newer version.
 fn parse_line(line: &str) -> Result<Record, bool> {
     let w: WireIn = serde_json::from_str(line).map_err(|_| {
-        // A newer version may hold kinds we do not know: say so, not "unreadable".
+        // A newer version, or a newer backfix's kind of record in this
+        // version, is not "unreadable": say where it came from.
         serde_json::from_str::<serde_json::Value>(line)
             .ok()
-            .and_then(|v| v.get("v").and_then(|v| v.as_u64()))
-            .is_some_and(|v| v > u64::from(VERSION))
+            .is_some_and(|v| {
+                let version = v.get("v").and_then(|v| v.as_u64());
+                let kind = v.get("kind").and_then(|k| k.as_str());
+                version.is_some_and(|n| n > u64::from(VERSION))
+                    || (version == Some(u64::from(VERSION))
+                        && kind.is_some_and(|k| !KINDS.contains(&k)))
+            })
     })?;
     if w.v != VERSION {
         return Err(w.v > VERSION);
@@ -436,6 +446,49 @@ mod tests {
     }
 
     #[test]
+    fn kinds_lists_every_entry() {
+        let entries = [
+            Entry::Checkin(CheckIn {
+                pain: Score::new(1),
+                ..Default::default()
+            }),
+            Entry::Session(Session {
+                exercise: Some("x".into()),
+                routine: None,
+                minutes: None,
+                done: Vec::new(),
+                skipped: Vec::new(),
+                feel: None,
+                pain_during: None,
+                via: Via::Done,
+            }),
+            Entry::Lesson(LessonRead { lesson: "x".into() }),
+            Entry::Check(CheckDone {
+                tier: CheckTier::None,
+                yes: Vec::new(),
+                pregnant: false,
+                under_16: false,
+            }),
+        ];
+        for e in &entries {
+            // A new variant must be added above (and to KINDS).
+            match e {
+                Entry::Checkin(_) | Entry::Session(_) | Entry::Lesson(_) | Entry::Check(_) => {}
+            }
+        }
+        let kinds: Vec<String> = entries
+            .iter()
+            .map(|e| {
+                serde_json::to_value(e).unwrap()["kind"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(kinds, KINDS);
+    }
+
+    #[test]
     fn check_round_trip() {
         let r = Record {
             time: t("2026-01-05T09:00:00"),
@@ -452,6 +505,9 @@ mod tests {
             "{\"v\":1,\"time\":\"2026-01-05T09:00:00\",\"kind\":\"check\",\"tier\":\"urgent\",\"yes\":[\"a sign\"],\"pregnant\":true}"
         );
         assert_eq!(parse(&line).records, vec![r]);
+        // A kind not known here came from a newer backfix: skipped, not fatal.
+        let j = parse(&line.replace("\"check\"", "\"mood\""));
+        assert_eq!((j.records.len(), j.bad_lines, j.newer_lines), (0, 0, 1));
         // An unknown tier is an unreadable line, not a guess.
         let j = parse(
             "{\"v\":1,\"time\":\"2026-01-05T09:00:00\",\"kind\":\"check\",\"tier\":\"maybe\"}",
