@@ -1,10 +1,13 @@
 //! `backfix check`: who it is for (age, pregnancy), then yes/no questions
-//! over the emergency and urgent signs.
+//! over the emergency and urgent signs. A check that reaches an outcome is
+//! kept in the record (kind `check`, see `crate::record`); one that stops on
+//! unusable or missing answers is not.
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::model::TierId;
 use crate::output::{self, Out};
+use crate::record::{CheckDone, CheckTier};
 use crate::region::Setting;
 use std::io::{BufRead, IsTerminal, Read};
 
@@ -44,7 +47,23 @@ pub fn run(out: &mut Out) -> Result<u8> {
     let interactive = stdin.is_terminal();
     let region = crate::region::load();
     let mut input = stdin.lock();
-    check(out, &mut input, interactive, &region)
+    let (code, done) = check(out, &mut input, interactive, &region)?;
+    keep(done);
+    Ok(code)
+}
+
+/// Keep a finished check in the record; a failure is a warning, never
+/// changes the check's output or exit status.
+fn keep(done: CheckDone) {
+    let rec = crate::record::Record {
+        time: crate::record::store::now(),
+        entry: crate::record::Entry::Check(done),
+    };
+    if let Err(e) = crate::record::store::append_here(&rec) {
+        output::warning(&format!(
+            "cannot keep this check in the record: {e} (the answers above still stand)"
+        ));
+    }
 }
 
 /// Asks questions one at a time, counting them, and reads the answers.
@@ -112,12 +131,13 @@ impl Asker<'_> {
 
 /// The check itself, over any input (tests feed it a byte slice).
 /// `interactive`: a person at a terminal, who may retry bad answers freely.
+/// Returns the exit code and what to keep in the record.
 pub fn check(
     out: &mut Out,
     input: &mut dyn BufRead,
     interactive: bool,
     region: &Setting,
-) -> Result<u8> {
+) -> Result<(u8, CheckDone)> {
     let catalog = Catalog::builtin();
     let tiers: Vec<_> = catalog
         .tiers
@@ -148,7 +168,15 @@ pub fn check(
                 region.emergency_action()
             ),
         )?;
-        return Ok(EXIT_NOT_FOR_YOU);
+        return Ok((
+            EXIT_NOT_FOR_YOU,
+            CheckDone {
+                tier: CheckTier::NotForYou,
+                yes: Vec::new(),
+                pregnant: false,
+                under_16: true,
+            },
+        ));
     }
     let pregnant = ask.ask(out, PREGNANCY_QUESTION)? == Answer::Yes;
     if pregnant {
@@ -185,11 +213,21 @@ pub fn check(
             if pregnant {
                 out.para(0, "Say that you are pregnant or have recently given birth.")?;
             }
-            return Ok(if tier.id == TierId::Emergency {
-                EXIT_EMERGENCY
+            let (code, reached) = if tier.id == TierId::Emergency {
+                (EXIT_EMERGENCY, CheckTier::Emergency)
             } else {
-                EXIT_URGENT
-            });
+                (EXIT_URGENT, CheckTier::Urgent)
+            };
+            let yes = yes.iter().map(|s| s.to_string()).collect();
+            return Ok((
+                code,
+                CheckDone {
+                    tier: reached,
+                    yes,
+                    pregnant,
+                    under_16: false,
+                },
+            ));
         }
     }
     out.blank()?;
@@ -207,7 +245,20 @@ pub fn check(
             out.hanging(2, "-", &output::clean(&s.text), output::DIM)?;
         }
     }
-    Ok(if pregnant { EXIT_NOT_FOR_YOU } else { 0 })
+    let (code, reached) = if pregnant {
+        (EXIT_NOT_FOR_YOU, CheckTier::NotForYou)
+    } else {
+        (0, CheckTier::None)
+    };
+    Ok((
+        code,
+        CheckDone {
+            tier: reached,
+            yes: Vec::new(),
+            pregnant,
+            under_16: false,
+        },
+    ))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //!
 //! `--json`: one object,
 //! `{"format": "backfix-record", "version": 1, "journal": [...], "reminders": [...]}`,
-//! where `journal` holds every check-in and session from every machine's
+//! where `journal` holds every record (check-ins, sessions, lessons read, warning-sign checks) from every machine's
 //! journal in time order, each as stored (the format is in `crate::record`),
 //! and `reminders` the reminder history (`crate::remind::state`), each with
 //! `time`, `event` and, when set, `exercise` and `detail`.
@@ -10,9 +10,12 @@
 //! `--csv`: a header and one row per record, in time order, journal and
 //! reminders interleaved, with the columns
 //! `time,kind,pain,interference,activities,flare,note,what,minutes,feel,pain_during,event`.
-//! `kind` is `checkin`, `session` or `reminder`; `activities` is
+//! `kind` is `checkin`, `session`, `lesson`, `check` or `reminder`; `activities` is
 //! `name=score` joined by `; `; `what` is the exercise or routine id (or the
-//! reminder's exercise); `event` the reminder's event. Text cells are quoted
+//! reminder's exercise, or the lesson's id); `event` the reminder's event.
+//! A `check` row (a warning-sign check) has its outcome (`none`, `urgent`,
+//! `emergency` or `not-for-you`) in `event` and the signs answered yes,
+//! joined by `; `, in `note`. Text cells are quoted
 //! when needed, and a cell starting with `=`, `+`, `-` or `@` gets a leading
 //! `'` so a spreadsheet does not run it as a formula.
 
@@ -69,6 +72,13 @@ pub fn run(out: &mut Out, a: &ExportArgs) -> Result<u8> {
                 String::new(),
                 String::new(),
             ],
+            Entry::Check(c) => {
+                let mut cells: [String; 11] = Default::default();
+                cells[0] = "check".into();
+                cells[5] = c.yes.join("; ");
+                cells[10] = c.tier.as_str().into();
+                cells
+            }
             Entry::Session(s) => [
                 "session".into(),
                 String::new(),

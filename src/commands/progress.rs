@@ -42,5 +42,10 @@ pub fn run(out: &mut Out, a: &ProgressArgs) -> Result<u8> {
         unicode: text::utf8_locale(|k| std::env::var(k).ok()),
     };
     text::render(out, &p, g)?;
+    if let Some((alert, line)) = text::latest_check(&journal.records, now) {
+        out.blank()?;
+        let style = if alert { output::ALERT } else { output::DIM };
+        out.styled_line(style, &line)?;
+    }
     Ok(0)
 }

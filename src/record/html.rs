@@ -3,7 +3,7 @@
 //! Letter. Every text from the record is escaped.
 
 use super::stats::{self, Change, Progress, Verdict, Week};
-use super::{Entry, Record};
+use super::{CheckDone, CheckTier, Entry, Record};
 use crate::remind::Event;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use std::fmt::Write;
@@ -38,6 +38,8 @@ th{font-weight:600}td.n,th.n{text-align:right}
 svg{width:100%;height:auto;display:block}
 .better{color:#1a7f37;font-weight:600}.worse{color:#bc4c00;font-weight:600}
 section{break-inside:avoid}
+.alert{border:2px solid #cf222e;border-left-width:8px;background:#fff5f5;padding:.5em .8em;margin:.6em 0}
+.alert strong{color:#a40e26}tr.alert td{font-weight:600;color:#a40e26}
 @page{margin:14mm}
 @media (max-width:520px){body{padding:14px;font-size:13px}th,td{padding:.2em .3em}}
 @media print{body{padding:0;max-width:none;font-size:11pt}h2{break-after:avoid}}
@@ -239,6 +241,99 @@ fn bar_chart(weeks: &[Week], target: u32) -> String {
     s
 }
 
+/// The most warning-sign checks listed, newest first.
+pub const MAX_CHECKS: usize = 20;
+
+/// What a check's outcome means, in a few words.
+fn check_result(c: &CheckDone) -> String {
+    let mut s = match c.tier {
+        CheckTier::Emergency => "Warning sign needing emergency help".to_string(),
+        CheckTier::Urgent => "Warning sign needing medical help the same day".to_string(),
+        CheckTier::None | CheckTier::NotForYou if c.under_16 => {
+            "Said they are under 16; the check stopped there (backfix is for adults)".to_string()
+        }
+        CheckTier::None | CheckTier::NotForYou => "No warning sign reported".to_string(),
+    };
+    if c.pregnant {
+        s.push_str("; pregnant or gave birth in the last 6 months");
+    }
+    s
+}
+
+fn yes_list(c: &CheckDone) -> String {
+    if c.yes.is_empty() {
+        return String::new();
+    }
+    let mut s = String::from(" Answered yes to:<ul>");
+    for y in &c.yes {
+        let _ = write!(s, "<li>{}</li>", esc(y));
+    }
+    s.push_str("</ul>");
+    s
+}
+
+/// The "Warning-sign checks" section, or nothing when no check was kept in
+/// the period. An emergency or same-day result stands out, saying it was
+/// self-reported and when.
+fn checks_section(records: &[Record], since: Option<NaiveDate>, now: NaiveDateTime) -> String {
+    let checks: Vec<(NaiveDateTime, &CheckDone)> = records
+        .iter()
+        .filter(|r| since.is_none_or(|s| r.date() >= s) && r.time <= now)
+        .filter_map(|r| match &r.entry {
+            Entry::Check(c) => Some((r.time, c)),
+            _ => None,
+        })
+        .collect();
+    if checks.is_empty() {
+        return String::new();
+    }
+    let mut h = String::from("<section><h2>Warning-sign checks</h2>");
+    h.push_str("<p class=\"muted\">Answers the person gave to backfix's yes/no questions about warning signs (<code>backfix check</code>): self-reported, not an examination.</p>");
+    for (t, c) in checks
+        .iter()
+        .rev()
+        .filter(|(_, c)| matches!(c.tier, CheckTier::Emergency | CheckTier::Urgent))
+        .take(3)
+    {
+        let told = if c.tier == CheckTier::Emergency {
+            "backfix told them to get emergency help now"
+        } else {
+            "backfix told them to get medical help the same day"
+        };
+        let _ = write!(
+            h,
+            "<div class=\"alert\"><strong>Self-reported on {} at {}: {}.</strong>{} {told}. Please ask about it.</div>",
+            t.format("%-d %B %Y"),
+            t.format("%H:%M"),
+            esc(&check_result(c)).to_lowercase(),
+            yes_list(c),
+        );
+    }
+    h.push_str("<table><colgroup><col style=\"width:26%\"><col></colgroup><tr><th>When</th><th>Result</th></tr>");
+    for (t, c) in checks.iter().rev().take(MAX_CHECKS) {
+        let alert = matches!(c.tier, CheckTier::Emergency | CheckTier::Urgent);
+        let _ = write!(
+            h,
+            "<tr{}><td>{}</td><td>{}.{}</td></tr>",
+            if alert { " class=\"alert\"" } else { "" },
+            t.format("%-d %b %Y %H:%M"),
+            esc(&check_result(c)),
+            yes_list(c)
+        );
+    }
+    h.push_str("</table>");
+    if checks.len() > MAX_CHECKS {
+        let _ = write!(
+            h,
+            "<p class=\"muted\">And {} earlier check{}.</p>",
+            checks.len() - MAX_CHECKS,
+            super::plural(checks.len() - MAX_CHECKS)
+        );
+    }
+    h.push_str("</section>");
+    h
+}
+
 /// The whole page. `name_of` turns an exercise or routine id into its name.
 pub fn report(
     records: &[Record],
@@ -286,8 +381,15 @@ pub fn report(
         today.format("%Y-%m-%d"),
     );
     h.push_str("<p class=\"note\"><strong>Self-reported.</strong> Everything here was entered by the person themselves in backfix, a self-help program; it is not a clinical assessment or a diagnosis. The ratings are backfix's own simple 0&ndash;10 questions, not a validated questionnaire.</p>");
+    let checks = checks_section(records, since, now);
     if p.is_empty() {
-        h.push_str("<p>Nothing has been recorded yet.</p></body></html>\n");
+        if checks.is_empty() {
+            h.push_str("<p>Nothing has been recorded yet.</p></body></html>\n");
+        } else {
+            h.push_str("<p>No check-ins or sessions have been recorded yet.</p>");
+            h.push_str(&checks);
+            h.push_str("</body></html>\n");
+        }
         return h;
     }
 
@@ -423,7 +525,11 @@ pub fn report(
         }
         h.push_str("</table></section>");
     }
-    h.push_str("<section><h2>Warning signs</h2><p>backfix asks about warning signs (<code>backfix check</code>) but does not keep the answers, so none are included here. Please ask about them directly.</p></section>");
+    if checks.is_empty() {
+        h.push_str("<section><h2>Warning-sign checks</h2><p>No warning-sign check (<code>backfix check</code>) was recorded in this period. Please ask about warning signs directly.</p></section>");
+    } else {
+        h.push_str(&checks);
+    }
     let _ = writeln!(
         h,
         "<p class=\"muted\">Weeks run Monday to Sunday. Period shown: {} weeks from {}.</p></body></html>",
@@ -464,5 +570,49 @@ mod tests {
         let page = report(&[r], &[], now, None, 3, &|s| s.to_string());
         assert!(!page.contains("<script"), "{page}");
         assert!(page.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn checks_are_shown_and_alerts_stand_out() {
+        let now = NaiveDateTime::parse_from_str("2026-03-04T12:00:00", super::super::TIME_FORMAT)
+            .unwrap();
+        let page = report(&[], &[], now, None, 3, &|s| s.to_string());
+        assert!(!page.contains("class=\"alert\""));
+        let check = |days, tier, yes: &[&str]| Record {
+            time: now - Duration::days(days),
+            entry: Entry::Check(CheckDone {
+                tier,
+                yes: yes.iter().map(|s| s.to_string()).collect(),
+                pregnant: false,
+                under_16: false,
+            }),
+        };
+        let records = [
+            check(9, CheckTier::None, &[]),
+            check(2, CheckTier::Urgent, &["<b>numb</b>"]),
+        ];
+        let page = report(&records, &[], now, None, 3, &|s| s.to_string());
+        assert!(page.contains("<h2>Warning-sign checks</h2>"), "{page}");
+        assert!(page.contains("No warning sign reported"), "{page}");
+        assert!(
+            page.contains("<div class=\"alert\"><strong>Self-reported on 2 March 2026 at 12:00: warning sign needing medical help the same day.</strong>"),
+            "{page}"
+        );
+        assert!(page.contains("<li>&lt;b&gt;numb&lt;/b&gt;</li>"), "{page}");
+        assert!(!page.contains("<b>numb"), "{page}");
+        // Only checks: the page still shows them.
+        let page = report(&records[..1], &[], now, None, 3, &|s| s.to_string());
+        assert!(page.contains("<h2>Warning-sign checks</h2>"), "{page}");
+        assert!(!page.contains("class=\"alert\""), "{page}");
+        // Outside --since: not shown.
+        let page = report(
+            &records,
+            &[],
+            now,
+            now.date().checked_sub_days(chrono::Days::new(1)),
+            3,
+            &|s| s.to_string(),
+        );
+        assert!(!page.contains("numb"), "{page}");
     }
 }

@@ -14,7 +14,7 @@
 //!
 //! - `v` (number): the format version, 1.
 //! - `time` (string): local wall-clock time, `YYYY-MM-DDTHH:MM:SS`.
-//! - `kind` (string): `checkin`, `session` or `lesson`.
+//! - `kind` (string): `checkin`, `session`, `lesson` or `check`.
 //!
 //! A `checkin` has (all optional, at least one of the first three, or a
 //! `flare` mark alone, as `backfix flare --start` writes):
@@ -37,9 +37,24 @@
 //! A `lesson` (a lesson read with `backfix learn TOPIC`) has:
 //! - `lesson` (string): the lesson's id.
 //!
+//! A `check` (a warning-sign check, `backfix check`, that reached an
+//! outcome; one that stopped on unusable or missing answers is not kept) has:
+//! - `tier` (string): the outcome reached, `none` (no warning sign),
+//!   `urgent` (a sign needing help the same day), `emergency`, or
+//!   `not-for-you` (under 16, or pregnant or recently given birth, with no
+//!   warning sign: the routines are not designed for them).
+//! - `yes` (array of strings, optional): the texts of the warning signs
+//!   answered yes, as worded when the check ran.
+//! - `pregnant` (true, optional): pregnancy or birth in the last 6 months
+//!   was answered yes.
+//! - `under_16` (true, optional): the age question was answered no (the
+//!   check ends there).
+//!
 //! Readers ignore fields they do not know; a record of another version, or
 //! one that does not parse or holds a score outside 0-10, is skipped and
-//! counted (reported once), never fatal. Files are merged by time on read;
+//! counted (reported once), never fatal. A record of a kind this version does
+//! not know is skipped and counted as one from a newer backfix (backfix
+//! before the `check` kind counted such a line as unreadable). Files are merged by time on read;
 //! a record already found in another file (a sync tool's conflict copy) is
 //! counted once.
 
@@ -55,6 +70,8 @@ use serde::{Deserialize, Serialize};
 pub const VERSION: u32 = 1;
 /// The most activities a person tracks at once.
 pub const MAX_ACTIVITIES: usize = 5;
+/// The kinds of record this version knows (`Entry`'s tags).
+pub const KINDS: [&str; 4] = ["checkin", "session", "lesson", "check"];
 /// Time format of the `time` field.
 pub const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M:%S";
 
@@ -158,12 +175,51 @@ pub struct LessonRead {
     pub lesson: String,
 }
 
+/// The outcome a warning-sign check reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckTier {
+    /// No warning sign answered yes.
+    None,
+    /// A sign needing help the same day.
+    Urgent,
+    /// A sign needing emergency help now.
+    Emergency,
+    /// Under 16, or pregnant or recently given birth, with no warning sign.
+    NotForYou,
+}
+
+impl CheckTier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckTier::None => "none",
+            CheckTier::Urgent => "urgent",
+            CheckTier::Emergency => "emergency",
+            CheckTier::NotForYou => "not-for-you",
+        }
+    }
+}
+
+/// A warning-sign check (`backfix check`) and its answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckDone {
+    pub tier: CheckTier,
+    /// The texts of the signs answered yes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub yes: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pregnant: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub under_16: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Entry {
     Checkin(CheckIn),
     Session(Session),
     Lesson(LessonRead),
+    Check(CheckDone),
 }
 
 /// One journal record.
@@ -260,11 +316,17 @@ pub fn plural(n: usize) -> &'static str {
 /// Parse one line; `Err(true)` for a record of a newer version.
 fn parse_line(line: &str) -> Result<Record, bool> {
     let w: WireIn = serde_json::from_str(line).map_err(|_| {
-        // A newer version may hold kinds we do not know: say so, not "unreadable".
+        // A newer version, or a newer backfix's kind of record in this
+        // version, is not "unreadable": say where it came from.
         serde_json::from_str::<serde_json::Value>(line)
             .ok()
-            .and_then(|v| v.get("v").and_then(|v| v.as_u64()))
-            .is_some_and(|v| v > u64::from(VERSION))
+            .is_some_and(|v| {
+                let version = v.get("v").and_then(|v| v.as_u64());
+                let kind = v.get("kind").and_then(|k| k.as_str());
+                version.is_some_and(|n| n > u64::from(VERSION))
+                    || (version == Some(u64::from(VERSION))
+                        && kind.is_some_and(|k| !KINDS.contains(&k)))
+            })
     })?;
     if w.v != VERSION {
         return Err(w.v > VERSION);
@@ -381,6 +443,76 @@ mod tests {
         let j = parse(&text);
         assert_eq!(j.records, vec![r]);
         assert_eq!((j.bad_lines, j.newer_lines), (2, 1));
+    }
+
+    #[test]
+    fn kinds_lists_every_entry() {
+        let entries = [
+            Entry::Checkin(CheckIn {
+                pain: Score::new(1),
+                ..Default::default()
+            }),
+            Entry::Session(Session {
+                exercise: Some("x".into()),
+                routine: None,
+                minutes: None,
+                done: Vec::new(),
+                skipped: Vec::new(),
+                feel: None,
+                pain_during: None,
+                via: Via::Done,
+            }),
+            Entry::Lesson(LessonRead { lesson: "x".into() }),
+            Entry::Check(CheckDone {
+                tier: CheckTier::None,
+                yes: Vec::new(),
+                pregnant: false,
+                under_16: false,
+            }),
+        ];
+        for e in &entries {
+            // A new variant must be added above (and to KINDS).
+            match e {
+                Entry::Checkin(_) | Entry::Session(_) | Entry::Lesson(_) | Entry::Check(_) => {}
+            }
+        }
+        let kinds: Vec<String> = entries
+            .iter()
+            .map(|e| {
+                serde_json::to_value(e).unwrap()["kind"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(kinds, KINDS);
+    }
+
+    #[test]
+    fn check_round_trip() {
+        let r = Record {
+            time: t("2026-01-05T09:00:00"),
+            entry: Entry::Check(CheckDone {
+                tier: CheckTier::Urgent,
+                yes: vec!["a sign".into()],
+                pregnant: true,
+                under_16: false,
+            }),
+        };
+        let line = to_line(&r);
+        assert_eq!(
+            line,
+            "{\"v\":1,\"time\":\"2026-01-05T09:00:00\",\"kind\":\"check\",\"tier\":\"urgent\",\"yes\":[\"a sign\"],\"pregnant\":true}"
+        );
+        assert_eq!(parse(&line).records, vec![r]);
+        // A kind not known here came from a newer backfix: skipped, not fatal.
+        let j = parse(&line.replace("\"check\"", "\"mood\""));
+        assert_eq!((j.records.len(), j.bad_lines, j.newer_lines), (0, 0, 1));
+        // An unknown tier is an unreadable line, not a guess.
+        let j = parse(
+            "{\"v\":1,\"time\":\"2026-01-05T09:00:00\",\"kind\":\"check\",\"tier\":\"maybe\"}",
+        );
+        assert_eq!((j.records.len(), j.bad_lines), (0, 1));
     }
 
     #[test]

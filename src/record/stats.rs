@@ -243,10 +243,10 @@ pub fn progress(records: &[Record], events: &[Event], opt: &Options) -> Progress
     let mut routines: BTreeMap<String, u32> = BTreeMap::new();
     let (mut checkins, mut sessions) = (0, 0);
     let mut start: Option<NaiveDate> = None;
-    // Lessons read are not part of these statistics.
+    // Lessons read and warning-sign checks are not part of these statistics.
     let mut sorted: Vec<&Record> = records
         .iter()
-        .filter(|r| in_range(r.time) && !matches!(r.entry, Entry::Lesson(_)))
+        .filter(|r| in_range(r.time) && !matches!(r.entry, Entry::Lesson(_) | Entry::Check(_)))
         .collect();
     sorted.sort_by_key(|r| r.time);
     for r in sorted {
@@ -292,7 +292,7 @@ pub fn progress(records: &[Record], events: &[Event], opt: &Options) -> Progress
                     }
                 }
             }
-            Entry::Lesson(_) => {}
+            Entry::Lesson(_) | Entry::Check(_) => {}
             Entry::Session(s) => {
                 sessions += 1;
                 w.sessions += 1;

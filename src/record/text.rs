@@ -4,7 +4,7 @@
 
 use super::stats::{Change, Day, Progress, Verdict, Week};
 use crate::output::{self, Out};
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use std::io;
 
 /// Whether the locale says UTF-8: the first of LC_ALL, LC_CTYPE and LANG
@@ -140,6 +140,32 @@ fn spark_line(
 }
 
 /// The first-run message, for an empty record.
+/// One line (under 80 columns) about the latest warning-sign check up to
+/// `now`, and whether it reached an emergency or same-day sign.
+pub fn latest_check(records: &[super::Record], now: NaiveDateTime) -> Option<(bool, String)> {
+    use super::{CheckTier, Entry};
+    let (time, c) = records
+        .iter()
+        .filter(|r| r.time <= now)
+        .filter_map(|r| match &r.entry {
+            Entry::Check(c) => Some((r.time, c)),
+            _ => None,
+        })
+        .max_by_key(|(t, _)| *t)?;
+    let what = match c.tier {
+        CheckTier::Emergency => "yes to a sign needing emergency help",
+        CheckTier::Urgent => "yes to a sign needing help the same day",
+        _ if c.under_16 => "under 16, see a doctor",
+        _ if c.pregnant => "no warning sign; ask your midwife or GP",
+        _ => "no warning sign reported",
+    };
+    let alert = matches!(c.tier, CheckTier::Emergency | CheckTier::Urgent);
+    Some((
+        alert,
+        format!("Last warning-sign check, {}: {what}.", date(time.date())),
+    ))
+}
+
 pub fn first_run(out: &mut Out) -> io::Result<()> {
     out.styled_line(output::TITLE, "Nothing recorded yet.")?;
     out.blank()?;
@@ -379,5 +405,47 @@ mod tests {
         assert_eq!(a.spark(Some(4.4)), '4');
         assert_eq!(a.spark(None), ' ');
         assert_eq!(minutes(90), "1 h 30 min");
+    }
+
+    #[test]
+    fn latest_check_fits_and_is_the_latest() {
+        use super::super::{CheckDone, CheckTier, Entry, Record};
+        let t = |s: &str| NaiveDateTime::parse_from_str(s, super::super::TIME_FORMAT).unwrap();
+        let now = t("2026-09-30T12:00:00");
+        assert_eq!(latest_check(&[], now), None);
+        let rec = |time: &str, tier, under_16, pregnant| Record {
+            time: t(time),
+            entry: Entry::Check(CheckDone {
+                tier,
+                yes: vec!["x".into()],
+                pregnant,
+                under_16,
+            }),
+        };
+        let tiers = [
+            (CheckTier::Emergency, false, false, true),
+            (CheckTier::Urgent, false, true, true),
+            (CheckTier::NotForYou, true, false, false),
+            (CheckTier::NotForYou, false, true, false),
+            (CheckTier::None, false, false, false),
+        ];
+        for (tier, under_16, pregnant, alert) in tiers {
+            let r = rec("2026-09-28T09:00:00", tier, under_16, pregnant);
+            let (a, line) = latest_check(&[r], now).unwrap();
+            assert_eq!(a, alert, "{line}");
+            assert!(line.chars().count() < 80, "{line}");
+            assert!(line.contains("28 Sep 2026"), "{line}");
+        }
+        let records = [
+            rec("2026-09-01T09:00:00", CheckTier::Emergency, false, false),
+            rec("2026-09-20T09:00:00", CheckTier::None, false, false),
+            rec("2026-10-20T09:00:00", CheckTier::Urgent, false, false),
+        ];
+        let (alert, line) = latest_check(&records, now).unwrap();
+        assert!(!alert, "{line}");
+        assert!(
+            line.contains("20 Sep 2026: no warning sign reported."),
+            "{line}"
+        );
     }
 }

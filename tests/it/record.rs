@@ -542,6 +542,147 @@ fn export_json_and_csv() {
     assert_eq!(o.status.code(), Some(2));
 }
 
+/// Answers to `check`: 16 or older, not pregnant, then the warning signs.
+fn check_run(env: &Env, answers: &str) -> std::process::Output {
+    cmd(env)
+        .arg("check")
+        .env("BACKFIX_REGION", "GB")
+        .write_stdin(answers)
+        .output()
+        .unwrap()
+}
+
+/// The warning-sign questions' sign texts, emergency tier first.
+fn signs(env: &Env) -> (Vec<String>, Vec<String>) {
+    let o = cmd(env).args(["redflags", "--json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let tier = |i: usize| -> Vec<String> {
+        v["tiers"][i]["signs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["question"].is_string())
+            .map(|s| s["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    (tier(0), tier(1))
+}
+
+#[test]
+fn check_keeps_its_outcome_in_the_record() {
+    let env = Env::new();
+    let (e, u) = signs(&env);
+    let all_no = "n\n".repeat(e.len() + u.len());
+    // Ran out of answers, and unusable answers: exit 2, nothing kept.
+    assert_eq!(check_run(&env, "y\n").status.code(), Some(2));
+    assert_eq!(
+        check_run(&env, "y\nmaybe\nperhaps\nx\n").status.code(),
+        Some(2)
+    );
+    assert!(
+        journals(&env).is_empty(),
+        "a check ending in exit 2 was kept"
+    );
+
+    let runs = [
+        (format!("y\nn\n{all_no}"), 0),
+        // The second emergency sign: exit 4.
+        ("y\nn\nn\ny\n".to_string(), 4),
+        ("n\n".to_string(), 5),
+        (format!("y\ny\n{all_no}"), 5),
+        // Pregnant, and the first urgent sign.
+        (format!("y\ny\n{}y\n", "n\n".repeat(e.len())), 3),
+    ];
+    for (answers, code) in &runs {
+        let o = check_run(&env, answers);
+        assert_eq!(o.status.code(), Some(*code), "{}", stderr(&o));
+        assert_eq!(stderr(&o), "", "a kept check warns of nothing");
+    }
+    let files = journals(&env);
+    assert_eq!(files.len(), 1);
+    let recs = lines(&files[0]);
+    assert_eq!(recs.len(), runs.len());
+    let want = [
+        serde_json::json!({"v": 1, "time": NOW, "kind": "check", "tier": "none"}),
+        serde_json::json!({"v": 1, "time": NOW, "kind": "check", "tier": "emergency", "yes": [e[1]]}),
+        serde_json::json!({"v": 1, "time": NOW, "kind": "check", "tier": "not-for-you", "under_16": true}),
+        serde_json::json!({"v": 1, "time": NOW, "kind": "check", "tier": "not-for-you", "pregnant": true}),
+        serde_json::json!({"v": 1, "time": NOW, "kind": "check", "tier": "urgent", "yes": [u[0]], "pregnant": true}),
+    ];
+    assert_eq!(recs, want);
+
+    // Checks are not check-ins: progress still has nothing to chart.
+    let o = cmd(&env).arg("progress").output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Nothing recorded yet"),
+        "{}",
+        stdout(&o)
+    );
+    // ... but names the latest check in one line.
+    assert!(
+        stdout(&o).contains(
+            "\nLast warning-sign check, 4 Mar 2026: yes to a sign needing help the same day.\n"
+        ),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(stderr(&o), "", "a check is no unreadable line");
+
+    // The report shows them, the emergency standing out.
+    let o = cmd(&env).args(["report", "--html", "-"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = stdout(&o);
+    assert!(html.contains("<h2>Warning-sign checks</h2>"), "{html}");
+    assert!(
+        html.contains("<div class=\"alert\"><strong>Self-reported on 4 March 2026 at 12:00: warning sign needing emergency help.</strong>"),
+        "{html}"
+    );
+    assert!(html.contains("Said they are under 16"), "{html}");
+    assert_eq!(html.matches("<tr class=\"alert\">").count(), 2, "{html}");
+    assert_eq!(
+        html.matches("No warning sign reported").count(),
+        2,
+        "{html}"
+    );
+
+    // Export: JSON as stored, CSV with kind check.
+    let o = cmd(&env).args(["export", "--json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["journal"].as_array().unwrap(), &want.to_vec());
+    let o = cmd(&env).args(["export", "--csv"]).output().unwrap();
+    let s = stdout(&o);
+    assert!(s.contains(&format!("{NOW},check,,,,,,,,,,none\n")), "{s}");
+    assert!(s.contains(",check,,,,,"), "{s}");
+    assert!(s.contains(",emergency\n"), "{s}");
+    assert_eq!(s.matches(",check,").count(), runs.len(), "{s}");
+}
+
+#[test]
+fn check_output_and_exit_do_not_depend_on_writing_the_record() {
+    let env = Env::new();
+    let blocked = env.home.path().join("not-a-dir");
+    fs::write(&blocked, "a file where the data dir should be\n").unwrap();
+    for answers in ["y\nn\nn\ny\n", "n\n"] {
+        let kept = check_run(&env, answers);
+        let lost = cmd(&env)
+            .arg("check")
+            .env("BACKFIX_REGION", "GB")
+            .env("BACKFIX_DATA_DIR", &blocked)
+            .write_stdin(answers)
+            .output()
+            .unwrap();
+        assert_eq!(lost.status.code(), kept.status.code());
+        assert_eq!(stdout(&lost), stdout(&kept));
+        assert!(
+            stderr(&lost).contains("backfix: warning: cannot keep this check in the record"),
+            "{}",
+            stderr(&lost)
+        );
+    }
+    assert_eq!(journals(&env).len(), 1);
+}
+
 #[test]
 fn forget_asks_first_and_deletes() {
     let env = Env::new();
@@ -681,6 +822,10 @@ fn report_html_renders_in_chromium() {
         ])
         .assert()
         .success();
+    // A same-day warning sign from `check` stands out in the report.
+    let (e, _) = signs(&env);
+    let o = check_run(&env, &format!("y\nn\n{}y\n", "n\n".repeat(e.len())));
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
     let page = env.home.path().join("report.html");
     let o = cmd(&env)
         .args(["report", "--html"])
@@ -713,6 +858,10 @@ fn report_html_renders_in_chromium() {
     assert!(html.contains("Self-reported"));
     assert!(html.matches("<svg").count() >= 2);
     assert!(html.contains("Sciatica"), "routine names, not ids");
+    assert!(
+        html.contains("<div class=\"alert\"><strong>Self-reported on"),
+        "{html}"
+    );
     if !common::require(&["chromium", "python3"], "report_html_renders_in_chromium") {
         return;
     }

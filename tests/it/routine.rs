@@ -268,6 +268,16 @@ fn check_emergency_yes_stops_at_once_exit_4() {
             "Call 999 or go to the nearest emergency department",
         ))
         .stdout(predicate::str::contains("You said yes to"));
+    // A finished check is kept in the record (details in tests/it/record.rs).
+    let journal: String = std::fs::read_dir(env.data())
+        .unwrap()
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert!(
+        journal.contains("\"kind\":\"check\",\"tier\":\"emergency\""),
+        "{journal}"
+    );
 }
 
 #[test]
@@ -288,13 +298,16 @@ fn check_urgent_yes_exit_3() {
 
 #[test]
 fn check_with_too_few_answers_is_a_usage_error() {
-    Env::new()
-        .cmd()
+    let env = Env::new();
+    env.cmd()
         .arg("check")
         .write_stdin("y\n")
         .assert()
         .code(2)
         .stderr(predicate::str::contains("answers ran out at question 2 of"));
+    // An unfinished check is not kept in the record.
+    let kept = std::fs::read_dir(env.data()).map_or(0, |d| d.count());
+    assert_eq!(kept, 0, "an unfinished check wrote to the data dir");
 }
 
 #[test]
