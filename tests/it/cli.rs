@@ -1259,11 +1259,7 @@ fn guided_mode_fits_a_narrow_terminal() {
         plan["items"][0]["name"].as_str().unwrap()
     );
     let bin = assert_cmd::cargo::cargo_bin("backfix");
-    let envs: String = env
-        .vars()
-        .iter()
-        .map(|(k, v)| format!("{k}='{v}' "))
-        .collect();
+    let envs = env.shell_vars();
     let script = format!(
         "env -i {envs} TERM=xterm {} routine --desk --minutes 3 --guided; sleep 30",
         bin.display()
@@ -1368,11 +1364,7 @@ fn columns_wins_on_a_terminal() {
     }
     let env = Env::new();
     let bin = assert_cmd::cargo::cargo_bin("backfix");
-    let envs: String = env
-        .vars()
-        .iter()
-        .map(|(k, v)| format!("{k}='{v}' "))
-        .collect();
+    let envs = env.shell_vars();
     let widest = |columns: &str| {
         let script = format!(
             "env -i {envs} {columns} TERM=xterm {} show clam; echo END; sleep 30",

@@ -42,6 +42,15 @@ impl Env {
     pub fn vars(&self) -> Vec<(String, String)> {
         vars(self.home.path())
     }
+
+    /// The clean environment as shell assignments (`K='v' ...`), for a
+    /// command line run through `sh -c` (in tmux, or with `env -i`).
+    pub fn shell_vars(&self) -> String {
+        self.vars()
+            .iter()
+            .map(|(k, v)| format!("{k}='{v}' "))
+            .collect()
+    }
 }
 
 pub fn vars(home: &Path) -> Vec<(String, String)> {

@@ -463,11 +463,7 @@ fn guided_mode_records_the_session() {
     }
     let env = Env::new();
     let bin = assert_cmd::cargo::cargo_bin("backfix");
-    let envs: String = env
-        .vars()
-        .iter()
-        .map(|(k, v)| format!("{k}='{v}' "))
-        .collect();
+    let envs = env.shell_vars();
     let script = format!(
         "env -i {envs} TERM=xterm BACKFIX_NOW=2026-01-05T18:00:00 {} routine --desk --minutes 3 --guided; echo EXIT=$?; sleep 30",
         bin.display()
@@ -518,11 +514,7 @@ fn plan_start_asks_on_a_terminal() {
     }
     let env = Env::new();
     let bin = assert_cmd::cargo::cargo_bin("backfix");
-    let envs: String = env
-        .vars()
-        .iter()
-        .map(|(k, v)| format!("{k}='{v}' "))
-        .collect();
+    let envs = env.shell_vars();
     let script = format!(
         "env -i {envs} TERM=xterm BACKFIX_NOW=2026-01-05T09:00:00 {} plan start; echo EXIT=$?; sleep 30",
         bin.display()

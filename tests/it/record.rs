@@ -932,11 +932,7 @@ fn log_and_forget_on_a_terminal() {
     }
     let env = Env::new();
     let bin = assert_cmd::cargo::cargo_bin("backfix");
-    let envs: String = env
-        .vars()
-        .iter()
-        .map(|(k, v)| format!("{k}='{v}' "))
-        .collect();
+    let envs = env.shell_vars();
     let run = |args: &str| {
         format!(
             "env -i {envs} BACKFIX_NOW={NOW} TERM=xterm {} {args}; echo EXIT=$?; sleep 30",

@@ -385,11 +385,7 @@ fn guided_mode_in_a_pty() {
     }
     let env = Env::new();
     let bin = assert_cmd::cargo::cargo_bin("backfix");
-    let envs: String = env
-        .vars()
-        .iter()
-        .map(|(k, v)| format!("{k}='{v}' "))
-        .collect();
+    let envs = env.shell_vars();
     let script = format!(
         "env -i {envs} TERM=xterm {} routine --desk --minutes 3 --guided; echo EXIT=$?; sleep 30",
         bin.display()
