@@ -328,6 +328,34 @@ mod fake_server {
     use std::sync::atomic::{AtomicU32, Ordering};
     use zbus::zvariant::OwnedValue;
 
+    /// A person pressing button `key` of notification `id` after `after`:
+    /// the server's ActionInvoked, then NotificationClosed (reason 2,
+    /// dismissed), as a real server sends them.
+    pub fn press_button(
+        conn: zbus::blocking::Connection,
+        id: u32,
+        key: &'static str,
+        after: std::time::Duration,
+    ) {
+        std::thread::spawn(move || {
+            std::thread::sleep(after);
+            let _ = conn.emit_signal(
+                None::<()>,
+                "/org/freedesktop/Notifications",
+                "org.freedesktop.Notifications",
+                "ActionInvoked",
+                &(id, key),
+            );
+            let _ = conn.emit_signal(
+                None::<()>,
+                "/org/freedesktop/Notifications",
+                "org.freedesktop.Notifications",
+                "NotificationClosed",
+                &(id, 2u32),
+            );
+        });
+    }
+
     pub struct Server {
         pub presses: Mutex<Vec<&'static str>>,
         pub next_id: AtomicU32,
@@ -365,24 +393,8 @@ mod fake_server {
             };
             let conn = self.conn.lock().unwrap().clone();
             if let (Some(key), Some(conn)) = (press, conn) {
-                std::thread::spawn(move || {
-                    // Give the client time to subscribe, as a person would.
-                    std::thread::sleep(std::time::Duration::from_millis(400));
-                    let _ = conn.emit_signal(
-                        None::<()>,
-                        "/org/freedesktop/Notifications",
-                        "org.freedesktop.Notifications",
-                        "ActionInvoked",
-                        &(id, key),
-                    );
-                    let _ = conn.emit_signal(
-                        None::<()>,
-                        "/org/freedesktop/Notifications",
-                        "org.freedesktop.Notifications",
-                        "NotificationClosed",
-                        &(id, 2u32),
-                    );
-                });
+                // Give the client time to subscribe, as a person would.
+                press_button(conn, id, key, std::time::Duration::from_millis(400));
             }
             id
         }
@@ -850,23 +862,7 @@ mod scripted {
             let press = self.presses.lock().unwrap().pop_front().flatten();
             let conn = self.conn.lock().unwrap().clone();
             if let (Some((key, after)), Some(conn)) = (press, conn) {
-                std::thread::spawn(move || {
-                    std::thread::sleep(after);
-                    let _ = conn.emit_signal(
-                        None::<()>,
-                        "/org/freedesktop/Notifications",
-                        "org.freedesktop.Notifications",
-                        "ActionInvoked",
-                        &(id, key),
-                    );
-                    let _ = conn.emit_signal(
-                        None::<()>,
-                        "/org/freedesktop/Notifications",
-                        "org.freedesktop.Notifications",
-                        "NotificationClosed",
-                        &(id, 2u32),
-                    );
-                });
+                super::fake_server::press_button(conn, id, key, after);
             }
             id
         }
