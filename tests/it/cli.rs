@@ -603,15 +603,20 @@ fn list_target_takes_plurals_and_empty_json_is_a_list() {
     assert_eq!(out.trim(), "[]");
 }
 
-/// `backfix list` on a terminal `cols` wide (through `script`), with
-/// COLUMNS saying the same.
+/// `backfix list` on a terminal `cols` wide.
 fn list_on_a_terminal(env: &Env, cols: usize) -> String {
+    on_a_terminal(env, cols, "list")
+}
+
+/// `backfix <args>` on a terminal `cols` wide (through `script`), with
+/// COLUMNS saying the same.
+fn on_a_terminal(env: &Env, cols: usize, args: &str) -> String {
     let bin = assert_cmd::cargo::cargo_bin("backfix");
     let mut c = std::process::Command::new("script");
     c.args([
         "-qec",
         &format!(
-            "stty cols {cols} rows 50; {} --color never list",
+            "stty cols {cols} rows 50; {} --color never {args}",
             bin.display()
         ),
         "/dev/null",
@@ -756,27 +761,7 @@ fn search_output_fits_the_width() {
     if !common::require(&["script", "stty"], "search on a narrow terminal") {
         return;
     }
-    let bin = assert_cmd::cargo::cargo_bin("backfix");
-    let mut c = std::process::Command::new("script");
-    c.args([
-        "-qec",
-        &format!(
-            "stty cols 40 rows 50; {} --color never search sciatica",
-            bin.display()
-        ),
-        "/dev/null",
-    ])
-    .env_clear();
-    for (k, v) in env.vars() {
-        c.env(k, v);
-    }
-    let out = c
-        .env("TERM", "xterm")
-        .env("COLUMNS", "40")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    let text = on_a_terminal(&env, 40, "search sciatica");
     assert!(text.contains("Not advised for"), "{text}");
     for line in text.lines() {
         assert!(line.chars().count() <= 40, "{line:?}");
