@@ -8,6 +8,7 @@ pub mod commands;
 pub mod config;
 pub mod error;
 pub mod generate;
+pub mod jsonl;
 pub mod model;
 pub mod output;
 pub mod paths;

@@ -99,46 +99,9 @@ pub fn journal_files(data_dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(v)
 }
 
-/// Append one record to a journal: opened for appending (mode 0600 when
-/// created), locked, started on a new line when the last one was torn, and
-/// written in one `write`, so concurrent writers never interleave.
+/// Append one record to a journal, whole (see [`crate::jsonl::append`]).
 pub fn append(path: &Path, record: &Record) -> io::Result<()> {
-    if let Some(dir) = path.parent() {
-        crate::paths::ensure_dir(dir)?;
-    }
-    let file = OpenOptions::new()
-        .read(true)
-        .append(true)
-        .create(true)
-        .mode(0o600)
-        .open(path)?;
-    if !file.metadata()?.is_file() {
-        return Err(io::Error::other("not a regular file"));
-    }
-    file.lock()?;
-    let result = (|| {
-        let len = file.metadata()?.len();
-        let mut line = Vec::with_capacity(256);
-        if len > 0 {
-            let mut last = [0u8];
-            file.read_exact_at(&mut last, len - 1)?;
-            if last[0] != b'\n' {
-                line.push(b'\n');
-            }
-        }
-        line.extend_from_slice(super::to_line(record).as_bytes());
-        line.push(b'\n');
-        let written = (&file).write(&line)?;
-        if written != line.len() {
-            return Err(io::Error::new(
-                io::ErrorKind::WriteZero,
-                format!("wrote {written} of {} bytes", line.len()),
-            ));
-        }
-        Ok(())
-    })();
-    let _ = file.unlock();
-    result
+    crate::jsonl::append(path, super::to_line(record).as_bytes())
 }
 
 /// Append a session to this machine's journal, from the default paths:

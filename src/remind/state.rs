@@ -3,13 +3,13 @@
 
 use super::{Event, History};
 #[cfg(windows)]
-use crate::paths::unix_compat::{FileExt, OpenOptionsExt};
+use crate::paths::unix_compat::OpenOptionsExt;
 use serde::{Deserialize, Serialize};
 use std::fs::TryLockError;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
 #[cfg(unix)]
-use std::os::unix::fs::{FileExt, OpenOptionsExt};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 pub const LOCK_FILE: &str = "remind.lock";
@@ -484,45 +484,8 @@ pub fn append_event(path: &Path, event: &Event) -> io::Result<()> {
 
 /// Append one JSON value as a line, whole (see `append_event`).
 pub fn append_line(path: &Path, value: &impl Serialize) -> io::Result<()> {
-    if let Some(dir) = path.parent() {
-        crate::paths::ensure_dir(dir)?;
-    }
-    let mut file = OpenOptions::new()
-        .read(true)
-        .append(true)
-        .create(true)
-        .mode(0o600)
-        .open(path)?;
-    file.lock()?;
-    let result = (|| {
-        let mut line = Vec::with_capacity(256);
-        if !ends_with_newline(&file)? {
-            line.push(b'\n');
-        }
-        serde_json::to_writer(&mut line, value).map_err(io::Error::other)?;
-        line.push(b'\n');
-        let written = file.write(&line)?;
-        if written != line.len() {
-            return Err(io::Error::new(
-                io::ErrorKind::WriteZero,
-                format!("wrote {written} of {} bytes", line.len()),
-            ));
-        }
-        Ok(())
-    })();
-    let _ = file.unlock();
-    result
-}
-
-/// Whether a file is empty or ends with a newline.
-fn ends_with_newline(file: &File) -> io::Result<bool> {
-    let len = file.metadata()?.len();
-    if len == 0 {
-        return Ok(true);
-    }
-    let mut last = [0u8];
-    file.read_exact_at(&mut last, len - 1)?;
-    Ok(last[0] == b'\n')
+    let line = serde_json::to_vec(value).map_err(io::Error::other)?;
+    crate::jsonl::append(path, &line)
 }
 
 /// The history as read back: the records that parse, and a count of the
