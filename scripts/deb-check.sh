@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Debian package, built, installed and used like a user would:
 #   1. builds target/debian/backfix_*.deb with cargo-deb (the version pinned
-#      below, installed into target/ci-tools, inside the clone);
+#      below, installed into target/ci-tools, inside the clone), and runs
+#      lintian on it (no errors or warnings);
 #   2. installs it with `apt-get install ./target/debian/backfix_*.deb`;
 #   3. checks, from the system directories only (a temporary HOME, nothing
 #      from this clone): `man -w backfix` finds the page and man renders it,
@@ -13,7 +14,7 @@
 #
 #   scripts/deb-check.sh            (run by .ci/run; needs root or sudo)
 #
-# Needs: apt-get, man-db, bash-completion, zsh, fish, desktop-file-utils.
+# Needs: apt-get, lintian, man-db, bash-completion, zsh, fish, desktop-file-utils.
 # It refuses to run where backfix is already installed as a package, since it
 # removes the package at the end.
 set -euo pipefail
@@ -30,8 +31,8 @@ fail() {
   exit 1
 }
 
-for tool in apt-get dpkg-deb man bash zsh fish desktop-file-validate; do
-  command -v "$tool" >/dev/null || fail "$tool is not installed (apt-get install man-db bash-completion zsh fish desktop-file-utils)"
+for tool in apt-get dpkg-deb lintian man bash zsh fish desktop-file-validate; do
+  command -v "$tool" >/dev/null || fail "$tool is not installed (apt-get install lintian man-db bash-completion zsh fish desktop-file-utils)"
 done
 [ -r /usr/share/bash-completion/bash_completion ] || fail "bash-completion is not installed"
 if dpkg-query -W -f='${Status}' backfix 2>/dev/null | grep -q ' installed$'; then
@@ -73,6 +74,17 @@ contents=$(dpkg-deb --contents "$deb" | awk '{print $NF}' | sed 's|^\./|/|')
 for path in "${expected[@]}"; do
   grep -qx "$path" <<<"$contents" || fail "the package lacks $path"
 done
+# Debian's own package checker: no error or warning. Suppressed, with reasons:
+#   initial-upload-closes-no-bugs  an upload to the Debian archive closes its
+#                                  "intent to package" bug; this package is not
+#                                  uploaded there.
+# Informational tags (I:) are printed, not failed on.
+say "lintian"
+lintian_out=$(lintian --display-info --suppress-tags initial-upload-closes-no-bugs "$deb" 2>&1 | grep -v '^running with root privileges' || true)
+printf '%s\n' "$lintian_out"
+if grep -Eq '^(E|W): ' <<<"$lintian_out"; then
+  fail "lintian reports errors or warnings (above)"
+fi
 depends=$(dpkg-deb --field "$deb" Depends)
 grep -q 'libc6' <<<"$depends" || fail "Depends ($depends) does not name libc6: was \$auto computed?"
 

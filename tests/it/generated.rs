@@ -24,6 +24,45 @@ fn committed_files_match_the_code() {
     );
 }
 
+// The Debian package's copyright file lists every crate linked into the Linux
+// binary; it is generated from `cargo metadata`, which needs cargo (not there
+// when the Windows build runs under Wine) and concerns the Linux package only.
+#[cfg(target_os = "linux")]
+#[path = "../../examples/generate/deb_copyright.rs"]
+mod deb_copyright;
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_debian_copyright_file_lists_the_linked_crates_of_cargo_lock() {
+    let fresh = deb_copyright::generate(root()).unwrap();
+    let on_disk = std::fs::read_to_string(root().join(deb_copyright::PATH)).unwrap_or_default();
+    assert!(
+        on_disk == fresh,
+        "{} is stale: run `cargo run --example generate` and commit",
+        deb_copyright::PATH
+    );
+    // What it must hold: backfix's own paragraph, one per linked crate, and
+    // the text of each licence named.
+    assert!(fresh.contains("Files: *\nCopyright: 2026 The backfix contributors\n"));
+    assert!(fresh.contains("Files: rust-crates/clap_builder-"));
+    assert!(
+        !fresh.contains("Files: rust-crates/assert_cmd-"),
+        "dev-dependencies are not linked"
+    );
+    assert!(fresh.contains("\nLicense: MIT\n Permission is hereby granted"));
+}
+
+#[test]
+fn the_debian_changelog_names_the_crate_version() {
+    let changelog = std::fs::read_to_string(root().join("data/debian/changelog")).unwrap();
+    let first = changelog.lines().next().unwrap_or_default();
+    let want = format!("backfix ({}-1) ", env!("CARGO_PKG_VERSION"));
+    assert!(
+        first.starts_with(&want),
+        "data/debian/changelog starts {first:?}, not {want:?}: add an entry for this version"
+    );
+}
+
 #[test]
 fn completions_command_prints_the_committed_scripts() {
     let env = common::Env::new();

@@ -1,4 +1,5 @@
-//! Regenerate the committed completion scripts and man pages:
+//! Regenerate the committed completion scripts, man pages and the Debian
+//! package's copyright file:
 //!
 //!     cargo run --example generate
 //!
@@ -6,9 +7,20 @@
 
 use std::path::Path;
 
+mod deb_copyright;
+
 fn main() -> std::process::ExitCode {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for (rel, content) in backfix::generate::files() {
+    let copyright = match deb_copyright::generate(root) {
+        Ok(text) => (deb_copyright::PATH.into(), text.into_bytes()),
+        Err(e) => {
+            eprintln!("generate: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let mut files = backfix::generate::files();
+    files.push(copyright);
+    for (rel, content) in files {
         let path = root.join(&rel);
         let written = path
             .parent()
