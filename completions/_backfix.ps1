@@ -188,6 +188,7 @@ Register-ArgumentCompleter -Native -CommandName 'backfix' -ScriptBlock {
             [CompletionResult]::new('--interference', '--interference', [CompletionResultType]::ParameterName, 'How much pain got in the way of daily life this past week, 0 (not at all) to 10 (completely)')
             [CompletionResult]::new('--activity', '--activity', [CompletionResultType]::ParameterName, 'One of your activities and how well you can do it, 0 (cannot) to 10 (as before); repeat for up to 5')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A short note')
+            [CompletionResult]::new('--settled', '--settled', [CompletionResultType]::ParameterName, 'Had the pain of your last session settled to its usual level by the next morning? (If not, the plan steps back.)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto (terminal and no NO_COLOR), always or never')
             [CompletionResult]::new('--flare', '--flare', [CompletionResultType]::ParameterName, 'Mark this check-in as a flare-up')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')

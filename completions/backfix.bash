@@ -340,7 +340,7 @@ _backfix() {
             return 0
             ;;
         backfix__subcmd__log)
-            opts="-h -V --pain --interference --activity --note --flare --color --help --version"
+            opts="-h -V --pain --interference --activity --note --flare --settled --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -360,6 +360,10 @@ _backfix() {
                     ;;
                 --note)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --settled)
+                    COMPREPLY=($(compgen -W "yes no" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -171,6 +171,7 @@ set edit:completion:arg-completer[backfix] = {|@words|
             cand --interference 'How much pain got in the way of daily life this past week, 0 (not at all) to 10 (completely)'
             cand --activity 'One of your activities and how well you can do it, 0 (cannot) to 10 (as before); repeat for up to 5'
             cand --note 'A short note'
+            cand --settled 'Had the pain of your last session settled to its usual level by the next morning? (If not, the plan steps back.)'
             cand --color 'When to use colour: auto (terminal and no NO_COLOR), always or never'
             cand --flare 'Mark this check-in as a flare-up'
             cand -h 'Print help'

@@ -154,6 +154,8 @@ complete -c backfix -n "__fish_backfix_using_subcommand log" -l pain -d 'Pain ri
 complete -c backfix -n "__fish_backfix_using_subcommand log" -l interference -d 'How much pain got in the way of daily life this past week, 0 (not at all) to 10 (completely)' -r
 complete -c backfix -n "__fish_backfix_using_subcommand log" -l activity -d 'One of your activities and how well you can do it, 0 (cannot) to 10 (as before); repeat for up to 5' -r
 complete -c backfix -n "__fish_backfix_using_subcommand log" -l note -d 'A short note' -r
+complete -c backfix -n "__fish_backfix_using_subcommand log" -l settled -d 'Had the pain of your last session settled to its usual level by the next morning? (If not, the plan steps back.)' -r -f -a "yes\t''
+no\t''"
 complete -c backfix -n "__fish_backfix_using_subcommand log" -l color -d 'When to use colour: auto (terminal and no NO_COLOR), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"

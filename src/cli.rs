@@ -480,6 +480,9 @@ pub struct LogArgs {
     /// Mark this check-in as a flare-up.
     #[arg(long)]
     pub flare: bool,
+    /// Had the pain of your last session settled to its usual level by the next morning? (If not, the plan steps back.)
+    #[arg(long, value_name = "yes|no", value_parser = clap::builder::TypedValueParser::map(clap::builder::PossibleValuesParser::new(["yes", "no"]), |s| s == "yes"))]
+    pub settled: Option<bool>,
 }
 
 fn parse_score(s: &str) -> Result<crate::record::Score, String> {

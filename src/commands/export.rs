@@ -9,7 +9,9 @@
 //!
 //! `--csv`: a header and one row per record, in time order, journal and
 //! reminders interleaved, with the columns
-//! `time,kind,pain,interference,activities,flare,note,what,minutes,feel,pain_during,event`.
+//! `time,kind,pain,interference,activities,flare,note,what,minutes,feel,pain_during,event,settled`.
+//! `settled` is `yes` or `no` on a check-in that answered whether the last
+//! painful session's pain had settled by the next morning.
 //! `kind` is `checkin`, `session`, `lesson`, `check` or `reminder`; `activities` is
 //! `name=score` joined by `; `; `what` is the exercise or routine id (or the
 //! reminder's exercise, or the lesson's id); `event` the reminder's event.
@@ -39,7 +41,7 @@ pub fn run(out: &mut Out, a: &ExportArgs) -> Result<u8> {
     let mut rows: Vec<(String, String)> = Vec::new();
     for r in &journal.records {
         let t = r.time.format(TIME_FORMAT).to_string();
-        let cells: [String; 11] = match &r.entry {
+        let cells: [String; 12] = match &r.entry {
             Entry::Checkin(c) => [
                 "checkin".into(),
                 c.pain.map(|p| p.get().to_string()).unwrap_or_default(),
@@ -58,6 +60,11 @@ pub fn run(out: &mut Out, a: &ExportArgs) -> Result<u8> {
                 String::new(),
                 String::new(),
                 String::new(),
+                match c.settled {
+                    Some(true) => "yes".into(),
+                    Some(false) => "no".into(),
+                    None => String::new(),
+                },
             ],
             Entry::Lesson(l) => [
                 "lesson".into(),
@@ -71,9 +78,10 @@ pub fn run(out: &mut Out, a: &ExportArgs) -> Result<u8> {
                 String::new(),
                 String::new(),
                 String::new(),
+                String::new(),
             ],
             Entry::Check(c) => {
-                let mut cells: [String; 11] = Default::default();
+                let mut cells: [String; 12] = Default::default();
                 cells[0] = "check".into();
                 cells[5] = c.yes.join("; ");
                 cells[10] = c.tier.as_str().into();
@@ -96,12 +104,13 @@ pub fn run(out: &mut Out, a: &ExportArgs) -> Result<u8> {
                     .map(|p| p.get().to_string())
                     .unwrap_or_default(),
                 String::new(),
+                String::new(),
             ],
         };
         rows.push((t.clone(), row(&t, &cells)));
     }
     for e in &events {
-        let mut cells: [String; 11] = Default::default();
+        let mut cells: [String; 12] = Default::default();
         cells[0] = "reminder".into();
         cells[6] = e.exercise.clone().unwrap_or_default();
         cells[10] = e.event.as_str().into();
@@ -109,7 +118,7 @@ pub fn run(out: &mut Out, a: &ExportArgs) -> Result<u8> {
     }
     rows.sort_by(|a, b| a.0.cmp(&b.0));
     out.raw(
-        b"time,kind,pain,interference,activities,flare,note,what,minutes,feel,pain_during,event\n",
+        b"time,kind,pain,interference,activities,flare,note,what,minutes,feel,pain_during,event,settled\n",
     )?;
     for (_, r) in rows {
         out.raw(r.as_bytes())?;

@@ -18,7 +18,10 @@ pub fn run(out: &mut Out, a: &LogArgs) -> Result<u8> {
     let (data, _) = store::dirs()?;
     let mut errors = Vec::new();
     let journal = store::read_all(&data, &mut errors);
-    let flags = a.pain.is_some() || a.interference.is_some() || !a.activity.is_empty();
+    let flags = a.pain.is_some()
+        || a.interference.is_some()
+        || !a.activity.is_empty()
+        || a.settled.is_some();
     let checkin = if flags {
         if a.activity.len() > MAX_ACTIVITIES {
             return Err(Error::usage(format!(
@@ -43,6 +46,7 @@ pub fn run(out: &mut Out, a: &LogArgs) -> Result<u8> {
                 .as_deref()
                 .map(|n| super::truncate(n.trim(), MAX_NOTE)),
             flare: a.flare,
+            settled: a.settled,
         }
     } else {
         let stdin = std::io::stdin();
@@ -52,8 +56,11 @@ pub fn run(out: &mut Out, a: &LogArgs) -> Result<u8> {
             out,
             &mut input,
             interactive,
-            &record::current_activities(&journal.records),
-            record::interference_due(&journal.records, now),
+            &Asked {
+                kept: &record::current_activities(&journal.records),
+                weekly: record::interference_due(&journal.records, now),
+                unsettled: record::awaiting_settled(&journal.records, now),
+            },
         )?;
         if a.flare {
             c.flare = true;
@@ -63,7 +70,11 @@ pub fn run(out: &mut Out, a: &LogArgs) -> Result<u8> {
         }
         c
     };
-    if checkin.pain.is_none() && checkin.interference.is_none() && checkin.activities.is_empty() {
+    if checkin.pain.is_none()
+        && checkin.interference.is_none()
+        && checkin.activities.is_empty()
+        && checkin.settled.is_none()
+    {
         return Err(Error::usage("nothing to record: no rating was given")
             .with_hint("give at least one: backfix log --pain 4"));
     }
@@ -85,10 +96,23 @@ pub fn run(out: &mut Out, a: &LogArgs) -> Result<u8> {
     for x in &checkin.activities {
         parts.push(format!("{} {}", output::clean_line(&x.name), x.score.get()));
     }
+    match checkin.settled {
+        Some(true) => parts.push("settled by the next morning".into()),
+        Some(false) => parts.push("not settled by the next morning".into()),
+        None => {}
+    }
     if checkin.flare {
         parts.push("flare".into());
     }
     out.line(&format!("Saved: {}.", parts.join(", ")))?;
+    if checkin.settled == Some(false) {
+        out.para(
+            0,
+            "Pain that lasts into the next day means that session was too much for now: \
+             a running plan steps those exercises back (backfix today). \
+             Pain that keeps getting worse, or new numbness or weakness, needs a doctor: backfix redflags.",
+        )?;
+    }
     if checkin.flare || checkin.pain.is_some_and(|p| p.get() >= 8) {
         out.para(
             0,
@@ -160,19 +184,43 @@ fn ask_score(
     }
 }
 
+/// What decides which questions are asked.
+pub struct Asked<'a> {
+    /// The activities kept from the last check-in.
+    pub kept: &'a [String],
+    /// The weekly "got in the way" question is due.
+    pub weekly: bool,
+    /// A painful session whose next morning is to be reported.
+    pub unsettled: Option<record::Unsettled>,
+}
+
 /// The questions, in order. Tests drive it with a byte slice.
 pub fn ask(
     out: &mut Out,
     input: &mut dyn BufRead,
     interactive: bool,
-    kept: &[String],
-    weekly: bool,
+    asked: &Asked<'_>,
 ) -> Result<CheckIn> {
+    let (kept, weekly) = (asked.kept, asked.weekly);
     let mut c = CheckIn::default();
     out.styled_line(
         output::DIM,
         "A check-in: answer with 0 to 10; Enter skips a question.",
     )?;
+    if let Some(u) = asked.unsettled {
+        let prompt = format!(
+            "Your session on {} hurt {}/10 during. Had that settled to your usual level by the next morning? [y/n, Enter skips] ",
+            u.time.format("%a %-d %b"),
+            u.pain
+        );
+        if let Some(a) = read_line(out, input, interactive, &prompt)? {
+            c.settled = match a.to_ascii_lowercase().as_str() {
+                "y" | "yes" => Some(true),
+                "n" | "no" => Some(false),
+                _ => None,
+            };
+        }
+    }
     c.pain = ask_score(
         out,
         input,

@@ -140,6 +140,23 @@ pub fn run(out: &mut Out, a: &JsonArgs) -> Result<u8> {
         out.styled_line(output::CODE, &format!("backfix learn {}", clean_line(id)))?;
     }
     out.blank()?;
+    if let Some(u) = t.settled_question {
+        out.styled(output::HEADING, "Your last session")?;
+        out.line(&format!(
+            " ({}) hurt {}/10 during.",
+            u.time.format("%a %-d %b"),
+            u.pain
+        ))?;
+        out.para(
+            2,
+            "Had that settled to your usual level by the next morning? If not, the plan steps back.",
+        )?;
+        out.text("  ")?;
+        out.styled(output::CODE, "backfix log --settled yes")?;
+        out.text(" or ")?;
+        out.styled_line(output::CODE, "--settled no")?;
+        out.blank()?;
+    }
     if t.checkin_due {
         out.styled(output::HEADING, "Check in")?;
         out.line(" (once a week, under a minute):")?;

@@ -20,8 +20,11 @@
 //!   reminder that suggested walking); a week without a recorded walk keeps
 //!   the target.
 //!
-//! Pain "settled by the next morning" is not asked after a session: it is
-//! taken as settled, and a flare check-in is how the person says it was not.
+//! Pain "settled by the next morning" (the traffic light's second question)
+//! comes from the first check-in after a painful session that answers it
+//! (`backfix log --settled yes|no`, asked by `log` and shown by `today` the
+//! day after, see [`crate::record::awaiting_settled`]); unanswered, it is
+//! taken as settled, and a flare check-in still steps everything back.
 
 use super::progression::{
     self as rules, Decision, Duration, Effort, Feedback, Pain, Progress, Rule, Ruling, WalkWeek,
@@ -157,6 +160,9 @@ pub enum Happening {
         exercises: Vec<String>,
         feel: Option<Feel>,
         pain: Option<u8>,
+        /// Whether its pain had settled by the next morning (unanswered:
+        /// taken as settled).
+        settled: bool,
     },
     /// A flare-up was marked.
     Flare,
@@ -166,12 +172,15 @@ pub enum Happening {
 
 /// The happenings in a record, with their times, for a plan of
 /// `exercises` (the exercise ids done now and the items they stand for).
-/// `walk_done` are the times a reminder suggesting walking got Done.
+/// `walk_done` are the times a reminder suggesting walking got Done;
+/// `journal` is the whole record, where the "settled by the next morning"
+/// answers that follow a session are looked up.
 pub fn happenings(
     complaint: &str,
     exercises: &[(&str, &str)],
     records: &[Record],
     walk_done: &[NaiveDateTime],
+    journal: &[Record],
 ) -> Vec<(NaiveDateTime, Happening)> {
     let mut out = Vec::new();
     for r in records {
@@ -213,6 +222,7 @@ pub fn happenings(
                         exercises: covered,
                         feel: s.feel,
                         pain,
+                        settled: crate::record::settled_after(journal, r.time).unwrap_or(true),
                     },
                 ));
             }
@@ -320,6 +330,7 @@ pub fn replay(
             &pairs,
             std::slice::from_ref(r),
             &[],
+            &all,
         ));
         for (t, h) in pending.drain(..) {
             apply(
@@ -460,6 +471,7 @@ fn apply(
             exercises,
             feel,
             pain,
+            settled,
         } => {
             st.sessions += 1;
             if feel.is_none() && pain.is_none() {
@@ -468,7 +480,10 @@ fn apply(
             let fb = Feedback {
                 day,
                 effort: feel.map_or(Effort::Right, effort),
-                pain: Pain::during(pain.unwrap_or(0)),
+                pain: Pain {
+                    settled_by_morning: settled,
+                    ..Pain::during(pain.unwrap_or(0))
+                },
                 flare: false,
             };
             for p in st
@@ -532,6 +547,9 @@ pub struct Today {
     pub lesson: Option<String>,
     /// Whether a check-in is due (none in the past week).
     pub checkin_due: bool,
+    /// A painful session whose next morning is to be reported.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub settled_question: Option<crate::record::Unsettled>,
 }
 
 fn iso_date_opt<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
@@ -618,6 +636,9 @@ pub fn today(
             .copied(),
         lesson: lesson_for(day, lessons, &read),
         checkin_due: last_checkin.is_none_or(|d| (date - d).num_days() >= CHECKIN_EVERY_DAYS),
+        settled_question: date
+            .and_hms_opt(23, 59, 59)
+            .and_then(|end| crate::record::awaiting_settled(records, end)),
     }
 }
 

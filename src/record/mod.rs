@@ -121,6 +121,10 @@ pub struct CheckIn {
     pub note: Option<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub flare: bool,
+    /// Whether the pain of the last painful session had settled by the next
+    /// morning (asked the day after; the plan's traffic-light rule uses it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settled: Option<bool>,
 }
 
 /// How a session felt.
@@ -337,6 +341,7 @@ fn parse_line(line: &str) -> Result<Record, bool> {
             || (c.pain.is_none()
                 && c.interference.is_none()
                 && c.activities.is_empty()
+                && c.settled.is_none()
                 && !c.flare))
     {
         return Err(false);
@@ -412,12 +417,150 @@ pub fn interference_due(records: &[Record], now: NaiveDateTime) -> bool {
     })
 }
 
+/// The days after a session that "settled by the next morning?" is still
+/// asked about it.
+pub const SETTLED_ASKED_DAYS: i64 = 2;
+
+/// Pain during a session from which "settled by the next morning?" is asked:
+/// the traffic light's amber zone and above (3 to 5 is acceptable only if it
+/// settles; Silbernagel 2007). Below it nobody is asked, to spare a question
+/// after every mild session.
+pub const SETTLED_ASKED_FROM: u8 = 3;
+
+/// A session that hurt, whose next morning has not been reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Unsettled {
+    #[serde(serialize_with = "iso_time")]
+    pub time: NaiveDateTime,
+    /// Pain during it, at least `SETTLED_ASKED_FROM`.
+    pub pain: u8,
+}
+
+fn iso_time<S: serde::Serializer>(t: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&t.format(TIME_FORMAT))
+}
+
+/// The last session before `now`, when it hurt at least
+/// [`SETTLED_ASKED_FROM`] during, was on an
+/// earlier day (its next morning has come), at most [`SETTLED_ASKED_DAYS`]
+/// ago, and no check-in since has said whether the pain settled.
+pub fn awaiting_settled(records: &[Record], now: NaiveDateTime) -> Option<Unsettled> {
+    let (time, pain) = records
+        .iter()
+        .filter(|r| r.time <= now)
+        .filter_map(|r| match &r.entry {
+            Entry::Session(s) => Some((r.time, s.pain_during.map_or(0, Score::get))),
+            _ => None,
+        })
+        .max_by_key(|(t, _)| *t)?;
+    let days = (now.date() - time.date()).num_days();
+    if pain < SETTLED_ASKED_FROM || !(1..=SETTLED_ASKED_DAYS).contains(&days) {
+        return None;
+    }
+    let answered = records.iter().any(|r| {
+        r.time > time
+            && r.time <= now
+            && matches!(&r.entry, Entry::Checkin(c) if c.settled.is_some())
+    });
+    (!answered).then_some(Unsettled { time, pain })
+}
+
+/// For a session at `time`: the first "settled by the next morning?" answer
+/// given after it and before the next session, if any.
+pub fn settled_after(records: &[Record], time: NaiveDateTime) -> Option<bool> {
+    let next_session = records
+        .iter()
+        .filter(|r| r.time > time && matches!(r.entry, Entry::Session(_)))
+        .map(|r| r.time)
+        .min();
+    records
+        .iter()
+        .filter(|r| r.time > time && next_session.is_none_or(|n| r.time < n))
+        .filter_map(|r| match &r.entry {
+            Entry::Checkin(c) => c.settled.map(|v| (r.time, v)),
+            _ => None,
+        })
+        .min_by_key(|(t, _)| *t)
+        .map(|(_, v)| v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn t(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, TIME_FORMAT).unwrap()
+    }
+
+    fn session(time: &str, pain: u8) -> Record {
+        Record {
+            time: t(time),
+            entry: Entry::Session(Session {
+                exercise: Some("clam".into()),
+                routine: None,
+                minutes: None,
+                done: vec![],
+                skipped: vec![],
+                feel: None,
+                pain_during: Score::new(pain),
+                via: Via::Done,
+            }),
+        }
+    }
+
+    fn answer(time: &str, settled: bool) -> Record {
+        Record {
+            time: t(time),
+            entry: Entry::Checkin(CheckIn {
+                settled: Some(settled),
+                ..CheckIn::default()
+            }),
+        }
+    }
+
+    #[test]
+    fn the_next_morning_is_asked_about_the_last_painful_session_once() {
+        let s = session("2026-01-05T18:00:00", 4);
+        // Not on the day itself; the next day and the one after; not later.
+        assert_eq!(
+            awaiting_settled(std::slice::from_ref(&s), t("2026-01-05T22:00:00")),
+            None
+        );
+        let asked = awaiting_settled(std::slice::from_ref(&s), t("2026-01-06T08:00:00"));
+        assert_eq!(
+            asked,
+            Some(Unsettled {
+                time: s.time,
+                pain: 4
+            })
+        );
+        assert!(awaiting_settled(std::slice::from_ref(&s), t("2026-01-07T08:00:00")).is_some());
+        assert_eq!(
+            awaiting_settled(std::slice::from_ref(&s), t("2026-01-08T08:00:00")),
+            None
+        );
+        // Answered: not asked again, and the answer is the session's.
+        let a = answer("2026-01-06T08:05:00", false);
+        let both = [s.clone(), a];
+        assert_eq!(awaiting_settled(&both, t("2026-01-06T09:00:00")), None);
+        assert_eq!(settled_after(&both, s.time), Some(false));
+        // Mild pain during it (green): nothing to ask.
+        let easy = session("2026-01-05T18:00:00", SETTLED_ASKED_FROM - 1);
+        assert_eq!(awaiting_settled(&[easy], t("2026-01-06T08:00:00")), None);
+        // A later session without pain is the last one: nothing to ask.
+        let later = session("2026-01-06T07:00:00", 0);
+        assert_eq!(
+            awaiting_settled(&[s.clone(), later.clone()], t("2026-01-07T08:00:00")),
+            None
+        );
+        // An answer after the next session belongs to that one.
+        let late = answer("2026-01-07T08:00:00", false);
+        assert_eq!(
+            settled_after(&[s.clone(), later, late.clone()], s.time),
+            None
+        );
+        // A check-in with only the answer is a valid record.
+        assert_eq!(parse_line(&to_line(&late)), Ok(late));
     }
 
     #[test]

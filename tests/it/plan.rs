@@ -542,3 +542,128 @@ fn plan_start_asks_on_a_terminal() {
     assert_eq!(v["walk_minutes"], 15);
     assert_eq!(v["goals"], serde_json::json!(["gardening"]));
 }
+
+/// The traffic light's second question: after a session that hurt 3/10 or
+/// more, `today` and `log` ask the next day whether it had settled by the
+/// morning; "no" steps the plan back, with the reason.
+#[test]
+fn pain_not_settled_by_the_next_morning_steps_the_plan_back() {
+    let env = Env::new();
+    run_ok(
+        &env,
+        &at(0, 8),
+        &[
+            "plan",
+            "start",
+            "--sciatica",
+            "--lasted",
+            "6-12w",
+            "--walk",
+            "10m",
+        ],
+    );
+    run_ok(
+        &env,
+        &at(0, 18),
+        &[
+            "done",
+            "sciatica",
+            "--feel",
+            "about-right",
+            "--pain-during",
+            "4",
+        ],
+    );
+    // The same evening: not yet asked.
+    assert!(!run_ok(&env, &at(0, 20), &["today"]).contains("Your last session"));
+    // The next morning: asked in `today`, in words and in JSON.
+    let text = run_ok(&env, &at(1, 8), &["today"]);
+    assert!(text.contains("(Mon 5 Jan) hurt 4/10 during."), "{text}");
+    assert!(
+        text.contains("Had that settled to your usual level"),
+        "{text}"
+    );
+    assert!(text.contains("backfix log --settled yes"), "{text}");
+    let j = json(&env, &at(1, 8), &["today", "--json"]);
+    assert_eq!(j["settled_question"]["pain"], 4, "{j}");
+    let before = j["exercises"].clone();
+    // Not settled: saved, explained, and the plan steps back.
+    let saved = run_ok(&env, &at(1, 8), &["log", "--settled", "no"]);
+    assert!(
+        saved.contains("Saved: not settled by the next morning."),
+        "{saved}"
+    );
+    assert!(saved.contains("backfix redflags"), "{saved}");
+    let j = json(&env, &at(1, 9), &["today", "--json"]);
+    assert!(j.get("settled_question").is_none(), "asked once: {j}");
+    let whys: Vec<String> = j["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["latest"]["why"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert!(
+        whys.iter()
+            .any(|w| w.contains("had not settled by the next morning")),
+        "{whys:?}"
+    );
+    assert_ne!(j["exercises"], before, "the amounts stepped back");
+    let lines = journal_lines(&env);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["kind"] == "checkin" && l["settled"] == false),
+        "{lines:?}"
+    );
+
+    // `log` asks it too (piped answers are echoed), before the ratings.
+    run_ok(
+        &env,
+        &at(2, 18),
+        &[
+            "done",
+            "sciatica",
+            "--feel",
+            "about-right",
+            "--pain-during",
+            "5",
+        ],
+    );
+    let o = cmd(&env, &at(3, 8))
+        .arg("log")
+        .write_stdin("y\n3\n\n\nn\n\n")
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{out}");
+    assert!(out.contains("hurt 5/10 during. Had that settled"), "{out}");
+    assert!(out.contains("settled by the next morning"), "{out}");
+    let lines = journal_lines(&env);
+    assert!(
+        lines.iter().any(|l| l["settled"] == true && l["pain"] == 3),
+        "{lines:?}"
+    );
+    // The export keeps the answers.
+    let csv = run_ok(&env, &at(3, 10), &["export", "--csv"]);
+    assert!(
+        csv.lines().next().unwrap_or_default().ends_with(",settled"),
+        "{csv}"
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.contains(",checkin,") && l.ends_with(",no")),
+        "{csv}"
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.contains(",checkin,3,") && l.ends_with(",yes")),
+        "{csv}"
+    );
+    // A bad value is a usage error that names the choices.
+    let o = cmd(&env, &at(3, 9))
+        .args(["log", "--settled", "maybe"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("yes"));
+}

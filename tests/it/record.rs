@@ -526,15 +526,15 @@ fn export_json_and_csv() {
     let mut rows = s.lines();
     assert_eq!(
         rows.next().unwrap(),
-        "time,kind,pain,interference,activities,flare,note,what,minutes,feel,pain_during,event"
+        "time,kind,pain,interference,activities,flare,note,what,minutes,feel,pain_during,event,settled"
     );
     assert_eq!(s.lines().count(), 1 + 47 + 8 * 39);
     assert!(
-        s.contains("2025-12-01T08:30:00,checkin,7,6,gardening=2; sitting at work=3,,,,,,,\n"),
+        s.contains("2025-12-01T08:30:00,checkin,7,6,gardening=2; sitting at work=3,,,,,,,,\n"),
         "{s}"
     );
-    assert!(s.contains("2025-12-01T18:00:00,session,,,,,,sciatica,15,about-right,,\n"));
-    assert!(s.contains("2026-01-12T09:50:00,reminder,,,,,,clamshell,,,,done\n"));
+    assert!(s.contains("2025-12-01T18:00:00,session,,,,,,sciatica,15,about-right,,,\n"));
+    assert!(s.contains("2026-01-12T09:50:00,reminder,,,,,,clamshell,,,,done,\n"));
     // A formula is defused and quoted; no escape reaches the terminal.
     assert!(s.contains(",\"'=HYPERLINK(\"\"x\"\"), [31mred\","), "{s}");
     assert!(!s.contains('\x1b'));
@@ -652,9 +652,9 @@ fn check_keeps_its_outcome_in_the_record() {
     assert_eq!(v["journal"].as_array().unwrap(), &want.to_vec());
     let o = cmd(&env).args(["export", "--csv"]).output().unwrap();
     let s = stdout(&o);
-    assert!(s.contains(&format!("{NOW},check,,,,,,,,,,none\n")), "{s}");
+    assert!(s.contains(&format!("{NOW},check,,,,,,,,,,none,\n")), "{s}");
     assert!(s.contains(",check,,,,,"), "{s}");
-    assert!(s.contains(",emergency\n"), "{s}");
+    assert!(s.contains(",emergency,\n"), "{s}");
     assert_eq!(s.matches(",check,").count(), runs.len(), "{s}");
 }
 

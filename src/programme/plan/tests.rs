@@ -325,3 +325,56 @@ fn a_direction_adds_its_exercises_and_never_both() {
         );
     }
 }
+
+fn settled_answer(n: i64, settled: bool) -> Record {
+    Record {
+        time: at(n, 9),
+        entry: Entry::Checkin(CheckIn {
+            settled: Some(settled),
+            ..CheckIn::default()
+        }),
+    }
+}
+
+#[test]
+fn pain_not_settled_by_the_next_morning_steps_back() {
+    // A session at 4/10 (amber: the amount holds) ...
+    let session = routine_session("sciatica", 0, Feel::AboutRight, 4);
+    let held = replay_on(
+        "sciatica",
+        Lasted::SixToTwelveWeeks,
+        std::slice::from_ref(&session),
+        1,
+    );
+    let start = replay_on("sciatica", Lasted::SixToTwelveWeeks, &[], 0);
+    assert_eq!(held.exercises, start.exercises, "amber holds");
+    // ... that had not settled by the next morning: red, a step back, saying why.
+    let records = [session.clone(), settled_answer(1, false)];
+    let st = replay_on("sciatica", Lasted::SixToTwelveWeeks, &records, 1);
+    let back: Vec<&Fired> = st
+        .fired
+        .iter()
+        .filter(|f| matches!(f.ruling.decision, Decision::StepBack { .. }))
+        .collect();
+    assert!(!back.is_empty(), "{:#?}", st.fired);
+    assert!(back.iter().all(|f| f.ruling.why.contains("next morning")));
+    assert_ne!(st.exercises, start.exercises);
+    // Settled: the same as no answer.
+    let records = [session.clone(), settled_answer(1, true)];
+    let ok = replay_on("sciatica", Lasted::SixToTwelveWeeks, &records, 1);
+    assert_eq!(ok.exercises, held.exercises);
+    // An answer after the next session is about that one, not this one.
+    let records = [
+        session,
+        routine_session("sciatica", 2, Feel::AboutRight, 0),
+        settled_answer(3, false),
+    ];
+    let later = replay_on("sciatica", Lasted::SixToTwelveWeeks, &records, 3);
+    let first_day: Vec<&Fired> = later.fired.iter().filter(|f| f.day == day(0)).collect();
+    assert!(
+        first_day
+            .iter()
+            .all(|f| !matches!(f.ruling.decision, Decision::StepBack { .. })),
+        "{first_day:#?}"
+    );
+}
