@@ -108,7 +108,7 @@ pub fn run(out: &mut Out, a: &LogArgs) -> Result<u8> {
     if checkin.settled == Some(false) {
         out.para(
             0,
-            "Pain that lasts into the next day means that session was too much for now: \
+            "Pain that lasts into the next day suggests that session was a bit much for now: \
              a running plan steps those exercises back (backfix today). \
              Pain that keeps getting worse, or new numbness or weakness, needs a doctor: backfix redflags.",
         )?;
