@@ -1,13 +1,15 @@
 //! Steering a running reminder from the shell: `backfix remind pause`,
 //! `resume`, `now`, `snooze`, `skip`, `done` over its unix socket (no D-Bus
-//! needed), and the status-bar formats.
+//! needed; a named pipe on Windows, run under Wine in CI), and the
+//! status-bar formats.
 
 use crate::common;
 
 use common::Env;
 use serde_json::Value;
+#[cfg(unix)]
 use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -100,9 +102,13 @@ fn each_command_reaches_the_running_reminder_over_its_socket() {
 
     let mut child = spawn(&env, rt, &["--every", "1h"]);
     wait_running(&env, rt);
-    let sock: PathBuf = runtime.path().join("backfix-remind.sock");
-    let mode = std::fs::metadata(&sock).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode, 0o600, "only the user may connect");
+    #[cfg(unix)]
+    let sock = runtime.path().join("backfix-remind.sock");
+    #[cfg(unix)]
+    {
+        let mode = std::fs::metadata(&sock).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "only the user may connect");
+    }
 
     let bar = waybar(&env, rt);
     assert_eq!(bar["class"], "active");
@@ -176,12 +182,14 @@ fn each_command_reaches_the_running_reminder_over_its_socket() {
 
     remind(&env, rt, &["stop"]);
     assert!(child.wait().unwrap().success());
+    #[cfg(unix)]
     assert!(!sock.exists(), "the socket goes with the reminder");
     let (code, _, err) = remind(&env, rt, &["now"]);
     assert_eq!(code, 1);
     assert!(err.contains("no reminder is running"), "{err}");
 }
 
+#[cfg(unix)]
 #[test]
 fn without_a_runtime_dir_the_socket_is_in_the_state_dir() {
     let env = Env::new();
@@ -195,6 +203,7 @@ fn without_a_runtime_dir_the_socket_is_in_the_state_dir() {
     assert!(child.wait().unwrap().success());
 }
 
+#[cfg(unix)]
 #[test]
 fn another_user_is_refused() {
     // Root can test a connection from another uid; others skip.
