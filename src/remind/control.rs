@@ -430,6 +430,77 @@ mod tests {
         }
     }
 
+    /// One end of a connection: reads `input`, collects what is written.
+    struct Duplex {
+        input: io::Cursor<Vec<u8>>,
+        output: Vec<u8>,
+    }
+
+    impl Duplex {
+        fn new(input: &[u8]) -> Duplex {
+            Duplex {
+                input: io::Cursor::new(input.to_vec()),
+                output: Vec::new(),
+            }
+        }
+    }
+
+    impl Read for Duplex {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.input.read(buf)
+        }
+    }
+
+    impl Write for Duplex {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.output.write(buf)
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn both_ends_of_the_protocol_over_any_transport() {
+        let (tx, rx) = mpsc::channel();
+        let the_loop = std::thread::spawn(move || {
+            let Ok(Msg::Control(Command::Now, reply)) = rx.recv() else {
+                panic!("not the command sent");
+            };
+            reply.send(Ok("a reminder now\nsoon".into()));
+        });
+        let mut server = Duplex::new(b"now\n");
+        assert_eq!(serve(&mut server, &tx), Ok(()));
+        the_loop.join().unwrap();
+        assert_eq!(server.output, b"ok a reminder now soon\n", "one line");
+        let mut client = Duplex::new(&server.output);
+        assert_eq!(
+            exchange(&mut client, &Command::Now).ok().as_deref(),
+            Some("a reminder now soon")
+        );
+        assert_eq!(client.output, b"now\n");
+
+        // Gibberish is answered without asking the loop.
+        let mut server = Duplex::new(b"make tea\n");
+        assert_eq!(serve(&mut server, &tx), Ok(()));
+        assert!(server.output.starts_with(b"error "));
+        let mut client = Duplex::new(&server.output);
+        assert!(matches!(
+            exchange(&mut client, &Command::Skip),
+            Err(SendError::Refused(_))
+        ));
+        // No answer at all is an error, not a success.
+        assert!(matches!(
+            exchange(&mut Duplex::new(b""), &Command::Skip),
+            Err(SendError::Io(_))
+        ));
+        // The loop is gone: serving fails, and the listener stops.
+        drop(tx);
+        let (dead, rx) = mpsc::channel();
+        drop(rx);
+        assert_eq!(serve(&mut Duplex::new(b"resume\n"), &dead), Err(()));
+    }
+
     #[test]
     fn pause_lengths_and_times() {
         let now = at("2026-11-25 10:30:00");
