@@ -251,8 +251,8 @@ pub struct Listener {
 impl Drop for Listener {
     #[allow(unsafe_code)]
     fn drop(&mut self) {
-        // SAFETY: our event; the thread holds its own duplicate reference
-        // through the same handle value until it returns.
+        // SAFETY: our own valid event handle (the thread waits on a
+        // duplicate of it, so closing this one afterwards is safe).
         unsafe { SetEvent(self.quit.0) };
     }
 }

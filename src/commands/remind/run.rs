@@ -132,15 +132,16 @@ pub fn remind(out: &mut Out, a: &ScheduleArgs) -> Result<u8> {
         .map_err(|e| Error::failure(format!("cannot listen for Ctrl-C: {e}")))?;
     // Commands from the shell (`backfix remind pause` ...) arrive on the
     // same channel as signals and button presses.
-    let listening = remind::control::address(&dir).and_then(|a| {
-        remind::control::listen(&a, tx.clone())
-            .map_err(|e| std::io::Error::new(e.kind(), format!("on {}: {e}", a.display())))
-    });
+    let listening = match remind::control::address(&dir) {
+        Err(e) => Err(format!("cannot tell where to listen for commands: {e}")),
+        Ok(a) => remind::control::listen(&a, tx.clone())
+            .map_err(|e| format!("cannot listen for commands on {}: {e}", a.display())),
+    };
     let _listener = match listening {
         Ok(l) => Some(l),
-        Err(e) => {
+        Err(why) => {
             crate::output::warning(&format!(
-                "cannot listen for commands: {e}; `backfix remind pause` and the like will not reach this reminder"
+                "{why}; `backfix remind pause` and the like will not reach this reminder"
             ));
             None
         }
