@@ -1,6 +1,6 @@
 //! The command channel of a running reminder: `backfix remind pause`,
 //! `resume`, `now`, `snooze`, `skip` and `done` reach it over a unix socket
-//! only the same user can use.
+//! (a named pipe on Windows, `control_windows.rs`) only the same user can use.
 //!
 //! Why a socket and not a D-Bus name: it works where there is no session bus
 //! (a console, SSH, a systemd service started before the desktop), it needs
@@ -13,29 +13,34 @@
 //! closes the short window between `bind` and `chmod`).
 //!
 //! The wire format is one line each way: the command (see [`Command::encode`])
-//! and the loop's answer, `ok <text>` or `error <text>`.
+//! and the loop's answer, `ok <text>` or `error <text>`. Both ends of it are
+//! written once here ([`serve`], [`exchange`]), over any `Read + Write`: the
+//! unix socket below, the named pipe on Windows.
 
 use super::Msg;
 use crate::remind::schedule::{parse_clock, parse_interval};
 use chrono::{NaiveDateTime, NaiveTime, TimeDelta};
-use std::io;
-#[cfg(unix)]
-use std::io::{BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 #[cfg(unix)]
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
-#[cfg(unix)]
-use std::sync::mpsc;
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
+
+#[cfg(windows)]
+#[path = "control_windows.rs"]
+mod pipe;
+#[cfg(windows)]
+pub use pipe::{Listener, address, listen, send};
 
 /// The socket's file name.
 pub const SOCKET: &str = "backfix-remind.sock";
 /// How long a client or the listener waits for the other side.
 pub const TIMEOUT: Duration = Duration::from_secs(3);
 /// The longest command line accepted.
-#[cfg(unix)]
 const MAX_LINE: u64 = 256;
+/// The longest answer line read.
+const MAX_ANSWER: u64 = 4096;
 
 /// What the shell asks of the running reminder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,6 +152,13 @@ pub fn pause_end(
     }
 }
 
+/// Where the reminder whose state dir is `state_dir` listens: its socket
+/// (on Windows, its pipe's name).
+#[cfg(unix)]
+pub fn address(state_dir: &Path) -> io::Result<PathBuf> {
+    Ok(socket_path(state_dir))
+}
+
 /// Where the socket is: `$XDG_RUNTIME_DIR`, or else the state dir.
 pub fn socket_path(state_dir: &Path) -> PathBuf {
     match std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from) {
@@ -190,34 +202,16 @@ impl PartialEq for ReplyTo {
 impl Eq for ReplyTo {}
 
 /// The listening socket; dropping it removes the file.
+#[cfg(unix)]
 pub struct Listener {
     path: PathBuf,
 }
 
+#[cfg(unix)]
 impl Drop for Listener {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.path);
     }
-}
-
-/// Commands from the shell travel over a unix socket; Windows has none in
-/// std yet (a named pipe is the way there), so the reminder runs without it.
-#[cfg(not(unix))]
-fn unsupported() -> io::Error {
-    io::Error::new(
-        io::ErrorKind::Unsupported,
-        "commands to the running reminder are not available on this platform yet",
-    )
-}
-
-#[cfg(not(unix))]
-pub fn listen(_path: &Path, _tx: Sender<Msg>) -> io::Result<Listener> {
-    Err(unsupported())
-}
-
-#[cfg(not(unix))]
-pub fn send(_path: &Path, _cmd: &Command) -> Result<String, SendError> {
-    Err(SendError::Io(unsupported()))
 }
 
 /// Listen on `path` (called with the reminder lock held, so a file there is
@@ -235,11 +229,13 @@ pub fn listen(path: &Path, tx: Sender<Msg>) -> io::Result<Listener> {
         .name("control".into())
         .spawn(move || {
             for conn in sock.incoming() {
-                let Ok(conn) = conn else { continue };
+                let Ok(mut conn) = conn else { continue };
                 if !same_user(&conn) {
                     continue;
                 }
-                if serve_one(conn, &tx).is_err() {
+                let _ = conn.set_read_timeout(Some(TIMEOUT));
+                let _ = conn.set_write_timeout(Some(TIMEOUT));
+                if serve(&mut conn, &tx).is_err() {
                     // The loop is gone; so is the reminder.
                     return;
                 }
@@ -248,21 +244,28 @@ pub fn listen(path: &Path, tx: Sender<Msg>) -> io::Result<Listener> {
     Ok(listener)
 }
 
-#[cfg(unix)]
-/// One connection: read the command, hand it over, write the answer. Err
-/// only when the loop no longer listens.
-fn serve_one(conn: UnixStream, tx: &Sender<Msg>) -> Result<(), ()> {
-    let _ = conn.set_read_timeout(Some(TIMEOUT));
-    let _ = conn.set_write_timeout(Some(TIMEOUT));
+/// The answer line for a client.
+fn answer_line(answer: Result<String, String>) -> String {
+    match answer {
+        Ok(t) => format!("ok {}\n", t.replace('\n', " ")),
+        Err(t) => format!("error {}\n", t.replace('\n', " ")),
+    }
+}
+
+/// One line of at most `max` bytes from `conn`.
+fn read_line(conn: &mut impl Read, max: u64) -> io::Result<String> {
     let mut line = String::new();
-    let Ok(reader) = conn.try_clone() else {
+    BufReader::new(conn.take(max)).read_line(&mut line)?;
+    Ok(line)
+}
+
+/// The server's side of one connection (any transport): read the command,
+/// hand it to the loop, write the answer. Err only when the loop no longer
+/// listens.
+pub(crate) fn serve<C: Read + Write>(conn: &mut C, tx: &Sender<Msg>) -> Result<(), ()> {
+    let Ok(line) = read_line(conn, MAX_LINE) else {
         return Ok(());
     };
-    let read = io::Read::take(reader, MAX_LINE).read_line_into(&mut line);
-    let mut conn = conn;
-    if read.is_err() {
-        return Ok(());
-    }
     let answer = match Command::decode(&line) {
         None => Err("the reminder did not understand that command".to_string()),
         Some(cmd) => {
@@ -273,23 +276,31 @@ fn serve_one(conn: UnixStream, tx: &Sender<Msg>) -> Result<(), ()> {
                 .unwrap_or_else(|_| Err("the reminder did not answer".to_string()))
         }
     };
-    let text = match answer {
-        Ok(t) => format!("ok {}\n", t.replace('\n', " ")),
-        Err(t) => format!("error {}\n", t.replace('\n', " ")),
-    };
-    let _ = conn.write_all(text.as_bytes());
+    let _ = conn.write_all(answer_line(answer).as_bytes());
+    let _ = conn.flush();
     Ok(())
 }
 
-#[cfg(unix)]
-trait ReadLineInto {
-    fn read_line_into(self, s: &mut String) -> io::Result<usize>;
+/// The client's side (any transport): send `cmd`, read the answer.
+pub(crate) fn exchange<C: Read + Write>(conn: &mut C, cmd: &Command) -> Result<String, SendError> {
+    conn.write_all(format!("{}\n", cmd.encode()).as_bytes())
+        .map_err(SendError::Io)?;
+    conn.flush().map_err(SendError::Io)?;
+    let line = read_line(conn, MAX_ANSWER).map_err(SendError::Io)?;
+    parse_answer(&line)
 }
 
-#[cfg(unix)]
-impl<R: io::Read> ReadLineInto for R {
-    fn read_line_into(self, s: &mut String) -> io::Result<usize> {
-        BufReader::new(self).read_line(s)
+/// The answer line, as the client reads it.
+fn parse_answer(line: &str) -> Result<String, SendError> {
+    let line = line.trim_end();
+    if let Some(t) = line.strip_prefix("ok ") {
+        Ok(t.to_string())
+    } else if let Some(t) = line.strip_prefix("error ") {
+        Err(SendError::Refused(t.to_string()))
+    } else {
+        Err(SendError::Io(io::Error::other(
+            "no answer from the reminder",
+        )))
     }
 }
 
@@ -348,9 +359,13 @@ pub enum SendError {
     Io(io::Error),
 }
 
-/// Send `cmd` to the reminder listening on `path`; its answer.
+/// Send `cmd` to the reminder listening on `path`; its answer. `reminder`
+/// is the pid the lock names, when known: on Windows the pipe must be served
+/// by it (anyone may create a pipe of that name first); on Unix the socket's
+/// directory and mode keep other users out, and it is not needed.
 #[cfg(unix)]
-pub fn send(path: &Path, cmd: &Command) -> Result<String, SendError> {
+pub fn send(path: &Path, cmd: &Command, reminder: Option<u32>) -> Result<String, SendError> {
+    let _ = reminder;
     let mut conn = match UnixStream::connect(path) {
         Ok(c) => c,
         Err(e)
@@ -367,22 +382,7 @@ pub fn send(path: &Path, cmd: &Command) -> Result<String, SendError> {
         .map_err(SendError::Io)?;
     conn.set_write_timeout(Some(TIMEOUT))
         .map_err(SendError::Io)?;
-    conn.write_all(format!("{}\n", cmd.encode()).as_bytes())
-        .map_err(SendError::Io)?;
-    let mut line = String::new();
-    io::Read::take(&conn, 4096)
-        .read_line_into(&mut line)
-        .map_err(SendError::Io)?;
-    let line = line.trim_end();
-    if let Some(t) = line.strip_prefix("ok ") {
-        Ok(t.to_string())
-    } else if let Some(t) = line.strip_prefix("error ") {
-        Err(SendError::Refused(t.to_string()))
-    } else {
-        Err(SendError::Io(io::Error::other(
-            "no answer from the reminder",
-        )))
-    }
+    exchange(&mut conn, cmd)
 }
 
 #[cfg(test)]
@@ -428,6 +428,77 @@ mod tests {
         ] {
             assert_eq!(Command::decode(bad), None, "{bad}");
         }
+    }
+
+    /// One end of a connection: reads `input`, collects what is written.
+    struct Duplex {
+        input: io::Cursor<Vec<u8>>,
+        output: Vec<u8>,
+    }
+
+    impl Duplex {
+        fn new(input: &[u8]) -> Duplex {
+            Duplex {
+                input: io::Cursor::new(input.to_vec()),
+                output: Vec::new(),
+            }
+        }
+    }
+
+    impl Read for Duplex {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.input.read(buf)
+        }
+    }
+
+    impl Write for Duplex {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.output.write(buf)
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn both_ends_of_the_protocol_over_any_transport() {
+        let (tx, rx) = mpsc::channel();
+        let the_loop = std::thread::spawn(move || {
+            let Ok(Msg::Control(Command::Now, reply)) = rx.recv() else {
+                panic!("not the command sent");
+            };
+            reply.send(Ok("a reminder now\nsoon".into()));
+        });
+        let mut server = Duplex::new(b"now\n");
+        assert_eq!(serve(&mut server, &tx), Ok(()));
+        the_loop.join().unwrap();
+        assert_eq!(server.output, b"ok a reminder now soon\n", "one line");
+        let mut client = Duplex::new(&server.output);
+        assert_eq!(
+            exchange(&mut client, &Command::Now).ok().as_deref(),
+            Some("a reminder now soon")
+        );
+        assert_eq!(client.output, b"now\n");
+
+        // Gibberish is answered without asking the loop.
+        let mut server = Duplex::new(b"make tea\n");
+        assert_eq!(serve(&mut server, &tx), Ok(()));
+        assert!(server.output.starts_with(b"error "));
+        let mut client = Duplex::new(&server.output);
+        assert!(matches!(
+            exchange(&mut client, &Command::Skip),
+            Err(SendError::Refused(_))
+        ));
+        // No answer at all is an error, not a success.
+        assert!(matches!(
+            exchange(&mut Duplex::new(b""), &Command::Skip),
+            Err(SendError::Io(_))
+        ));
+        // The loop is gone: serving fails, and the listener stops.
+        drop(tx);
+        let (dead, rx) = mpsc::channel();
+        drop(rx);
+        assert_eq!(serve(&mut Duplex::new(b"resume\n"), &dead), Err(()));
     }
 
     #[test]

@@ -1373,14 +1373,8 @@ fn columns_wins_on_a_terminal() {
 /// exercise's text too: only its own bell is there.
 #[test]
 fn the_reminder_fallback_cleans_data() {
-    if cfg!(windows) {
-        // A known gap: under Wine the reminder never shows its first
-        // reminder (neither as a toast nor on the terminal); not yet found why.
-        eprintln!(
-            "SKIPPED the_reminder_fallback_cleans_data: under Wine the first reminder never appears (open problem)"
-        );
-        return;
-    }
+    // On Windows (Wine in CI) too: there the toast is refused at once and the
+    // reminder goes to the terminal.
     let env = Env::new();
     write_evil_files(&env);
     let out = env

@@ -8,8 +8,7 @@
 
 mod cli;
 mod common;
-// Commands reach the reminder over a unix socket; Windows has none yet.
-#[cfg(unix)]
+// Commands to the running reminder: a unix socket, a named pipe on Windows.
 mod control;
 mod data;
 mod generated;

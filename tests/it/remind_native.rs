@@ -2,7 +2,8 @@
 //! tests in `remind.rs` drive a private D-Bus bus, dunst, Xvfb and Unix
 //! signals, so they are Linux-only; here are the parts every platform has:
 //! one reminder per user, `remind status`, and `remind stop` (on Windows
-//! through the reminder's named stop event).
+//! through the reminder's named stop event). Commands to the running
+//! reminder (`control.rs`) run on every platform: a named pipe on Windows.
 
 use crate::common::{self, Env};
 use serde_json::Value;
@@ -13,7 +14,7 @@ use std::time::Duration;
 fn the_desktop_tests_are_linux_only() {
     eprintln!(
         "SKIPPED remind::* (the reminder on a real notification server, idle time, signals): \
-         they need D-Bus, dunst, Xvfb and Unix signals; on this platform only remind_native::* runs"
+         they need D-Bus, dunst, Xvfb and Unix signals; on this platform remind_native::* and control::* run"
     );
 }
 

@@ -5,6 +5,7 @@ use super::{Ctl, now, state_dir};
 use crate::error::{Error, Result};
 use crate::output::{self, Out};
 use crate::remind::control::{self, Command, SendError};
+use crate::remind::state::{self, Holder};
 
 pub fn send(out: &mut Out, c: Ctl<'_>) -> Result<u8> {
     let cmd = match c {
@@ -22,8 +23,20 @@ pub fn send(out: &mut Out, c: Ctl<'_>) -> Result<u8> {
         Ctl::Done => Command::Done,
     };
     let dir = state_dir()?;
-    let path = control::socket_path(&dir);
-    match control::send(&path, &cmd) {
+    // Only a reminder proven to hold the lock is sent anything (on Windows
+    // the pipe's server must be that very process).
+    let pid = match state::running(&dir) {
+        Holder::Free => None,
+        Holder::Reminder(pid) => Some(pid),
+        h @ Holder::Unknown { .. } => return Err(super::status::unknown_holder(&dir, &h)),
+    };
+    let path = control::address(&dir)
+        .map_err(|e| Error::failure(format!("cannot tell where the reminder listens: {e}")))?;
+    let sent = match pid {
+        None => Err(SendError::NotRunning),
+        Some(pid) => control::send(&path, &cmd, Some(pid)),
+    };
+    match sent {
         Ok(answer) => {
             out.line(&format!("Reminder: {}.", output::clean_line(&answer)))?;
             Ok(0)

@@ -132,15 +132,16 @@ pub fn remind(out: &mut Out, a: &ScheduleArgs) -> Result<u8> {
         .map_err(|e| Error::failure(format!("cannot listen for Ctrl-C: {e}")))?;
     // Commands from the shell (`backfix remind pause` ...) arrive on the
     // same channel as signals and button presses.
-    let socket = remind::control::socket_path(&dir);
-    let _listener = match remind::control::listen(&socket, tx.clone()) {
+    let listening = match remind::control::address(&dir) {
+        Err(e) => Err(format!("cannot tell where to listen for commands: {e}")),
+        Ok(a) => remind::control::listen(&a, tx.clone())
+            .map_err(|e| format!("cannot listen for commands on {}: {e}", a.display())),
+    };
+    let _listener = match listening {
         Ok(l) => Some(l),
-        // Not on this platform: `remind pause` and the like say so themselves.
-        Err(e) if e.kind() == std::io::ErrorKind::Unsupported => None,
-        Err(e) => {
+        Err(why) => {
             crate::output::warning(&format!(
-                "cannot listen for commands on {}: {e}; `backfix remind pause` and the like will not reach this reminder",
-                socket.display()
+                "{why}; `backfix remind pause` and the like will not reach this reminder"
             ));
             None
         }

@@ -139,6 +139,8 @@ pub fn status(out: &mut Out, json: bool, format: Option<StatusFormat>) -> Result
                 Holder::Reminder(_) => "reminder",
                 Holder::Unknown { .. } => "unknown",
             },
+            // Where commands to it go: its socket, or its pipe on Windows.
+            "channel": crate::remind::control::address(&dir).ok().map(|a| a.display().to_string()),
             "interval": st.as_ref().map(|s| &s.every),
             "interval_seconds": st.as_ref().map(|s| s.every_seconds),
             "next": st.as_ref().and_then(|s| s.next.clone()),

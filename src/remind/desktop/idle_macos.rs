@@ -1,6 +1,12 @@
 //! Idle time on macOS: `CGEventSourceSecondsSinceLastEventType` for any input
 //! event in the combined session state (the HID idle time the login session
 //! sees), from the CoreGraphics framework.
+//!
+//! The screen lock is read at the same moments (no polling of its own): the
+//! session dictionary (`CGSessionCopyCurrentDictionary`) carries
+//! `CGSSessionScreenIsLocked` = true while the screen is locked. A locked
+//! screen counts as away, as the Linux ScreenSaver source does: a long idle
+//! time is reported. TYPE-CHECKED ONLY: no Mac runs these calls in CI.
 
 use crate::remind::IdleSource;
 use chrono::TimeDelta;
@@ -10,10 +16,77 @@ const COMBINED_SESSION_STATE: i32 = 0;
 /// `kCGAnyInputEventType`: the last event of any input kind.
 const ANY_INPUT_EVENT: u32 = !0;
 
+/// A CoreFoundation object (`CFTypeRef`, `CFDictionaryRef`, `CFStringRef`).
+type CfRef = *const std::ffi::c_void;
+
 #[allow(unsafe_code)] // a foreign declaration
 #[link(name = "CoreGraphics", kind = "framework")]
 unsafe extern "C" {
     fn CGEventSourceSecondsSinceLastEventType(state: i32, event_type: u32) -> f64;
+    /// The login session's dictionary (owned by the caller), or null outside
+    /// a window-server session.
+    fn CGSessionCopyCurrentDictionary() -> CfRef;
+}
+
+#[allow(unsafe_code)] // a foreign declaration
+#[link(name = "CoreFoundation", kind = "framework")]
+unsafe extern "C" {
+    fn CFDictionaryGetValue(dict: CfRef, key: CfRef) -> CfRef;
+    fn CFStringCreateWithCString(
+        alloc: CfRef,
+        text: *const std::ffi::c_char,
+        encoding: u32,
+    ) -> CfRef;
+    fn CFGetTypeID(cf: CfRef) -> usize;
+    fn CFBooleanGetTypeID() -> usize;
+    fn CFBooleanGetValue(b: CfRef) -> u8;
+    fn CFRelease(cf: CfRef);
+}
+
+/// `kCFStringEncodingUTF8`.
+const UTF8: u32 = 0x0800_0100;
+/// The session dictionary's key, present (true) while the screen is locked.
+const SCREEN_IS_LOCKED: &std::ffi::CStr = c"CGSSessionScreenIsLocked";
+
+/// The idle time reported while the screen is locked: away, however long.
+pub const LOCKED: TimeDelta = TimeDelta::days(1);
+
+/// The idle time to report: a long one while locked, else the time since
+/// the last input (pure).
+pub fn idle_time(locked: bool, since_input: Option<TimeDelta>) -> Option<TimeDelta> {
+    if locked { Some(LOCKED) } else { since_input }
+}
+
+/// Whether the session dictionary says the screen is locked; false when
+/// there is no session (ssh) or the key is absent or not a boolean.
+#[allow(unsafe_code)] // CoreFoundation calls; see the SAFETY comments.
+fn screen_locked() -> bool {
+    // SAFETY: a query with no arguments; a non-null result is ours to release.
+    let dict = unsafe { CGSessionCopyCurrentDictionary() };
+    if dict.is_null() {
+        return false;
+    }
+    // SAFETY: a NUL-terminated UTF-8 string; a non-null result is ours to
+    // release.
+    let key =
+        unsafe { CFStringCreateWithCString(std::ptr::null(), SCREEN_IS_LOCKED.as_ptr(), UTF8) };
+    let locked = !key.is_null() && {
+        // SAFETY: `dict` and `key` are live objects; the value is borrowed
+        // from the dictionary (not released), and its type is checked before
+        // it is read as a boolean.
+        unsafe {
+            let v = CFDictionaryGetValue(dict, key);
+            !v.is_null() && CFGetTypeID(v) == CFBooleanGetTypeID() && CFBooleanGetValue(v) != 0
+        }
+    };
+    // SAFETY: both were created (copied) above and are released once.
+    unsafe {
+        if !key.is_null() {
+            CFRelease(key);
+        }
+        CFRelease(dict);
+    }
+    locked
 }
 
 pub enum Idle {
@@ -42,13 +115,13 @@ impl Idle {
     }
 
     pub fn name(&self) -> &'static str {
-        "macOS CGEventSource (time since the last input)"
+        "macOS CGEventSource (time since the last input; a locked screen counts as a break)"
     }
 }
 
 impl IdleSource for Idle {
     fn idle(&mut self) -> Option<TimeDelta> {
-        from_seconds(seconds_idle())
+        idle_time(screen_locked(), from_seconds(seconds_idle()))
     }
 }
 
@@ -61,5 +134,16 @@ mod tests {
         assert_eq!(from_seconds(1.5), Some(TimeDelta::milliseconds(1500)));
         assert_eq!(from_seconds(-1.0), None);
         assert_eq!(from_seconds(f64::NAN), None);
+    }
+
+    #[test]
+    fn a_locked_screen_is_away() {
+        assert_eq!(idle_time(true, Some(TimeDelta::seconds(3))), Some(LOCKED));
+        assert_eq!(idle_time(true, None), Some(LOCKED));
+        assert_eq!(
+            idle_time(false, Some(TimeDelta::seconds(3))),
+            Some(TimeDelta::seconds(3))
+        );
+        assert_eq!(idle_time(false, None), None);
     }
 }

@@ -5,9 +5,10 @@
 //! for a freedesktop server without actions.
 //!
 //! Showing is bounded in time like a D-Bus call: it runs on a thread of its
-//! own, and a platform that does not answer within `CALL_TIMEOUT` (Wine has
-//! no toast service and never answers) sends the reminder to the terminal.
-//! While such a call is still stuck, no second one is started.
+//! own, and a platform that does not answer within `CALL_TIMEOUT` sends the
+//! reminder to the terminal. While such a call is still stuck, no second one
+//! is started. (Wine 8 has no toast service: it refuses at once with
+//! REGDB_E_CLASSNOTREG, 0x80040154, and the reminder goes to the terminal.)
 
 use crate::output::{clean, clean_line};
 use crate::remind::signals::StopFlag;
