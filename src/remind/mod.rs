@@ -60,11 +60,22 @@ pub enum Msg {
     Dnd(bool),
     /// The screen locked (true) or unlocked (logind, org.freedesktop.ScreenSaver).
     Locked(bool),
+    /// The machine woke from a suspend (logind's `PrepareForSleep(false)`):
+    /// the loop looks at the clocks at once rather than at the end of its wait.
+    Woke,
 }
 
 /// Time, and waiting for it.
 pub trait Clock {
     fn now(&self) -> NaiveDateTime;
+    /// A clock that runs only while the machine is awake and that nobody
+    /// sets (time since some fixed start), where the platform has one: with
+    /// it the scheduler tells a suspend or a clock change from a long wait,
+    /// and waits until the next reminder; without it (None), it polls every
+    /// `schedule::MAX_SLEEP`.
+    fn awake(&self) -> Option<TimeDelta> {
+        None
+    }
     /// Sleep until `t` or until a message arrives.
     fn wait_until(&mut self, t: NaiveDateTime) -> Option<Msg>;
 }
@@ -167,6 +178,64 @@ pub trait Notifier {
 /// How long the user has been idle, where the desktop says.
 pub trait IdleSource {
     fn idle(&mut self) -> Option<TimeDelta>;
+    /// Whether something holds an idle inhibitor now (a video call, a film):
+    /// the user is then watching, not away, however long without input.
+    /// Asked only when an absence is about to be counted.
+    fn inhibited(&mut self) -> bool {
+        false
+    }
+}
+
+/// One idle spell as the loop sees it (pure): the idle time counts only
+/// while no idle inhibitor is held, and from the first sample that saw it
+/// gone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Spell {
+    /// Under the threshold (or no spell yet).
+    #[default]
+    Active,
+    /// Past the threshold, but an inhibitor was held at the last sample.
+    Inhibited,
+    /// The inhibitor was seen gone at this time: the absence counts from then.
+    FreeSince(NaiveDateTime),
+    /// Counted as a break; no more inhibitor checks until the user is back.
+    Counted,
+}
+
+impl Spell {
+    /// The idle time to count at `now`, the source saying `idle`;
+    /// `inhibited` is asked only when an absence is about to be counted.
+    pub fn count(
+        &mut self,
+        now: NaiveDateTime,
+        idle: TimeDelta,
+        threshold: TimeDelta,
+        inhibited: impl FnOnce() -> bool,
+    ) -> TimeDelta {
+        if idle < threshold {
+            *self = Spell::Active;
+            return idle;
+        }
+        if *self == Spell::Counted {
+            return idle;
+        }
+        if inhibited() {
+            *self = Spell::Inhibited;
+            return TimeDelta::zero();
+        }
+        let counted = match *self {
+            Spell::Inhibited => {
+                *self = Spell::FreeSince(now);
+                TimeDelta::zero()
+            }
+            Spell::FreeSince(t) => idle.min(now - t),
+            Spell::Active | Spell::Counted => idle,
+        };
+        if counted >= threshold {
+            *self = Spell::Counted;
+        }
+        counted
+    }
 }
 
 /// The reminder log, `history.jsonl`.
@@ -445,6 +514,7 @@ impl Run<'_, '_> {
                 }
                 self.release();
             }
+            Msg::Woke => {}
             Msg::Closed { id } => {
                 if self.pending.as_ref().is_some_and(|p| p.id == id) {
                     self.pending = None;
@@ -710,6 +780,7 @@ pub fn run_loop(
     };
     let mut reported = None;
     let mut idle_logged = false;
+    let mut spell = Spell::Active;
     loop {
         let now = run.p.clock.now();
         if let Some(pause) = run.paused {
@@ -757,8 +828,11 @@ pub fn run_loop(
             }
             continue;
         }
-        let idle = run.p.idle.idle();
-        let step = run.s.poll(now, idle);
+        let idle = run.p.idle.idle().map(|i| {
+            let source = &mut *run.p.idle;
+            spell.count(now, i, run.s.plan.idle_break, || source.inhibited())
+        });
+        let step = run.s.poll_at(now, run.p.clock.awake(), idle);
         if run.s.last_reset.is_some_and(|r| r != Reset::ClockBack) {
             // Away from the desk: the reminder was not ignored.
             run.had_break();
@@ -845,11 +919,18 @@ mod tests {
         /// Messages delivered at (or after) a time.
         inbox: VecDeque<(NaiveDateTime, Msg)>,
         waits: u32,
+        /// An awake clock that runs with the wall clock from this time.
+        awake_from: Option<NaiveDateTime>,
+        /// The time, for a fake idle source.
+        seen: std::rc::Rc<std::cell::Cell<NaiveDateTime>>,
     }
 
     impl Clock for FakeClock {
         fn now(&self) -> NaiveDateTime {
             self.now
+        }
+        fn awake(&self) -> Option<TimeDelta> {
+            self.awake_from.map(|t| self.now - t)
         }
         fn wait_until(&mut self, t: NaiveDateTime) -> Option<Msg> {
             self.waits += 1;
@@ -859,10 +940,52 @@ mod tests {
             {
                 let (at, msg) = self.inbox.pop_front().unwrap();
                 self.now = self.now.max(at);
+                self.seen.set(self.now);
                 return Some(msg);
             }
             self.now = t;
+            self.seen.set(t);
             None
+        }
+    }
+
+    /// A person at the desk, as an idle source: input all the time except
+    /// during `away` spells (the first input back just after the end), and
+    /// an idle inhibitor held until `inhibited_until`.
+    struct Person {
+        now: std::rc::Rc<std::cell::Cell<NaiveDateTime>>,
+        away: Vec<(NaiveDateTime, NaiveDateTime)>,
+        inhibited_until: Option<NaiveDateTime>,
+        samples: u32,
+        asked: u32,
+    }
+
+    impl Person {
+        fn new(clock: &FakeClock, away: &[(&str, &str)]) -> Person {
+            Person {
+                now: clock.seen.clone(),
+                away: away.iter().map(|(a, b)| (at(a), at(b))).collect(),
+                inhibited_until: None,
+                samples: 0,
+                asked: 0,
+            }
+        }
+    }
+
+    impl IdleSource for Person {
+        fn idle(&mut self) -> Option<TimeDelta> {
+            self.samples += 1;
+            let t = self.now.get();
+            Some(
+                self.away
+                    .iter()
+                    .find(|(a, b)| *a <= t && t <= *b)
+                    .map_or(TimeDelta::zero(), |(a, _)| t - *a),
+            )
+        }
+        fn inhibited(&mut self) -> bool {
+            self.asked += 1;
+            self.inhibited_until.is_some_and(|u| self.now.get() < u)
         }
     }
 
@@ -962,6 +1085,8 @@ mod tests {
                 now: start,
                 inbox: VecDeque::new(),
                 waits: 0,
+                awake_from: None,
+                seen: std::rc::Rc::new(std::cell::Cell::new(start)),
             },
         )
     }
@@ -975,6 +1100,20 @@ mod tests {
         log: &mut Log,
         term: &mut Term,
     ) -> Ended {
+        go_idle(s, rot, c, clock, n, log, term, &mut NoIdle)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn go_idle(
+        s: &mut Scheduler,
+        rot: &mut Rotation,
+        c: &Catalog,
+        clock: &mut FakeClock,
+        n: &mut FakeNotifier,
+        log: &mut Log,
+        term: &mut Term,
+        idle: &mut dyn IdleSource,
+    ) -> Ended {
         let mut on_state = |_: &Snapshot| {};
         run_loop(
             s,
@@ -984,7 +1123,7 @@ mod tests {
             Parts {
                 clock,
                 notifier: n,
-                idle: &mut NoIdle,
+                idle,
                 history: log,
                 fallback: term,
                 on_state: &mut on_state,
@@ -1017,7 +1156,7 @@ mod tests {
             log.0.iter().filter(|e| e.event == EventKind::Shown).count(),
             3
         );
-        // About one wake-up every two minutes while waiting, no busy loop.
+        // Without an awake clock: about one wake-up every two minutes while waiting, no busy loop.
         assert!(clock.waits <= 3 * 45 / 2 + 5, "{} waits", clock.waits);
     }
 
@@ -1652,6 +1791,131 @@ mod tests {
         );
         assert_eq!(times(&log, EventKind::Shown), ["10:47"]);
         assert!(!log.0.iter().any(|e| e.event == EventKind::Break));
+    }
+
+    fn idle_breaks(log: &Log) -> Vec<String> {
+        log.0
+            .iter()
+            .filter(|e| e.event == EventKind::Break && e.detail.as_deref() == Some("idle"))
+            .map(|e| e.time[11..19].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_90_second_absence_with_idle_1m_is_a_break_and_a_4_minute_one_with_5m_is_not() {
+        for (idle, away, breaks) in [
+            (
+                "1m",
+                ("2026-11-24 10:07:10", "2026-11-24 10:08:40"),
+                vec!["10:08:10"],
+            ),
+            ("5m", ("2026-11-24 10:07:10", "2026-11-24 10:11:10"), vec![]),
+            (
+                "5m",
+                ("2026-11-24 10:07:10", "2026-11-24 10:12:10"),
+                vec!["10:12:10"],
+            ),
+        ] {
+            let (mut s, mut rot, c, mut clock) = setup("45m", 1);
+            s.plan.idle_break = TimeDelta::from_std(parse_interval(idle).unwrap()).unwrap();
+            clock.awake_from = Some(clock.now);
+            let mut person = Person::new(&clock, &[away]);
+            let (mut n, mut log, mut term) =
+                (FakeNotifier::default(), Log::default(), Term::default());
+            go_idle(
+                &mut s,
+                &mut rot,
+                &c,
+                &mut clock,
+                &mut n,
+                &mut log,
+                &mut term,
+                &mut person,
+            );
+            assert_eq!(idle_breaks(&log), breaks, "--idle {idle}, away {away:?}");
+            // At the threshold, not two minutes later: the reminder follows
+            // a whole interval after it.
+            if let [b] = breaks.as_slice() {
+                let due = at(&format!("2026-11-24 {b}")) + TimeDelta::minutes(45);
+                assert_eq!(
+                    times(&log, EventKind::Shown),
+                    [due.format("%H:%M").to_string()]
+                );
+            }
+            // Nobody asked about inhibitors while the user was at the desk.
+            assert_eq!(person.asked, breaks.len() as u32, "--idle {idle}");
+        }
+    }
+
+    #[test]
+    fn the_loop_samples_idle_time_rarely_while_the_user_works() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        clock.awake_from = Some(clock.now);
+        let mut person = Person::new(&clock, &[]);
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        go_idle(
+            &mut s,
+            &mut rot,
+            &c,
+            &mut clock,
+            &mut n,
+            &mut log,
+            &mut term,
+            &mut person,
+        );
+        // 90 minutes of work with --idle 5m: a sample every 5 minutes (18)
+        // and the two reminders; 45 two-minute polls before.
+        assert_eq!(clock.now, at("2026-11-24 11:30:00"));
+        assert!(clock.waits <= 20, "{} waits", clock.waits);
+        assert!(person.samples <= 21, "{} samples", person.samples);
+    }
+
+    #[test]
+    fn an_idle_inhibitor_is_no_absence_until_it_goes() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 3);
+        clock.awake_from = Some(clock.now);
+        clock
+            .inbox
+            .push_back((at("2026-11-24 11:20:00"), Msg::Stop));
+        // No input from 10:10 to 11:30; a video call holds an inhibitor until 10:50.
+        let mut person = Person::new(&clock, &[("2026-11-24 10:10:00", "2026-11-24 11:30:00")]);
+        person.inhibited_until = Some(at("2026-11-24 10:50:00"));
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        go_idle(
+            &mut s,
+            &mut rot,
+            &c,
+            &mut clock,
+            &mut n,
+            &mut log,
+            &mut term,
+            &mut person,
+        );
+        // The call is sitting: the 10:45 reminder comes. The absence counts
+        // from the first sample without the inhibitor (10:50), a threshold later.
+        assert_eq!(times(&log, EventKind::Shown), ["10:45"]);
+        assert_eq!(idle_breaks(&log), ["10:55:00"]);
+        // Without the inhibitor, the absence counts at 10:15.
+        let (mut s, mut rot, c, mut clock) = setup("45m", 3);
+        clock.awake_from = Some(clock.now);
+        clock
+            .inbox
+            .push_back((at("2026-11-24 11:20:00"), Msg::Stop));
+        let mut person = Person::new(&clock, &[("2026-11-24 10:10:00", "2026-11-24 11:30:00")]);
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        go_idle(
+            &mut s,
+            &mut rot,
+            &c,
+            &mut clock,
+            &mut n,
+            &mut log,
+            &mut term,
+            &mut person,
+        );
+        assert_eq!(idle_breaks(&log), ["10:15:00"]);
+        assert!(times(&log, EventKind::Shown).is_empty(), "away: none due");
+        assert_eq!(person.asked, 1, "asked once, when the absence was counted");
     }
 
     #[test]

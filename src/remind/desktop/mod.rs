@@ -59,13 +59,58 @@ pub struct SystemClock {
     pub rx: Receiver<Msg>,
 }
 
+/// How long until the local time `t`, in real time: across a
+/// daylight-saving change the local times between differ from it (a
+/// repeated time is taken at its first occurrence, so a wait never
+/// overshoots; the scheduler then waits again).
+fn real_wait(now: chrono::DateTime<chrono::Local>, t: NaiveDateTime) -> Duration {
+    use chrono::TimeZone;
+    let d = match chrono::Local.from_local_datetime(&t).earliest() {
+        Some(at) => at.signed_duration_since(now),
+        // A local time the clocks skip (the scheduler moves reminders out
+        // of it): the wall-clock difference, the most it can be.
+        None => t - now.naive_local(),
+    };
+    d.to_std().unwrap_or(Duration::ZERO)
+}
+
+/// CLOCK_MONOTONIC, which on Linux stops while the machine is suspended
+/// and is never set (CLOCK_BOOTTIME would count the suspend).
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)] // clock_gettime(2); see the SAFETY comment.
+fn monotonic() -> Option<chrono::TimeDelta> {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec for the call to fill in.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    if rc != 0 {
+        return None;
+    }
+    chrono::TimeDelta::new(ts.tv_sec, u32::try_from(ts.tv_nsec).ok()?)
+}
+
 impl Clock for SystemClock {
     fn now(&self) -> NaiveDateTime {
         chrono::Local::now().naive_local()
     }
 
+    /// On Linux, CLOCK_MONOTONIC. Elsewhere the monotonic clocks may count
+    /// a suspend (Windows) or are not tested here: none, and the loop polls.
+    fn awake(&self) -> Option<chrono::TimeDelta> {
+        #[cfg(target_os = "linux")]
+        {
+            monotonic()
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            None
+        }
+    }
+
     fn wait_until(&mut self, t: NaiveDateTime) -> Option<Msg> {
-        let d = (t - self.now()).to_std().unwrap_or(Duration::ZERO);
+        let d = real_wait(chrono::Local::now(), t);
         match self.rx.recv_timeout(d) {
             Ok(m) => Some(m),
             Err(RecvTimeoutError::Timeout) => None,
