@@ -1900,3 +1900,94 @@ fn logind_lock_and_unlock_of_our_session_are_events() {
     run_ok(remind_cmd(&env, &[]).args(["remind", "stop"]));
     assert!(child.wait().unwrap().success());
 }
+
+/// A scripted logind Manager whose `BlockInhibited` the test sets.
+struct Inhibitors(std::sync::Arc<std::sync::Mutex<String>>);
+
+#[zbus::interface(name = "org.freedesktop.login1.Manager")]
+impl Inhibitors {
+    #[zbus(property)]
+    fn block_inhibited(&self) -> String {
+        self.0.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+}
+
+/// A scripted GNOME session manager: `IsInhibited(flags)`.
+struct GnomeSession(std::sync::Arc<std::sync::atomic::AtomicBool>);
+
+#[zbus::interface(name = "org.gnome.SessionManager")]
+impl GnomeSession {
+    fn is_inhibited(&self, flags: u32) -> bool {
+        // 8: idle.
+        flags & 8 != 0 && self.0.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+#[test]
+fn an_idle_inhibitor_is_not_an_absence_until_it_goes() {
+    // Xvfb has no input, so its idle time grows from its start: with
+    // --idle 1s every sample is an absence, unless an inhibitor is held.
+    let Some(desk) = Desktop::start("an_idle_inhibitor_is_not_an_absence") else {
+        return;
+    };
+    let idle_breaks = |env: &Env| {
+        events_of(env, "break")
+            .into_iter()
+            .filter(|e| e["detail"] == "idle")
+            .count()
+    };
+    for service in ["logind", "gnome"] {
+        let held = std::sync::Arc::new(std::sync::Mutex::new("sleep:idle".to_string()));
+        let gnome_held = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let builder =
+            zbus::blocking::connection::Builder::address(desk.bus.address.as_str()).unwrap();
+        let _service = match service {
+            // The test bus stands in for the system bus too.
+            "logind" => builder
+                .serve_at("/org/freedesktop/login1", Inhibitors(held.clone()))
+                .unwrap()
+                .name("org.freedesktop.login1")
+                .unwrap(),
+            _ => builder
+                .serve_at(
+                    "/org/gnome/SessionManager",
+                    GnomeSession(gnome_held.clone()),
+                )
+                .unwrap()
+                .name("org.gnome.SessionManager")
+                .unwrap(),
+        }
+        .build()
+        .unwrap();
+        let env = Env::new();
+        let mut vars = desk.envs();
+        vars.push((
+            "DBUS_SYSTEM_BUS_ADDRESS".to_string(),
+            desk.bus.address.clone(),
+        ));
+        let child = remind_cmd(&env, &vars)
+            .args(["remind", "--every", "1h", "--idle", "1s"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        wait_running(&env);
+        // Held (a video call): several samples, no absence.
+        std::thread::sleep(Duration::from_millis(3500));
+        assert_eq!(idle_breaks(&env), 0, "{service}: {:?}", events(&env));
+        // Released: the absence counts, a threshold after it was seen gone.
+        *held.lock().unwrap() = "sleep".into();
+        gnome_held.store(false, std::sync::atomic::Ordering::SeqCst);
+        common::wait_until(Duration::from_secs(5), "the idle break", || {
+            idle_breaks(&env) == 1
+        });
+        run_ok(remind_cmd(&env, &vars).args(["remind", "stop"]));
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains("idle source: X11 screensaver extension"),
+            "{stdout}"
+        );
+    }
+}

@@ -1,7 +1,11 @@
 //! Idle time from the desktop: GNOME's IdleMonitor, the X11 screensaver
-//! extension or org.freedesktop.ScreenSaver, whichever answers first.
+//! extension or org.freedesktop.ScreenSaver, whichever answers first; and
+//! idle inhibitors (a video call or a film player holds one): logind's
+//! `BlockInhibited`, GNOME's `IsInhibited(8)` and
+//! org.freedesktop.PowerManagement's `HasInhibit`, asked only when an
+//! absence is about to be counted, each on a connection made for it.
 
-use super::{session, x11};
+use super::{session, system, x11};
 use crate::remind::IdleSource;
 use chrono::TimeDelta;
 
@@ -75,7 +79,71 @@ impl Idle {
     }
 }
 
+/// logind's `BlockInhibited` ("handle-power-key:sleep:idle"): whether idle
+/// is among the blocked.
+pub fn blocks_idle(list: &str) -> bool {
+    list.split(':').any(|w| w.trim() == "idle")
+}
+
+/// GNOME session's inhibit flag for idle (`IsInhibited` takes the flags).
+const GNOME_IDLE: u32 = 8;
+
+/// Whether any desktop service says an idle inhibitor is held now.
+pub fn inhibitor_held() -> bool {
+    if let Ok(conn) = session(None) {
+        let conn = zbus::blocking::Connection::from(conn);
+        let gnome = conn
+            .call_method(
+                Some("org.gnome.SessionManager"),
+                "/org/gnome/SessionManager",
+                Some("org.gnome.SessionManager"),
+                "IsInhibited",
+                &(GNOME_IDLE,),
+            )
+            .ok()
+            .and_then(|r| r.body().deserialize::<bool>().ok());
+        if gnome == Some(true) {
+            return true;
+        }
+        let pm = conn
+            .call_method(
+                Some("org.freedesktop.PowerManagement"),
+                "/org/freedesktop/PowerManagement/Inhibit",
+                Some("org.freedesktop.PowerManagement.Inhibit"),
+                "HasInhibit",
+                &(),
+            )
+            .ok()
+            .and_then(|r| r.body().deserialize::<bool>().ok());
+        if pm == Some(true) {
+            return true;
+        }
+    }
+    if let Ok(conn) = system(None) {
+        let conn = zbus::blocking::Connection::from(conn);
+        let blocked = conn
+            .call_method(
+                Some("org.freedesktop.login1"),
+                "/org/freedesktop/login1",
+                Some("org.freedesktop.DBus.Properties"),
+                "Get",
+                &("org.freedesktop.login1.Manager", "BlockInhibited"),
+            )
+            .ok()
+            .and_then(|r| r.body().deserialize::<zbus::zvariant::OwnedValue>().ok())
+            .and_then(|v| String::try_from(v).ok());
+        if blocked.is_some_and(|b| blocks_idle(&b)) {
+            return true;
+        }
+    }
+    false
+}
+
 impl IdleSource for Idle {
+    fn inhibited(&mut self) -> bool {
+        !matches!(self, Idle::None) && inhibitor_held()
+    }
+
     fn idle(&mut self) -> Option<TimeDelta> {
         match self {
             Idle::Mutter(conn) => mutter_idle(conn),
@@ -90,5 +158,19 @@ impl IdleSource for Idle {
             }),
             Idle::None => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn idle_among_loginds_blocked_is_an_inhibitor() {
+        assert!(blocks_idle("handle-power-key:sleep:idle"));
+        assert!(blocks_idle("idle"));
+        assert!(!blocks_idle("shutdown:sleep:handle-lid-switch"));
+        assert!(!blocks_idle("idleness"), "whole words only");
+        assert!(!blocks_idle(""));
     }
 }

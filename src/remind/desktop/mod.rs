@@ -187,12 +187,21 @@ fn bounded<T>(
 #[cfg(all(unix, not(target_vendor = "apple")))]
 /// A session bus connection whose calls time out, made within `CALL_TIMEOUT`.
 fn session(stop: Option<&super::signals::StopFlag>) -> Result<zbus::Connection, super::Trouble> {
-    let build = async {
-        zbus::connection::Builder::session()?
-            .method_timeout(CALL_TIMEOUT)
-            .build()
-            .await
-    };
+    connect(zbus::connection::Builder::session, stop)
+}
+
+#[cfg(all(unix, not(target_vendor = "apple")))]
+/// The same on the system bus.
+fn system(stop: Option<&super::signals::StopFlag>) -> Result<zbus::Connection, super::Trouble> {
+    connect(zbus::connection::Builder::system, stop)
+}
+
+#[cfg(all(unix, not(target_vendor = "apple")))]
+fn connect(
+    builder: fn() -> zbus::Result<zbus::connection::Builder<'static>>,
+    stop: Option<&super::signals::StopFlag>,
+) -> Result<zbus::Connection, super::Trouble> {
+    let build = async { builder()?.method_timeout(CALL_TIMEOUT).build().await };
     match bounded(build, CALL_TIMEOUT, stop) {
         Bound::Done(Ok(conn)) => Ok(conn),
         Bound::Done(Err(e)) => Err(super::Trouble::NoBus(e.to_string())),
