@@ -60,6 +60,9 @@ pub enum Msg {
     Dnd(bool),
     /// The screen locked (true) or unlocked (logind, org.freedesktop.ScreenSaver).
     Locked(bool),
+    /// The desktop's idle watch: idle past the threshold (true), or the user
+    /// active again after it (false). Where these come, idle time is not sampled.
+    Idle(bool),
     /// The machine woke from a suspend (logind's `PrepareForSleep(false)`):
     /// the loop looks at the clocks at once rather than at the end of its wait.
     Woke,
@@ -182,6 +185,15 @@ pub trait IdleSource {
     /// the user is then watching, not away, however long without input.
     /// Asked only when an absence is about to be counted.
     fn inhibited(&mut self) -> bool {
+        false
+    }
+    /// Where the desktop can tell the moments themselves, send `Msg::Idle`
+    /// when the user has been idle `threshold` and when they are back.
+    fn watch(&mut self, threshold: TimeDelta, tx: std::sync::mpsc::Sender<Msg>) {
+        let _ = (threshold, tx);
+    }
+    /// Whether `watch` is sending them now (the loop then does not sample).
+    fn evented(&self) -> bool {
         false
     }
 }
@@ -416,6 +428,8 @@ struct Run<'s, 'p> {
     dnd: bool,
     /// Since when the screen is locked.
     locked: Option<NaiveDateTime>,
+    /// Since when the idle watch says the user is away (`Msg::Idle`).
+    absent: Option<NaiveDateTime>,
     /// A reminder came due during do-not-disturb or a lock, and is held
     /// (the scheduler is not asked, so it stays due); true once a break
     /// has come since.
@@ -515,6 +529,31 @@ impl Run<'_, '_> {
                 self.release();
             }
             Msg::Woke => {}
+            Msg::Idle(true) => {
+                // A video call or a film holds an inhibitor: not away.
+                if self.absent.is_none() && !self.p.idle.inhibited() {
+                    let now = self.p.clock.now();
+                    self.absent = Some(now);
+                    self.p.history.record(&Event::new(
+                        now,
+                        EventKind::Break,
+                        None,
+                        Some("idle".into()),
+                    ));
+                    self.had_break();
+                }
+            }
+            Msg::Idle(false) => {
+                if self.absent.take().is_some() {
+                    // Back: a reminder held meanwhile is not needed, and
+                    // the interval starts now.
+                    self.had_break();
+                    if !last {
+                        self.s.restart(self.p.clock.now());
+                    }
+                    self.release();
+                }
+            }
             Msg::Closed { id } => {
                 if self.pending.as_ref().is_some_and(|p| p.id == id) {
                     self.pending = None;
@@ -558,9 +597,10 @@ impl Run<'_, '_> {
         }
     }
 
-    /// Nothing may be shown now: do-not-disturb, or the screen is locked.
+    /// Nothing may be shown now: do-not-disturb, the screen is locked, or
+    /// the user is away (by the idle watch).
     fn quiet(&self) -> bool {
-        self.dnd || self.locked.is_some()
+        self.dnd || self.locked.is_some() || self.absent.is_some()
     }
 
     /// A break was counted: a held reminder is no longer needed, and the
@@ -776,6 +816,7 @@ pub fn run_loop(
         paused: None,
         dnd: false,
         locked: None,
+        absent: None,
         held: None,
     };
     let mut reported = None;
@@ -828,7 +869,13 @@ pub fn run_loop(
             }
             continue;
         }
-        let idle = run.p.idle.idle().map(|i| {
+        // Sampled only where no idle watch sends the moments.
+        let sampled = if run.p.idle.evented() {
+            None
+        } else {
+            run.p.idle.idle()
+        };
+        let idle = sampled.map(|i| {
             let source = &mut *run.p.idle;
             spell.count(now, i, run.s.plan.idle_break, || source.inhibited())
         });
@@ -1916,6 +1963,27 @@ mod tests {
         assert_eq!(idle_breaks(&log), ["10:15:00"]);
         assert!(times(&log, EventKind::Shown).is_empty(), "away: none due");
         assert_eq!(person.asked, 1, "asked once, when the absence was counted");
+    }
+
+    #[test]
+    fn idle_watch_events_count_an_absence_and_restart_on_return() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        // Away from 10:15 (the watch fires at 10:20) until 11:30.
+        clock
+            .inbox
+            .push_back((at("2026-11-24 10:20:00"), Msg::Idle(true)));
+        clock
+            .inbox
+            .push_back((at("2026-11-24 11:30:00"), Msg::Idle(false)));
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        assert_eq!(idle_breaks(&log), ["10:20:00"]);
+        // The 10:45 reminder is held while away and not needed at the
+        // return; the interval starts at the return.
+        assert_eq!(times(&log, EventKind::Suppressed), ["11:30"]);
+        assert_eq!(times(&log, EventKind::Shown), ["12:15", "13:00"]);
     }
 
     #[test]

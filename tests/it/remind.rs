@@ -1991,3 +1991,94 @@ fn an_idle_inhibitor_is_not_an_absence_until_it_goes() {
         );
     }
 }
+
+/// A scripted Mutter IdleMonitor: no idle time ever, and the watches asked for.
+struct IdleMonitor(std::sync::Arc<std::sync::Mutex<Vec<String>>>);
+
+#[zbus::interface(name = "org.gnome.Mutter.IdleMonitor")]
+impl IdleMonitor {
+    fn get_idletime(&self) -> u64 {
+        0
+    }
+    fn add_idle_watch(&self, interval: u64) -> u32 {
+        if let Ok(mut w) = self.0.lock() {
+            w.push(format!("idle {interval}"));
+        }
+        1
+    }
+    fn add_user_active_watch(&self) -> u32 {
+        if let Ok(mut w) = self.0.lock() {
+            w.push("active".into());
+        }
+        2
+    }
+    fn remove_watch(&self, _id: u32) {}
+}
+
+#[test]
+fn mutters_idle_watches_are_events() {
+    if !common::require(&["dbus-daemon"], "mutters_idle_watches_are_events") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bus = Bus::start(dir.path());
+    let asked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let path = "/org/gnome/Mutter/IdleMonitor/Core";
+    let mutter = zbus::blocking::connection::Builder::address(bus.address.as_str())
+        .unwrap()
+        .serve_at(path, IdleMonitor(asked.clone()))
+        .unwrap()
+        .name("org.gnome.Mutter.IdleMonitor")
+        .unwrap()
+        .build()
+        .unwrap();
+    let env = Env::new();
+    // A threshold of 10 minutes: sampling (idle time 0) would never see an absence.
+    let child = remind_cmd(&env, &bus_env(&bus))
+        .args(["remind", "--every", "1h", "--idle", "10m"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let before = wait_running(&env);
+    common::wait_until(Duration::from_secs(5), "the idle watch", || {
+        asked.lock().unwrap().contains(&"idle 600000".to_string())
+    });
+    let fired = |id: u32| {
+        mutter
+            .emit_signal(
+                None::<()>,
+                path,
+                "org.gnome.Mutter.IdleMonitor",
+                "WatchFired",
+                &(id,),
+            )
+            .unwrap();
+    };
+    // Idle for the threshold: a break at once, and a watch for the return.
+    fired(1);
+    common::wait_until(Duration::from_secs(3), "the idle break", || {
+        events_of(&env, "break")
+            .iter()
+            .any(|e| e["detail"] == "idle")
+    });
+    common::wait_until(Duration::from_secs(3), "the user-active watch", || {
+        asked.lock().unwrap().contains(&"active".to_string())
+    });
+    // Back (a second later): the interval starts afresh.
+    std::thread::sleep(Duration::from_millis(1100));
+    fired(2);
+    common::wait_until(Duration::from_secs(3), "the interval to restart", || {
+        let now = wait_running(&env);
+        now["next"].as_str() > before["next"].as_str()
+    });
+    assert_eq!(events_of(&env, "break").len(), 1, "{:?}", events(&env));
+    run_ok(remind_cmd(&env, &bus_env(&bus)).args(["remind", "stop"]));
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("idle source: GNOME Mutter IdleMonitor"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
