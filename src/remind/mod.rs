@@ -196,6 +196,12 @@ pub trait IdleSource {
     fn evented(&self) -> bool {
         false
     }
+    /// Whether the active window is fullscreen (a film, a presentation, a
+    /// game): a due reminder then waits, as in do-not-disturb. Asked only
+    /// when a reminder is due, and while one is held for it.
+    fn fullscreen(&mut self) -> bool {
+        false
+    }
 }
 
 /// One idle spell as the loop sees it (pure): the idle time counts only
@@ -365,6 +371,10 @@ pub struct Snapshot {
 /// deadline or a clock change is seen), far less than once a minute.
 const PAUSE_WAKE: TimeDelta = TimeDelta::hours(1);
 
+/// While a fullscreen window holds a reminder, how often it is asked about
+/// again (or every interval, when shorter).
+const FULLSCREEN_CHECK: TimeDelta = TimeDelta::minutes(1);
+
 /// How the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ended {
@@ -430,6 +440,8 @@ struct Run<'s, 'p> {
     locked: Option<NaiveDateTime>,
     /// Since when the idle watch says the user is away (`Msg::Idle`).
     absent: Option<NaiveDateTime>,
+    /// A due reminder is held because the active window is fullscreen.
+    fullscreen: bool,
     /// A reminder came due during do-not-disturb or a lock, and is held
     /// (the scheduler is not asked, so it stays due); true once a break
     /// has come since.
@@ -597,10 +609,10 @@ impl Run<'_, '_> {
         }
     }
 
-    /// Nothing may be shown now: do-not-disturb, the screen is locked, or
-    /// the user is away (by the idle watch).
+    /// Nothing may be shown now: do-not-disturb, the screen is locked, the
+    /// user is away (by the idle watch), or a fullscreen window held it.
     fn quiet(&self) -> bool {
-        self.dnd || self.locked.is_some() || self.absent.is_some()
+        self.dnd || self.locked.is_some() || self.absent.is_some() || self.fullscreen
     }
 
     /// A break was counted: a held reminder is no longer needed, and the
@@ -817,6 +829,7 @@ pub fn run_loop(
         dnd: false,
         locked: None,
         absent: None,
+        fullscreen: false,
         held: None,
     };
     let mut reported = None;
@@ -848,7 +861,17 @@ pub fn run_loop(
             }
             continue;
         }
-        if run.quiet() && now >= run.s.next() && !run.s.finished(now) {
+        let due = now >= run.s.next() && !run.s.finished(now);
+        // A fullscreen window is asked about only when a reminder is due
+        // (and nothing else holds it), and again while it holds one.
+        if due && (run.fullscreen || !run.quiet()) {
+            let full = run.p.idle.fullscreen();
+            if full != run.fullscreen {
+                run.fullscreen = full;
+                run.release();
+            }
+        }
+        if run.quiet() && due {
             // Due during do-not-disturb or a lock: held (not asked of the
             // scheduler, so still due) until that ends, unless a break
             // comes first.
@@ -859,6 +882,16 @@ pub fn run_loop(
                 (run.p.on_state)(&snap);
             }
             let mut until = now + PAUSE_WAKE;
+            if run.fullscreen {
+                // No event says a window left fullscreen: asked again
+                // every interval, at most once a minute.
+                until = now
+                    + run
+                        .s
+                        .plan
+                        .every
+                        .clamp(TimeDelta::seconds(1), FULLSCREEN_CHECK);
+            }
             if let Some(d) = run.s.plan.deadline() {
                 until = until.min(d);
             }
@@ -1005,6 +1038,9 @@ mod tests {
         inhibited_until: Option<NaiveDateTime>,
         samples: u32,
         asked: u32,
+        /// A fullscreen window is active until then; when asked.
+        fullscreen_until: Option<NaiveDateTime>,
+        asked_fullscreen: Vec<NaiveDateTime>,
     }
 
     impl Person {
@@ -1015,6 +1051,8 @@ mod tests {
                 inhibited_until: None,
                 samples: 0,
                 asked: 0,
+                fullscreen_until: None,
+                asked_fullscreen: Vec::new(),
             }
         }
     }
@@ -1033,6 +1071,10 @@ mod tests {
         fn inhibited(&mut self) -> bool {
             self.asked += 1;
             self.inhibited_until.is_some_and(|u| self.now.get() < u)
+        }
+        fn fullscreen(&mut self) -> bool {
+            self.asked_fullscreen.push(self.now.get());
+            self.fullscreen_until.is_some_and(|u| self.now.get() < u)
         }
     }
 
@@ -1984,6 +2026,45 @@ mod tests {
         // return; the interval starts at the return.
         assert_eq!(times(&log, EventKind::Suppressed), ["11:30"]);
         assert_eq!(times(&log, EventKind::Shown), ["12:15", "13:00"]);
+    }
+
+    #[test]
+    fn a_fullscreen_window_holds_a_due_reminder_until_it_goes() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        let mut person = Person::new(&clock, &[]);
+        person.fullscreen_until = Some(at("2026-11-24 10:59:30"));
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        go_idle(
+            &mut s,
+            &mut rot,
+            &c,
+            &mut clock,
+            &mut n,
+            &mut log,
+            &mut term,
+            &mut person,
+        );
+        // Due at 10:45 during a film; asked again each minute; shown once it ends.
+        assert_eq!(times(&log, EventKind::Shown), ["11:00", "11:45"]);
+        let asked = &person.asked_fullscreen;
+        assert_eq!(asked[0], at("2026-11-24 10:45:00"), "not asked before");
+        assert!(asked.len() <= 20, "{} questions", asked.len());
+        // A film that ends before the reminder is due changes nothing.
+        let (mut s, mut rot, c, mut clock) = setup("45m", 1);
+        let mut person = Person::new(&clock, &[]);
+        person.fullscreen_until = Some(at("2026-11-24 10:30:00"));
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        go_idle(
+            &mut s,
+            &mut rot,
+            &c,
+            &mut clock,
+            &mut n,
+            &mut log,
+            &mut term,
+            &mut person,
+        );
+        assert_eq!(times(&log, EventKind::Shown), ["10:45"]);
     }
 
     #[test]

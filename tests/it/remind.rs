@@ -2082,3 +2082,83 @@ fn mutters_idle_watches_are_events() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// On `display`, a window the window manager would call active and
+/// fullscreen (the EWMH properties set by hand: Xvfb runs no window manager);
+/// the connection and a way to leave fullscreen.
+fn fullscreen_window(display: &str) -> (x11rb::rust_connection::RustConnection, u32, u32) {
+    use x11rb::connection::Connection;
+    use x11rb::protocol::xproto::{
+        AtomEnum, ConnectionExt, CreateWindowAux, PropMode, WindowClass,
+    };
+    use x11rb::wrapper::ConnectionExt as _;
+    let (conn, screen) = x11rb::connect(Some(display)).expect("X connection");
+    let root = conn.setup().roots[screen].root;
+    let win = conn.generate_id().unwrap();
+    conn.create_window(
+        0,
+        win,
+        root,
+        0,
+        0,
+        640,
+        480,
+        0,
+        WindowClass::INPUT_OUTPUT,
+        0,
+        &CreateWindowAux::new(),
+    )
+    .unwrap();
+    let atom = |name: &str| {
+        conn.intern_atom(false, name.as_bytes())
+            .unwrap()
+            .reply()
+            .unwrap()
+            .atom
+    };
+    let (state, full, active) = (
+        atom("_NET_WM_STATE"),
+        atom("_NET_WM_STATE_FULLSCREEN"),
+        atom("_NET_ACTIVE_WINDOW"),
+    );
+    conn.change_property32(PropMode::REPLACE, win, state, AtomEnum::ATOM, &[full])
+        .unwrap();
+    conn.change_property32(PropMode::REPLACE, root, active, AtomEnum::WINDOW, &[win])
+        .unwrap();
+    conn.get_input_focus().unwrap().reply().unwrap();
+    (conn, win, state)
+}
+
+#[test]
+fn a_fullscreen_window_holds_the_reminder_until_it_leaves_fullscreen() {
+    let Some(desk) = Desktop::start("a_fullscreen_window_holds_the_reminder") else {
+        return;
+    };
+    use x11rb::protocol::xproto::ConnectionExt as _;
+    let (conn, win, state) = fullscreen_window(&desk.display);
+    let env = Env::new();
+    let child = remind_cmd(&env, &desk.envs())
+        .args(["remind", "--every", "2s"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Well past the first reminder's time: held, and the bar says due.
+    std::thread::sleep(Duration::from_secs(5));
+    assert!(events_of(&env, "shown").is_empty(), "{:?}", events(&env));
+    let bar = remind_cmd(&env, &desk.envs())
+        .args(["remind", "status", "--format", "waybar"])
+        .output()
+        .unwrap();
+    let bar: Value = serde_json::from_slice(&bar.stdout).unwrap();
+    assert_eq!(bar["class"], "due", "{bar}");
+    // The film ends: the held reminder comes within an interval.
+    conn.delete_property(win, state).unwrap();
+    conn.get_input_focus().unwrap().reply().unwrap();
+    common::wait_until(Duration::from_secs(5), "the held reminder", || {
+        !events_of(&env, "shown").is_empty()
+    });
+    run_ok(remind_cmd(&env, &desk.envs()).args(["remind", "stop"]));
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+}

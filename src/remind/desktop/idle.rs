@@ -249,6 +249,13 @@ impl IdleSource for Idle {
         matches!(self, Idle::Mutter(_)) && WATCHING.load(Ordering::SeqCst)
     }
 
+    fn fullscreen(&mut self) -> bool {
+        match self {
+            Idle::X11(x) => x.fullscreen(),
+            _ => x11::fullscreen_now(),
+        }
+    }
+
     fn idle(&mut self) -> Option<TimeDelta> {
         match self {
             Idle::Mutter(conn) => mutter_idle(conn),
