@@ -2162,3 +2162,63 @@ fn a_fullscreen_window_holds_the_reminder_until_it_leaves_fullscreen() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
 }
+
+#[test]
+fn a_short_absence_is_seen_when_it_reaches_the_threshold() {
+    // Input is faked by resetting the X server's idle time (as `xset s
+    // reset` does); --idle 2s, so two-minute samples would miss the absence.
+    let Some(desk) = Desktop::start("a_short_absence_is_seen") else {
+        return;
+    };
+    use x11rb::protocol::xproto::{ConnectionExt as _, ScreenSaver};
+    let (conn, _) = x11rb::connect(Some(&desk.display)).expect("X connection");
+    let active = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let typing = {
+        let active = active.clone();
+        std::thread::spawn(move || {
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_secs(30) {
+                if active.load(std::sync::atomic::Ordering::SeqCst) {
+                    let _ = conn.force_screen_saver(ScreenSaver::RESET);
+                    let _ = conn.get_input_focus().map(|c| c.reply());
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        })
+    };
+    std::thread::sleep(Duration::from_millis(300));
+    let env = Env::new();
+    let child = remind_cmd(&env, &desk.envs())
+        .args(["remind", "--every", "1h", "--idle", "2s"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_running(&env);
+    let idle_breaks = || {
+        events_of(&env, "break")
+            .into_iter()
+            .filter(|e| e["detail"] == "idle")
+            .count()
+    };
+    // At the desk: no absence.
+    std::thread::sleep(Duration::from_secs(4));
+    assert_eq!(idle_breaks(), 0, "{:?}", events(&env));
+    // Away for 3 s: counted, without a two-minute sample.
+    active.store(false, std::sync::atomic::Ordering::SeqCst);
+    common::wait_until(Duration::from_secs(4), "the idle break", || {
+        idle_breaks() == 1
+    });
+    active.store(true, std::sync::atomic::Ordering::SeqCst);
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(
+        idle_breaks(),
+        1,
+        "one absence, one break: {:?}",
+        events(&env)
+    );
+    run_ok(remind_cmd(&env, &desk.envs()).args(["remind", "stop"]));
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    drop(typing);
+}
