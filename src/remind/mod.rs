@@ -60,11 +60,25 @@ pub enum Msg {
     Dnd(bool),
     /// The screen locked (true) or unlocked (logind, org.freedesktop.ScreenSaver).
     Locked(bool),
+    /// The desktop's idle watch: idle past the threshold (true), or the user
+    /// active again after it (false). Where these come, idle time is not sampled.
+    Idle(bool),
+    /// The machine woke from a suspend (logind's `PrepareForSleep(false)`):
+    /// the loop looks at the clocks at once rather than at the end of its wait.
+    Woke,
 }
 
 /// Time, and waiting for it.
 pub trait Clock {
     fn now(&self) -> NaiveDateTime;
+    /// A clock that runs only while the machine is awake and that nobody
+    /// sets (time since some fixed start), where the platform has one: with
+    /// it the scheduler tells a suspend or a clock change from a long wait,
+    /// and waits until the next reminder; without it (None), it polls every
+    /// `schedule::MAX_SLEEP`.
+    fn awake(&self) -> Option<TimeDelta> {
+        None
+    }
     /// Sleep until `t` or until a message arrives.
     fn wait_until(&mut self, t: NaiveDateTime) -> Option<Msg>;
 }
@@ -167,6 +181,79 @@ pub trait Notifier {
 /// How long the user has been idle, where the desktop says.
 pub trait IdleSource {
     fn idle(&mut self) -> Option<TimeDelta>;
+    /// Whether something holds an idle inhibitor now (a video call, a film):
+    /// the user is then watching, not away, however long without input.
+    /// Asked only when an absence is about to be counted.
+    fn inhibited(&mut self) -> bool {
+        false
+    }
+    /// Where the desktop can tell the moments themselves, send `Msg::Idle`
+    /// when the user has been idle `threshold` and when they are back.
+    fn watch(&mut self, threshold: TimeDelta, tx: std::sync::mpsc::Sender<Msg>) {
+        let _ = (threshold, tx);
+    }
+    /// Whether `watch` is sending them now (the loop then does not sample).
+    fn evented(&self) -> bool {
+        false
+    }
+    /// Whether the active window is fullscreen (a film, a presentation, a
+    /// game): a due reminder then waits, as in do-not-disturb. Asked only
+    /// when a reminder is due, and while one is held for it.
+    fn fullscreen(&mut self) -> bool {
+        false
+    }
+}
+
+/// One idle spell as the loop sees it (pure): the idle time counts only
+/// while no idle inhibitor is held, and from the first sample that saw it
+/// gone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Spell {
+    /// Under the threshold (or no spell yet).
+    #[default]
+    Active,
+    /// Past the threshold, but an inhibitor was held at the last sample.
+    Inhibited,
+    /// The inhibitor was seen gone at this time: the absence counts from then.
+    FreeSince(NaiveDateTime),
+    /// Counted as a break; no more inhibitor checks until the user is back.
+    Counted,
+}
+
+impl Spell {
+    /// The idle time to count at `now`, the source saying `idle`;
+    /// `inhibited` is asked only when an absence is about to be counted.
+    pub fn count(
+        &mut self,
+        now: NaiveDateTime,
+        idle: TimeDelta,
+        threshold: TimeDelta,
+        inhibited: impl FnOnce() -> bool,
+    ) -> TimeDelta {
+        if idle < threshold {
+            *self = Spell::Active;
+            return idle;
+        }
+        if *self == Spell::Counted {
+            return idle;
+        }
+        if inhibited() {
+            *self = Spell::Inhibited;
+            return TimeDelta::zero();
+        }
+        let counted = match *self {
+            Spell::Inhibited => {
+                *self = Spell::FreeSince(now);
+                TimeDelta::zero()
+            }
+            Spell::FreeSince(t) => idle.min(now - t),
+            Spell::Active | Spell::Counted => idle,
+        };
+        if counted >= threshold {
+            *self = Spell::Counted;
+        }
+        counted
+    }
 }
 
 /// The reminder log, `history.jsonl`.
@@ -284,6 +371,10 @@ pub struct Snapshot {
 /// deadline or a clock change is seen), far less than once a minute.
 const PAUSE_WAKE: TimeDelta = TimeDelta::hours(1);
 
+/// While a fullscreen window holds a reminder, how often it is asked about
+/// again (or every interval, when shorter).
+const FULLSCREEN_CHECK: TimeDelta = TimeDelta::minutes(1);
+
 /// How the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ended {
@@ -347,6 +438,10 @@ struct Run<'s, 'p> {
     dnd: bool,
     /// Since when the screen is locked.
     locked: Option<NaiveDateTime>,
+    /// Since when the idle watch says the user is away (`Msg::Idle`).
+    absent: Option<NaiveDateTime>,
+    /// A due reminder is held because the active window is fullscreen.
+    fullscreen: bool,
     /// A reminder came due during do-not-disturb or a lock, and is held
     /// (the scheduler is not asked, so it stays due); true once a break
     /// has come since.
@@ -445,6 +540,32 @@ impl Run<'_, '_> {
                 }
                 self.release();
             }
+            Msg::Woke => {}
+            Msg::Idle(true) => {
+                // A video call or a film holds an inhibitor: not away.
+                if self.absent.is_none() && !self.p.idle.inhibited() {
+                    let now = self.p.clock.now();
+                    self.absent = Some(now);
+                    self.p.history.record(&Event::new(
+                        now,
+                        EventKind::Break,
+                        None,
+                        Some("idle".into()),
+                    ));
+                    self.had_break();
+                }
+            }
+            Msg::Idle(false) => {
+                if self.absent.take().is_some() {
+                    // Back: a reminder held meanwhile is not needed, and
+                    // the interval starts now.
+                    self.had_break();
+                    if !last {
+                        self.s.restart(self.p.clock.now());
+                    }
+                    self.release();
+                }
+            }
             Msg::Closed { id } => {
                 if self.pending.as_ref().is_some_and(|p| p.id == id) {
                     self.pending = None;
@@ -488,9 +609,10 @@ impl Run<'_, '_> {
         }
     }
 
-    /// Nothing may be shown now: do-not-disturb, or the screen is locked.
+    /// Nothing may be shown now: do-not-disturb, the screen is locked, the
+    /// user is away (by the idle watch), or a fullscreen window held it.
     fn quiet(&self) -> bool {
-        self.dnd || self.locked.is_some()
+        self.dnd || self.locked.is_some() || self.absent.is_some() || self.fullscreen
     }
 
     /// A break was counted: a held reminder is no longer needed, and the
@@ -706,10 +828,13 @@ pub fn run_loop(
         paused: None,
         dnd: false,
         locked: None,
+        absent: None,
+        fullscreen: false,
         held: None,
     };
     let mut reported = None;
     let mut idle_logged = false;
+    let mut spell = Spell::Active;
     loop {
         let now = run.p.clock.now();
         if let Some(pause) = run.paused {
@@ -736,7 +861,17 @@ pub fn run_loop(
             }
             continue;
         }
-        if run.quiet() && now >= run.s.next() && !run.s.finished(now) {
+        let due = now >= run.s.next() && !run.s.finished(now);
+        // A fullscreen window is asked about only when a reminder is due
+        // (and nothing else holds it), and again while it holds one.
+        if due && (run.fullscreen || !run.quiet()) {
+            let full = run.p.idle.fullscreen();
+            if full != run.fullscreen {
+                run.fullscreen = full;
+                run.release();
+            }
+        }
+        if run.quiet() && due {
             // Due during do-not-disturb or a lock: held (not asked of the
             // scheduler, so still due) until that ends, unless a break
             // comes first.
@@ -747,6 +882,16 @@ pub fn run_loop(
                 (run.p.on_state)(&snap);
             }
             let mut until = now + PAUSE_WAKE;
+            if run.fullscreen {
+                // No event says a window left fullscreen: asked again
+                // every interval, at most once a minute.
+                until = now
+                    + run
+                        .s
+                        .plan
+                        .every
+                        .clamp(TimeDelta::seconds(1), FULLSCREEN_CHECK);
+            }
             if let Some(d) = run.s.plan.deadline() {
                 until = until.min(d);
             }
@@ -757,8 +902,17 @@ pub fn run_loop(
             }
             continue;
         }
-        let idle = run.p.idle.idle();
-        let step = run.s.poll(now, idle);
+        // Sampled only where no idle watch sends the moments.
+        let sampled = if run.p.idle.evented() {
+            None
+        } else {
+            run.p.idle.idle()
+        };
+        let idle = sampled.map(|i| {
+            let source = &mut *run.p.idle;
+            spell.count(now, i, run.s.plan.idle_break, || source.inhibited())
+        });
+        let step = run.s.poll_at(now, run.p.clock.awake(), idle);
         if run.s.last_reset.is_some_and(|r| r != Reset::ClockBack) {
             // Away from the desk: the reminder was not ignored.
             run.had_break();
@@ -845,11 +999,18 @@ mod tests {
         /// Messages delivered at (or after) a time.
         inbox: VecDeque<(NaiveDateTime, Msg)>,
         waits: u32,
+        /// An awake clock that runs with the wall clock from this time.
+        awake_from: Option<NaiveDateTime>,
+        /// The time, for a fake idle source.
+        seen: std::rc::Rc<std::cell::Cell<NaiveDateTime>>,
     }
 
     impl Clock for FakeClock {
         fn now(&self) -> NaiveDateTime {
             self.now
+        }
+        fn awake(&self) -> Option<TimeDelta> {
+            self.awake_from.map(|t| self.now - t)
         }
         fn wait_until(&mut self, t: NaiveDateTime) -> Option<Msg> {
             self.waits += 1;
@@ -859,10 +1020,61 @@ mod tests {
             {
                 let (at, msg) = self.inbox.pop_front().unwrap();
                 self.now = self.now.max(at);
+                self.seen.set(self.now);
                 return Some(msg);
             }
             self.now = t;
+            self.seen.set(t);
             None
+        }
+    }
+
+    /// A person at the desk, as an idle source: input all the time except
+    /// during `away` spells (the first input back just after the end), and
+    /// an idle inhibitor held until `inhibited_until`.
+    struct Person {
+        now: std::rc::Rc<std::cell::Cell<NaiveDateTime>>,
+        away: Vec<(NaiveDateTime, NaiveDateTime)>,
+        inhibited_until: Option<NaiveDateTime>,
+        samples: u32,
+        asked: u32,
+        /// A fullscreen window is active until then; when asked.
+        fullscreen_until: Option<NaiveDateTime>,
+        asked_fullscreen: Vec<NaiveDateTime>,
+    }
+
+    impl Person {
+        fn new(clock: &FakeClock, away: &[(&str, &str)]) -> Person {
+            Person {
+                now: clock.seen.clone(),
+                away: away.iter().map(|(a, b)| (at(a), at(b))).collect(),
+                inhibited_until: None,
+                samples: 0,
+                asked: 0,
+                fullscreen_until: None,
+                asked_fullscreen: Vec::new(),
+            }
+        }
+    }
+
+    impl IdleSource for Person {
+        fn idle(&mut self) -> Option<TimeDelta> {
+            self.samples += 1;
+            let t = self.now.get();
+            Some(
+                self.away
+                    .iter()
+                    .find(|(a, b)| *a <= t && t <= *b)
+                    .map_or(TimeDelta::zero(), |(a, _)| t - *a),
+            )
+        }
+        fn inhibited(&mut self) -> bool {
+            self.asked += 1;
+            self.inhibited_until.is_some_and(|u| self.now.get() < u)
+        }
+        fn fullscreen(&mut self) -> bool {
+            self.asked_fullscreen.push(self.now.get());
+            self.fullscreen_until.is_some_and(|u| self.now.get() < u)
         }
     }
 
@@ -962,6 +1174,8 @@ mod tests {
                 now: start,
                 inbox: VecDeque::new(),
                 waits: 0,
+                awake_from: None,
+                seen: std::rc::Rc::new(std::cell::Cell::new(start)),
             },
         )
     }
@@ -975,6 +1189,20 @@ mod tests {
         log: &mut Log,
         term: &mut Term,
     ) -> Ended {
+        go_idle(s, rot, c, clock, n, log, term, &mut NoIdle)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn go_idle(
+        s: &mut Scheduler,
+        rot: &mut Rotation,
+        c: &Catalog,
+        clock: &mut FakeClock,
+        n: &mut FakeNotifier,
+        log: &mut Log,
+        term: &mut Term,
+        idle: &mut dyn IdleSource,
+    ) -> Ended {
         let mut on_state = |_: &Snapshot| {};
         run_loop(
             s,
@@ -984,7 +1212,7 @@ mod tests {
             Parts {
                 clock,
                 notifier: n,
-                idle: &mut NoIdle,
+                idle,
                 history: log,
                 fallback: term,
                 on_state: &mut on_state,
@@ -1017,7 +1245,7 @@ mod tests {
             log.0.iter().filter(|e| e.event == EventKind::Shown).count(),
             3
         );
-        // About one wake-up every two minutes while waiting, no busy loop.
+        // Without an awake clock: about one wake-up every two minutes while waiting, no busy loop.
         assert!(clock.waits <= 3 * 45 / 2 + 5, "{} waits", clock.waits);
     }
 
@@ -1652,6 +1880,191 @@ mod tests {
         );
         assert_eq!(times(&log, EventKind::Shown), ["10:47"]);
         assert!(!log.0.iter().any(|e| e.event == EventKind::Break));
+    }
+
+    fn idle_breaks(log: &Log) -> Vec<String> {
+        log.0
+            .iter()
+            .filter(|e| e.event == EventKind::Break && e.detail.as_deref() == Some("idle"))
+            .map(|e| e.time[11..19].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_90_second_absence_with_idle_1m_is_a_break_and_a_4_minute_one_with_5m_is_not() {
+        for (idle, away, breaks) in [
+            (
+                "1m",
+                ("2026-11-24 10:07:10", "2026-11-24 10:08:40"),
+                vec!["10:08:10"],
+            ),
+            ("5m", ("2026-11-24 10:07:10", "2026-11-24 10:11:10"), vec![]),
+            (
+                "5m",
+                ("2026-11-24 10:07:10", "2026-11-24 10:12:10"),
+                vec!["10:12:10"],
+            ),
+        ] {
+            let (mut s, mut rot, c, mut clock) = setup("45m", 1);
+            s.plan.idle_break = TimeDelta::from_std(parse_interval(idle).unwrap()).unwrap();
+            clock.awake_from = Some(clock.now);
+            let mut person = Person::new(&clock, &[away]);
+            let (mut n, mut log, mut term) =
+                (FakeNotifier::default(), Log::default(), Term::default());
+            go_idle(
+                &mut s,
+                &mut rot,
+                &c,
+                &mut clock,
+                &mut n,
+                &mut log,
+                &mut term,
+                &mut person,
+            );
+            assert_eq!(idle_breaks(&log), breaks, "--idle {idle}, away {away:?}");
+            // At the threshold, not two minutes later: the reminder follows
+            // a whole interval after it.
+            if let [b] = breaks.as_slice() {
+                let due = at(&format!("2026-11-24 {b}")) + TimeDelta::minutes(45);
+                assert_eq!(
+                    times(&log, EventKind::Shown),
+                    [due.format("%H:%M").to_string()]
+                );
+            }
+            // Nobody asked about inhibitors while the user was at the desk.
+            assert_eq!(person.asked, breaks.len() as u32, "--idle {idle}");
+        }
+    }
+
+    #[test]
+    fn the_loop_samples_idle_time_rarely_while_the_user_works() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        clock.awake_from = Some(clock.now);
+        let mut person = Person::new(&clock, &[]);
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        go_idle(
+            &mut s,
+            &mut rot,
+            &c,
+            &mut clock,
+            &mut n,
+            &mut log,
+            &mut term,
+            &mut person,
+        );
+        // 90 minutes of work with --idle 5m: a sample every 5 minutes (18)
+        // and the two reminders; 45 two-minute polls before.
+        assert_eq!(clock.now, at("2026-11-24 11:30:00"));
+        assert!(clock.waits <= 20, "{} waits", clock.waits);
+        assert!(person.samples <= 21, "{} samples", person.samples);
+    }
+
+    #[test]
+    fn an_idle_inhibitor_is_no_absence_until_it_goes() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 3);
+        clock.awake_from = Some(clock.now);
+        clock
+            .inbox
+            .push_back((at("2026-11-24 11:20:00"), Msg::Stop));
+        // No input from 10:10 to 11:30; a video call holds an inhibitor until 10:50.
+        let mut person = Person::new(&clock, &[("2026-11-24 10:10:00", "2026-11-24 11:30:00")]);
+        person.inhibited_until = Some(at("2026-11-24 10:50:00"));
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        go_idle(
+            &mut s,
+            &mut rot,
+            &c,
+            &mut clock,
+            &mut n,
+            &mut log,
+            &mut term,
+            &mut person,
+        );
+        // The call is sitting: the 10:45 reminder comes. The absence counts
+        // from the first sample without the inhibitor (10:50), a threshold later.
+        assert_eq!(times(&log, EventKind::Shown), ["10:45"]);
+        assert_eq!(idle_breaks(&log), ["10:55:00"]);
+        // Without the inhibitor, the absence counts at 10:15.
+        let (mut s, mut rot, c, mut clock) = setup("45m", 3);
+        clock.awake_from = Some(clock.now);
+        clock
+            .inbox
+            .push_back((at("2026-11-24 11:20:00"), Msg::Stop));
+        let mut person = Person::new(&clock, &[("2026-11-24 10:10:00", "2026-11-24 11:30:00")]);
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        go_idle(
+            &mut s,
+            &mut rot,
+            &c,
+            &mut clock,
+            &mut n,
+            &mut log,
+            &mut term,
+            &mut person,
+        );
+        assert_eq!(idle_breaks(&log), ["10:15:00"]);
+        assert!(times(&log, EventKind::Shown).is_empty(), "away: none due");
+        assert_eq!(person.asked, 1, "asked once, when the absence was counted");
+    }
+
+    #[test]
+    fn idle_watch_events_count_an_absence_and_restart_on_return() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        // Away from 10:15 (the watch fires at 10:20) until 11:30.
+        clock
+            .inbox
+            .push_back((at("2026-11-24 10:20:00"), Msg::Idle(true)));
+        clock
+            .inbox
+            .push_back((at("2026-11-24 11:30:00"), Msg::Idle(false)));
+        go(
+            &mut s, &mut rot, &c, &mut clock, &mut n, &mut log, &mut term,
+        );
+        assert_eq!(idle_breaks(&log), ["10:20:00"]);
+        // The 10:45 reminder is held while away and not needed at the
+        // return; the interval starts at the return.
+        assert_eq!(times(&log, EventKind::Suppressed), ["11:30"]);
+        assert_eq!(times(&log, EventKind::Shown), ["12:15", "13:00"]);
+    }
+
+    #[test]
+    fn a_fullscreen_window_holds_a_due_reminder_until_it_goes() {
+        let (mut s, mut rot, c, mut clock) = setup("45m", 2);
+        let mut person = Person::new(&clock, &[]);
+        person.fullscreen_until = Some(at("2026-11-24 10:59:30"));
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        go_idle(
+            &mut s,
+            &mut rot,
+            &c,
+            &mut clock,
+            &mut n,
+            &mut log,
+            &mut term,
+            &mut person,
+        );
+        // Due at 10:45 during a film; asked again each minute; shown once it ends.
+        assert_eq!(times(&log, EventKind::Shown), ["11:00", "11:45"]);
+        let asked = &person.asked_fullscreen;
+        assert_eq!(asked[0], at("2026-11-24 10:45:00"), "not asked before");
+        assert!(asked.len() <= 20, "{} questions", asked.len());
+        // A film that ends before the reminder is due changes nothing.
+        let (mut s, mut rot, c, mut clock) = setup("45m", 1);
+        let mut person = Person::new(&clock, &[]);
+        person.fullscreen_until = Some(at("2026-11-24 10:30:00"));
+        let (mut n, mut log, mut term) = (FakeNotifier::default(), Log::default(), Term::default());
+        go_idle(
+            &mut s,
+            &mut rot,
+            &c,
+            &mut clock,
+            &mut n,
+            &mut log,
+            &mut term,
+            &mut person,
+        );
+        assert_eq!(times(&log, EventKind::Shown), ["10:45"]);
     }
 
     #[test]

@@ -1,23 +1,42 @@
 //! The reminder schedule, pure: parsing of durations, working hours and days,
 //! and a scheduler driven by whatever clock it is given (tests use a fake one).
 //!
-//! Time is wall-clock (local, naive). The loop polls at least every
-//! `MAX_SLEEP`; a longer gap between polls means the machine slept or the
-//! clock jumped. Daylight-saving changes come from a `Zone` the plan is
-//! given: a reminder due at a local time the clocks skip moves forward by
-//! the change (so the interval holds in real time), and the hour the clocks
-//! repeat is not lived twice (a reminder due in it fires once); neither
-//! change counts as a break or a clock jump.
+//! Time is wall-clock (local, naive). Where the clock also gives a reading
+//! that runs only while the machine is awake and that nobody sets (Linux's
+//! monotonic clock), a suspend or a clock change is the wall clock moving
+//! more or less than it: the loop then sleeps until the next reminder (at
+//! most `LONG_SLEEP`). Without one, the loop polls at least every
+//! `MAX_SLEEP` and a longer gap between polls means the machine slept or the
+//! clock jumped. Idle time is sampled only while an absence is being timed:
+//! when the user has been idle `i`, an absence cannot reach the idle
+//! threshold before `idle_break - i` from now, so the next sample is then;
+//! none is taken where there is no idle source. Daylight-saving changes come
+//! from a `Zone` the plan is given: a reminder due at a local time the
+//! clocks skip moves forward by the change (so the interval holds in real
+//! time), and the hour the clocks repeat is not lived twice (a reminder due
+//! in it fires once); neither change counts as a break or a clock jump.
 
 use chrono::{Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// The longest the loop sleeps between polls: one wake-up every two minutes
-/// while waiting, enough to notice a suspend, a clock change or an absence.
+/// The longest the loop sleeps between polls when the clock cannot tell a
+/// suspend from a wait: one wake-up every two minutes, enough to notice a
+/// suspend or a clock change.
 pub const MAX_SLEEP: TimeDelta = TimeDelta::seconds(120);
-/// A gap between polls longer than this means a suspend or a clock jump.
+/// The longest it sleeps when the clock can tell (see `Scheduler::poll_at`):
+/// a wall-clock change made while it sleeps is seen within this.
+pub const LONG_SLEEP: TimeDelta = TimeDelta::minutes(15);
+/// While the user is away (idle past the threshold), how often the idle time
+/// is sampled again, to see the return.
+pub const AWAY_STEP: TimeDelta = TimeDelta::seconds(120);
+/// The shortest step between two idle samples (no spinning on a threshold
+/// reached a few milliseconds from now).
+pub const MIN_IDLE_STEP: TimeDelta = TimeDelta::seconds(1);
+/// A gap between polls longer than this (or, with an awake clock, wall time
+/// passing this much faster than the awake clock) means a suspend or a
+/// clock jump.
 pub const GAP: TimeDelta = TimeDelta::seconds(180);
 /// Shortest and longest interval accepted.
 pub const MIN_EVERY: Duration = Duration::from_secs(1);
@@ -511,7 +530,8 @@ impl Rules {
 pub enum Step {
     /// Show a reminder now.
     Fire,
-    /// Nothing to do; poll again at this time (never more than a minute away).
+    /// Nothing to do; poll again at this time (at most `MAX_SLEEP` away, or
+    /// `LONG_SLEEP` with an awake clock).
     Wait(NaiveDateTime),
     /// `--count` or `--until` reached.
     Finished,
@@ -540,6 +560,8 @@ pub struct Scheduler {
     pub last_reset: Option<Reset>,
     /// `remind now`: the next reminder fires even outside the working hours.
     force: bool,
+    /// The awake clock at `last`, when there is one and `last` was a poll.
+    last_awake: Option<TimeDelta>,
 }
 
 impl Scheduler {
@@ -555,6 +577,7 @@ impl Scheduler {
             fired: 0,
             last_reset: None,
             force: false,
+            last_awake: None,
         }
     }
 
@@ -582,6 +605,7 @@ impl Scheduler {
     pub fn restart(&mut self, now: NaiveDateTime) {
         self.next = self.plan.next_after(now);
         self.last = now;
+        self.last_awake = None;
         self.force = false;
     }
 
@@ -590,12 +614,33 @@ impl Scheduler {
     pub fn due_now(&mut self, now: NaiveDateTime) {
         self.next = now;
         self.last = now;
+        self.last_awake = None;
         self.force = true;
     }
 
-    /// Decide what to do at `now`; `idle` is how long the user has been idle, when known.
+    /// Decide what to do at `now`; `idle` is how long the user has been idle,
+    /// when known. Without an awake clock: waits are at most `MAX_SLEEP`.
     pub fn poll(&mut self, now: NaiveDateTime, idle: Option<TimeDelta>) -> Step {
+        self.poll_at(now, None, idle)
+    }
+
+    /// [`Scheduler::poll`] with the awake clock's reading (`Clock::awake`):
+    /// a clock that stops while the machine is suspended and that nobody
+    /// sets. Wall time that passed beyond it is a suspend (or the clock set
+    /// forward), wall time short of it the clock set back; so waits need not
+    /// be short to notice either.
+    pub fn poll_at(
+        &mut self,
+        now: NaiveDateTime,
+        awake: Option<TimeDelta>,
+        idle: Option<TimeDelta>,
+    ) -> Step {
         self.last_reset = None;
+        let slept = match (awake, self.last_awake.take()) {
+            (Some(a), Some(before)) => Some(a - before),
+            _ => None,
+        };
+        self.last_awake = awake;
         if self.finished(now) {
             return Step::Finished;
         }
@@ -626,6 +671,12 @@ impl Scheduler {
         } else if let Some(o) = self.plan.offset(now) {
             self.last_offset = Some(o);
         }
+        // With an awake clock, only the wall time it does not account for
+        // is a gap: a long wait is not a suspend.
+        let gap = match slept {
+            Some(awake) if awake >= TimeDelta::zero() => gap - awake,
+            _ => gap,
+        };
         if gap < TimeDelta::zero() {
             // The clock went back: never wait longer than one interval from now.
             if self.next - now > self.plan.every {
@@ -651,11 +702,30 @@ impl Scheduler {
                 return Step::Fire;
             }
         }
-        let mut wake = self.next.min(now + MAX_SLEEP);
+        let longest = if awake.is_some() {
+            LONG_SLEEP
+        } else {
+            MAX_SLEEP
+        };
+        let mut wake = self.next.min(now + longest);
+        if let Some(i) = idle {
+            wake = wake.min(now + self.idle_step(i));
+        }
         if let Some(d) = self.deadline {
             wake = wake.min(d);
         }
         Step::Wait(wake)
+    }
+
+    /// When to sample the idle time again, the user having been idle `i`:
+    /// at the first moment an absence could reach the threshold, or while
+    /// away, after `AWAY_STEP` (to see the return).
+    pub fn idle_step(&self, i: TimeDelta) -> TimeDelta {
+        if i >= self.plan.idle_break {
+            AWAY_STEP
+        } else {
+            (self.plan.idle_break - i).max(MIN_IDLE_STEP)
+        }
     }
 }
 
@@ -1114,6 +1184,185 @@ mod tests {
             Step::Wait(_)
         ));
         assert_eq!(s.next(), at("2026-11-24 11:35:00"));
+    }
+
+    /// A person at the desk: input all the time except during `away`
+    /// (start, end) spells, the first input back just after the end; the
+    /// idle time they show at `t`.
+    fn idle_of(away: &[(NaiveDateTime, NaiveDateTime)], t: NaiveDateTime) -> TimeDelta {
+        away.iter()
+            .find(|(a, b)| *a <= t && t <= *b)
+            .map_or(TimeDelta::zero(), |(a, _)| t - *a)
+    }
+
+    /// Drive the scheduler like the loop, with an awake clock that runs with
+    /// the wall clock and an idle source; the polls and the idle resets.
+    fn run_awake(
+        s: &mut Scheduler,
+        start: NaiveDateTime,
+        until: NaiveDateTime,
+        away: &[(NaiveDateTime, NaiveDateTime)],
+    ) -> (u32, Vec<NaiveDateTime>) {
+        let (mut now, mut polls, mut resets) = (start, 0, Vec::new());
+        while now < until {
+            polls += 1;
+            assert!(polls < 100_000, "runaway loop");
+            let awake = now - start;
+            match s.poll_at(now, Some(awake), Some(idle_of(away, now))) {
+                Step::Wait(t) => {
+                    assert!(t > now, "wait must move forward");
+                    assert!(t - now <= LONG_SLEEP);
+                    now = t;
+                }
+                Step::Fire => {}
+                Step::Finished => break,
+            }
+            if s.last_reset == Some(Reset::Idle) {
+                resets.push(now);
+            }
+        }
+        (polls, resets)
+    }
+
+    fn idle_plan(every: &str, idle: &str) -> Rules {
+        let mut p = plan(every);
+        p.idle_break = TimeDelta::from_std(parse_duration(idle).unwrap()).unwrap();
+        p
+    }
+
+    #[test]
+    fn an_absence_at_the_threshold_is_never_missed_and_a_shorter_one_never_counts() {
+        let start = at("2026-11-24 10:00:00");
+        // A 90 s absence with --idle 1m, wherever it falls.
+        for offset in 0..=130 {
+            let a = start + TimeDelta::minutes(7) + TimeDelta::seconds(offset);
+            let away = [(a, a + TimeDelta::seconds(90))];
+            let mut s = Scheduler::new(idle_plan("45m", "1m"), start);
+            let (_, resets) = run_awake(&mut s, start, at("2026-11-24 10:30:00"), &away);
+            assert!(!resets.is_empty(), "missed the absence at {a}");
+            assert!(resets.iter().all(|r| *r >= a + TimeDelta::minutes(1)));
+        }
+        // Exactly the threshold (5m) counts; 4 minutes with --idle 5m never does.
+        for offset in [0, 17, 59, 61, 119, 200] {
+            let a = start + TimeDelta::minutes(11) + TimeDelta::seconds(offset);
+            for (len, counts) in [(5 * 60, true), (4 * 60, false), (299, false)] {
+                let away = [(a, a + TimeDelta::seconds(len))];
+                let mut s = Scheduler::new(idle_plan("45m", "5m"), start);
+                let (_, resets) = run_awake(&mut s, start, at("2026-11-24 10:40:00"), &away);
+                assert_eq!(!resets.is_empty(), counts, "{len} s from {a}: {resets:?}");
+            }
+        }
+        // The old fixed two-minute sampling missed the 90 s absence.
+        let a = at("2026-11-24 10:07:10");
+        let away = [(a, a + TimeDelta::seconds(90))];
+        let mut s = Scheduler::new(idle_plan("45m", "1m"), start);
+        let mut now = start;
+        let mut reset = false;
+        while now < at("2026-11-24 10:30:00") {
+            s.poll(now, Some(idle_of(&away, now)));
+            reset |= s.last_reset == Some(Reset::Idle);
+            now += MAX_SLEEP;
+        }
+        assert!(!reset, "two-minute samples fall either side of it");
+    }
+
+    #[test]
+    fn wake_ups_while_the_user_works_are_few() {
+        let start = at("2026-11-24 10:00:00");
+        let hour = at("2026-11-24 11:00:00");
+        // Working without a break: one sample per idle threshold, plus the
+        // reminder (45m) itself: 12 + 1, far fewer than 30 two-minute polls.
+        let mut s = Scheduler::new(idle_plan("45m", "5m"), start);
+        let (polls, resets) = run_awake(&mut s, start, hour, &[]);
+        assert!(resets.is_empty());
+        assert!(polls <= 14, "{polls} wake-ups in an hour");
+        // No idle source: only the reminder and the LONG_SLEEP bound.
+        let mut s = Scheduler::new(plan("45m"), start);
+        let mut now = start;
+        let mut polls = 0;
+        while now < hour {
+            polls += 1;
+            if let Step::Wait(t) = s.poll_at(now, Some(now - start), None) {
+                now = t;
+            }
+        }
+        assert!(polls <= 6, "{polls} wake-ups in an hour");
+    }
+
+    #[test]
+    fn with_an_awake_clock_a_long_wait_is_no_suspend_but_a_suspend_is() {
+        let start = at("2026-11-24 10:00:00");
+        let mut s = Scheduler::new(plan("45m"), start);
+        let awake = |t: &str| Some(at(t) - start);
+        assert_eq!(
+            s.poll_at(
+                at("2026-11-24 10:01:00"),
+                awake("2026-11-24 10:01:00"),
+                None
+            ),
+            Step::Wait(at("2026-11-24 10:16:00")),
+            "sleeps up to LONG_SLEEP, not two minutes"
+        );
+        assert!(matches!(
+            s.poll_at(
+                at("2026-11-24 10:16:00"),
+                awake("2026-11-24 10:16:00"),
+                None
+            ),
+            Step::Wait(_)
+        ));
+        assert_eq!(s.last_reset, None, "a 15-minute wait is not a suspend");
+        // Suspended for 3 hours after 10:16: the awake clock moved 1 minute.
+        let woke = at("2026-11-24 13:17:00");
+        assert!(matches!(
+            s.poll_at(woke, awake("2026-11-24 10:17:00"), None),
+            Step::Wait(_)
+        ));
+        assert_eq!(s.last_reset, Some(Reset::Gap));
+        assert_eq!(s.next(), at("2026-11-24 14:02:00"), "restarts on waking");
+        // A short suspend (10 minutes) across the due time: one overdue reminder.
+        let mut s = Scheduler::new(plan("45m"), start);
+        s.poll_at(
+            at("2026-11-24 10:40:00"),
+            awake("2026-11-24 10:40:00"),
+            None,
+        );
+        assert_eq!(
+            s.poll_at(
+                at("2026-11-24 10:55:00"),
+                awake("2026-11-24 10:45:00"),
+                None
+            ),
+            Step::Fire
+        );
+        // The clock set back 3 hours during a 15-minute wait.
+        let mut s = Scheduler::new(plan("45m"), start);
+        s.poll_at(
+            at("2026-11-24 10:20:00"),
+            awake("2026-11-24 10:20:00"),
+            None,
+        );
+        s.poll_at(
+            at("2026-11-24 07:35:00"),
+            awake("2026-11-24 10:35:00"),
+            None,
+        );
+        assert_eq!(s.last_reset, Some(Reset::ClockBack));
+        assert_eq!(s.next(), at("2026-11-24 08:20:00"));
+        // Set back 10 minutes: the reminder keeps its real time.
+        let mut s = Scheduler::new(plan("45m"), start);
+        s.poll_at(
+            at("2026-11-24 10:20:00"),
+            awake("2026-11-24 10:20:00"),
+            None,
+        );
+        s.poll_at(
+            at("2026-11-24 10:25:00"),
+            awake("2026-11-24 10:35:00"),
+            None,
+        );
+        assert_eq!(s.last_reset, None);
+        assert_eq!(s.next(), at("2026-11-24 10:45:00"));
     }
 
     #[test]

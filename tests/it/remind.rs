@@ -1900,3 +1900,325 @@ fn logind_lock_and_unlock_of_our_session_are_events() {
     run_ok(remind_cmd(&env, &[]).args(["remind", "stop"]));
     assert!(child.wait().unwrap().success());
 }
+
+/// A scripted logind Manager whose `BlockInhibited` the test sets.
+struct Inhibitors(std::sync::Arc<std::sync::Mutex<String>>);
+
+#[zbus::interface(name = "org.freedesktop.login1.Manager")]
+impl Inhibitors {
+    #[zbus(property)]
+    fn block_inhibited(&self) -> String {
+        self.0.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+}
+
+/// A scripted GNOME session manager: `IsInhibited(flags)`.
+struct GnomeSession(std::sync::Arc<std::sync::atomic::AtomicBool>);
+
+#[zbus::interface(name = "org.gnome.SessionManager")]
+impl GnomeSession {
+    fn is_inhibited(&self, flags: u32) -> bool {
+        // 8: idle.
+        flags & 8 != 0 && self.0.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+#[test]
+fn an_idle_inhibitor_is_not_an_absence_until_it_goes() {
+    // Xvfb has no input, so its idle time grows from its start: with
+    // --idle 1s every sample is an absence, unless an inhibitor is held.
+    let Some(desk) = Desktop::start("an_idle_inhibitor_is_not_an_absence") else {
+        return;
+    };
+    let idle_breaks = |env: &Env| {
+        events_of(env, "break")
+            .into_iter()
+            .filter(|e| e["detail"] == "idle")
+            .count()
+    };
+    for service in ["logind", "gnome"] {
+        let held = std::sync::Arc::new(std::sync::Mutex::new("sleep:idle".to_string()));
+        let gnome_held = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let builder =
+            zbus::blocking::connection::Builder::address(desk.bus.address.as_str()).unwrap();
+        let _service = match service {
+            // The test bus stands in for the system bus too.
+            "logind" => builder
+                .serve_at("/org/freedesktop/login1", Inhibitors(held.clone()))
+                .unwrap()
+                .name("org.freedesktop.login1")
+                .unwrap(),
+            _ => builder
+                .serve_at(
+                    "/org/gnome/SessionManager",
+                    GnomeSession(gnome_held.clone()),
+                )
+                .unwrap()
+                .name("org.gnome.SessionManager")
+                .unwrap(),
+        }
+        .build()
+        .unwrap();
+        let env = Env::new();
+        let mut vars = desk.envs();
+        vars.push((
+            "DBUS_SYSTEM_BUS_ADDRESS".to_string(),
+            desk.bus.address.clone(),
+        ));
+        let child = remind_cmd(&env, &vars)
+            .args(["remind", "--every", "1h", "--idle", "1s"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        wait_running(&env);
+        // Held (a video call): several samples, no absence.
+        std::thread::sleep(Duration::from_millis(3500));
+        assert_eq!(idle_breaks(&env), 0, "{service}: {:?}", events(&env));
+        // Released: the absence counts, a threshold after it was seen gone.
+        *held.lock().unwrap() = "sleep".into();
+        gnome_held.store(false, std::sync::atomic::Ordering::SeqCst);
+        common::wait_until(Duration::from_secs(5), "the idle break", || {
+            idle_breaks(&env) == 1
+        });
+        run_ok(remind_cmd(&env, &vars).args(["remind", "stop"]));
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains("idle source: X11 screensaver extension"),
+            "{stdout}"
+        );
+    }
+}
+
+/// A scripted Mutter IdleMonitor: no idle time ever, and the watches asked for.
+struct IdleMonitor(std::sync::Arc<std::sync::Mutex<Vec<String>>>);
+
+#[zbus::interface(name = "org.gnome.Mutter.IdleMonitor")]
+impl IdleMonitor {
+    fn get_idletime(&self) -> u64 {
+        0
+    }
+    fn add_idle_watch(&self, interval: u64) -> u32 {
+        if let Ok(mut w) = self.0.lock() {
+            w.push(format!("idle {interval}"));
+        }
+        1
+    }
+    fn add_user_active_watch(&self) -> u32 {
+        if let Ok(mut w) = self.0.lock() {
+            w.push("active".into());
+        }
+        2
+    }
+    fn remove_watch(&self, _id: u32) {}
+}
+
+#[test]
+fn mutters_idle_watches_are_events() {
+    if !common::require(&["dbus-daemon"], "mutters_idle_watches_are_events") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bus = Bus::start(dir.path());
+    let asked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let path = "/org/gnome/Mutter/IdleMonitor/Core";
+    let mutter = zbus::blocking::connection::Builder::address(bus.address.as_str())
+        .unwrap()
+        .serve_at(path, IdleMonitor(asked.clone()))
+        .unwrap()
+        .name("org.gnome.Mutter.IdleMonitor")
+        .unwrap()
+        .build()
+        .unwrap();
+    let env = Env::new();
+    // A threshold of 10 minutes: sampling (idle time 0) would never see an absence.
+    let child = remind_cmd(&env, &bus_env(&bus))
+        .args(["remind", "--every", "1h", "--idle", "10m"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let before = wait_running(&env);
+    common::wait_until(Duration::from_secs(5), "the idle watch", || {
+        asked.lock().unwrap().contains(&"idle 600000".to_string())
+    });
+    let fired = |id: u32| {
+        mutter
+            .emit_signal(
+                None::<()>,
+                path,
+                "org.gnome.Mutter.IdleMonitor",
+                "WatchFired",
+                &(id,),
+            )
+            .unwrap();
+    };
+    // Idle for the threshold: a break at once, and a watch for the return.
+    fired(1);
+    common::wait_until(Duration::from_secs(3), "the idle break", || {
+        events_of(&env, "break")
+            .iter()
+            .any(|e| e["detail"] == "idle")
+    });
+    common::wait_until(Duration::from_secs(3), "the user-active watch", || {
+        asked.lock().unwrap().contains(&"active".to_string())
+    });
+    // Back (a second later): the interval starts afresh.
+    std::thread::sleep(Duration::from_millis(1100));
+    fired(2);
+    common::wait_until(Duration::from_secs(3), "the interval to restart", || {
+        let now = wait_running(&env);
+        now["next"].as_str() > before["next"].as_str()
+    });
+    assert_eq!(events_of(&env, "break").len(), 1, "{:?}", events(&env));
+    run_ok(remind_cmd(&env, &bus_env(&bus)).args(["remind", "stop"]));
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("idle source: GNOME Mutter IdleMonitor"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+/// On `display`, a window the window manager would call active and
+/// fullscreen (the EWMH properties set by hand: Xvfb runs no window manager);
+/// the connection and a way to leave fullscreen.
+fn fullscreen_window(display: &str) -> (x11rb::rust_connection::RustConnection, u32, u32) {
+    use x11rb::connection::Connection;
+    use x11rb::protocol::xproto::{
+        AtomEnum, ConnectionExt, CreateWindowAux, PropMode, WindowClass,
+    };
+    use x11rb::wrapper::ConnectionExt as _;
+    let (conn, screen) = x11rb::connect(Some(display)).expect("X connection");
+    let root = conn.setup().roots[screen].root;
+    let win = conn.generate_id().unwrap();
+    conn.create_window(
+        0,
+        win,
+        root,
+        0,
+        0,
+        640,
+        480,
+        0,
+        WindowClass::INPUT_OUTPUT,
+        0,
+        &CreateWindowAux::new(),
+    )
+    .unwrap();
+    let atom = |name: &str| {
+        conn.intern_atom(false, name.as_bytes())
+            .unwrap()
+            .reply()
+            .unwrap()
+            .atom
+    };
+    let (state, full, active) = (
+        atom("_NET_WM_STATE"),
+        atom("_NET_WM_STATE_FULLSCREEN"),
+        atom("_NET_ACTIVE_WINDOW"),
+    );
+    conn.change_property32(PropMode::REPLACE, win, state, AtomEnum::ATOM, &[full])
+        .unwrap();
+    conn.change_property32(PropMode::REPLACE, root, active, AtomEnum::WINDOW, &[win])
+        .unwrap();
+    conn.get_input_focus().unwrap().reply().unwrap();
+    (conn, win, state)
+}
+
+#[test]
+fn a_fullscreen_window_holds_the_reminder_until_it_leaves_fullscreen() {
+    let Some(desk) = Desktop::start("a_fullscreen_window_holds_the_reminder") else {
+        return;
+    };
+    use x11rb::protocol::xproto::ConnectionExt as _;
+    let (conn, win, state) = fullscreen_window(&desk.display);
+    let env = Env::new();
+    let child = remind_cmd(&env, &desk.envs())
+        .args(["remind", "--every", "2s"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Well past the first reminder's time: held, and the bar says due.
+    std::thread::sleep(Duration::from_secs(5));
+    assert!(events_of(&env, "shown").is_empty(), "{:?}", events(&env));
+    let bar = remind_cmd(&env, &desk.envs())
+        .args(["remind", "status", "--format", "waybar"])
+        .output()
+        .unwrap();
+    let bar: Value = serde_json::from_slice(&bar.stdout).unwrap();
+    assert_eq!(bar["class"], "due", "{bar}");
+    // The film ends: the held reminder comes within an interval.
+    conn.delete_property(win, state).unwrap();
+    conn.get_input_focus().unwrap().reply().unwrap();
+    common::wait_until(Duration::from_secs(5), "the held reminder", || {
+        !events_of(&env, "shown").is_empty()
+    });
+    run_ok(remind_cmd(&env, &desk.envs()).args(["remind", "stop"]));
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+}
+
+#[test]
+fn a_short_absence_is_seen_when_it_reaches_the_threshold() {
+    // Input is faked by resetting the X server's idle time (as `xset s
+    // reset` does); --idle 2s, so two-minute samples would miss the absence.
+    let Some(desk) = Desktop::start("a_short_absence_is_seen") else {
+        return;
+    };
+    use x11rb::protocol::xproto::{ConnectionExt as _, ScreenSaver};
+    let (conn, _) = x11rb::connect(Some(&desk.display)).expect("X connection");
+    let active = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let typing = {
+        let active = active.clone();
+        std::thread::spawn(move || {
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_secs(30) {
+                if active.load(std::sync::atomic::Ordering::SeqCst) {
+                    let _ = conn.force_screen_saver(ScreenSaver::RESET);
+                    let _ = conn.get_input_focus().map(|c| c.reply());
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        })
+    };
+    std::thread::sleep(Duration::from_millis(300));
+    let env = Env::new();
+    let child = remind_cmd(&env, &desk.envs())
+        .args(["remind", "--every", "1h", "--idle", "2s"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_running(&env);
+    let idle_breaks = || {
+        events_of(&env, "break")
+            .into_iter()
+            .filter(|e| e["detail"] == "idle")
+            .count()
+    };
+    // At the desk: no absence.
+    std::thread::sleep(Duration::from_secs(4));
+    assert_eq!(idle_breaks(), 0, "{:?}", events(&env));
+    // Away for 3 s: counted, without a two-minute sample.
+    active.store(false, std::sync::atomic::Ordering::SeqCst);
+    common::wait_until(Duration::from_secs(4), "the idle break", || {
+        idle_breaks() == 1
+    });
+    active.store(true, std::sync::atomic::Ordering::SeqCst);
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(
+        idle_breaks(),
+        1,
+        "one absence, one break: {:?}",
+        events(&env)
+    );
+    run_ok(remind_cmd(&env, &desk.envs()).args(["remind", "stop"]));
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    drop(typing);
+}

@@ -154,6 +154,7 @@ pub fn remind(out: &mut Out, a: &ScheduleArgs) -> Result<u8> {
     }
     rotation.keep_in(&dir);
     let mut idle = Idle::detect();
+    crate::remind::IdleSource::watch(&mut idle, plan.idle_break, tx.clone());
     let mut clock = SystemClock { rx };
     let mut s = Scheduler::new(plan.clone(), start);
     let mut history = FileHistory::new(paths::history_file());

@@ -2,6 +2,8 @@
 //! `ActiveChanged` on the session bus, and logind's `Lock`/`Unlock` signals
 //! and `LockedHint` for our session on the system bus. One thread per bus
 //! sleeps on it (no polling); each change reaches the loop as `Msg::Locked`.
+//! logind's `PrepareForSleep(false)` (the machine woke) reaches it as
+//! `Msg::Woke`, so a long wait does not outlast a suspend.
 
 use super::CALL_TIMEOUT;
 use crate::remind::Msg;
@@ -61,7 +63,34 @@ async fn system(tx: Sender<Msg>) -> Option<()> {
             conn.executor().tick().await;
         }
     };
-    futures_lite::future::or(logind(&conn, tx), tick).await
+    let watch = async {
+        futures_lite::future::zip(logind(&conn, tx.clone()), sleep(&conn, tx)).await;
+        Some(())
+    };
+    futures_lite::future::or(watch, tick).await
+}
+
+/// logind's `PrepareForSleep(false)`: the machine woke from a suspend.
+async fn sleep(conn: &zbus::Connection, tx: Sender<Msg>) -> Option<()> {
+    use futures_lite::StreamExt;
+    let rule = zbus::MatchRule::builder()
+        .msg_type(zbus::message::Type::Signal)
+        .interface("org.freedesktop.login1.Manager")
+        .ok()?
+        .member("PrepareForSleep")
+        .ok()?
+        .path("/org/freedesktop/login1")
+        .ok()?
+        .build();
+    let mut stream = zbus::MessageStream::for_match_rule(rule, conn, Some(16))
+        .await
+        .ok()?;
+    while let Some(Ok(msg)) = stream.next().await {
+        if msg.body().deserialize::<bool>() == Ok(false) {
+            tx.send(Msg::Woke).ok()?;
+        }
+    }
+    Some(())
 }
 
 /// The screen saver's `ActiveChanged`, until the connection ends.

@@ -59,13 +59,91 @@ pub struct SystemClock {
     pub rx: Receiver<Msg>,
 }
 
+/// How long until the local time `t`, in real time: across a
+/// daylight-saving change the local times between differ from it. A
+/// repeated time is taken at its next occurrence (so a wait neither
+/// overshoots nor ends at once in the hour's second pass).
+fn real_wait(
+    offsets: impl Fn(NaiveDateTime) -> chrono::LocalResult<i32>,
+    now: NaiveDateTime,
+    now_offset: i32,
+    t: NaiveDateTime,
+) -> Duration {
+    let wait = |o: i32| (t - now) - chrono::TimeDelta::seconds(i64::from(o - now_offset));
+    let d = match offsets(t) {
+        chrono::LocalResult::Single(o) => wait(o),
+        // A repeated time: its next occurrence still to come.
+        chrono::LocalResult::Ambiguous(a, b) => {
+            let (a, b) = (wait(a), wait(b));
+            match (
+                a >= chrono::TimeDelta::zero(),
+                b >= chrono::TimeDelta::zero(),
+            ) {
+                (true, true) => a.min(b),
+                (true, false) => a,
+                (false, _) => b,
+            }
+        }
+        // A local time the clocks skip (the scheduler moves reminders out
+        // of it): the wall-clock difference.
+        chrono::LocalResult::None => t - now,
+    };
+    d.to_std().unwrap_or(Duration::ZERO)
+}
+
+/// [`real_wait`] in the local time zone.
+fn local_wait(t: NaiveDateTime) -> Duration {
+    use chrono::{Offset, TimeZone};
+    let now = chrono::Local::now();
+    real_wait(
+        |t| {
+            chrono::Local
+                .offset_from_local_datetime(&t)
+                .map(|o| o.fix().local_minus_utc())
+        },
+        now.naive_local(),
+        now.offset().fix().local_minus_utc(),
+        t,
+    )
+}
+
+/// CLOCK_MONOTONIC, which on Linux stops while the machine is suspended
+/// and is never set (CLOCK_BOOTTIME would count the suspend).
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)] // clock_gettime(2); see the SAFETY comment.
+fn monotonic() -> Option<chrono::TimeDelta> {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec for the call to fill in.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    if rc != 0 {
+        return None;
+    }
+    chrono::TimeDelta::new(ts.tv_sec, u32::try_from(ts.tv_nsec).ok()?)
+}
+
 impl Clock for SystemClock {
     fn now(&self) -> NaiveDateTime {
         chrono::Local::now().naive_local()
     }
 
+    /// On Linux, CLOCK_MONOTONIC. Elsewhere the monotonic clocks may count
+    /// a suspend (Windows) or are not tested here: none, and the loop polls.
+    fn awake(&self) -> Option<chrono::TimeDelta> {
+        #[cfg(target_os = "linux")]
+        {
+            monotonic()
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            None
+        }
+    }
+
     fn wait_until(&mut self, t: NaiveDateTime) -> Option<Msg> {
-        let d = (t - self.now()).to_std().unwrap_or(Duration::ZERO);
+        let d = local_wait(t);
         match self.rx.recv_timeout(d) {
             Ok(m) => Some(m),
             Err(RecvTimeoutError::Timeout) => None,
@@ -142,12 +220,21 @@ fn bounded<T>(
 #[cfg(all(unix, not(target_vendor = "apple")))]
 /// A session bus connection whose calls time out, made within `CALL_TIMEOUT`.
 fn session(stop: Option<&super::signals::StopFlag>) -> Result<zbus::Connection, super::Trouble> {
-    let build = async {
-        zbus::connection::Builder::session()?
-            .method_timeout(CALL_TIMEOUT)
-            .build()
-            .await
-    };
+    connect(zbus::connection::Builder::session, stop)
+}
+
+#[cfg(all(unix, not(target_vendor = "apple")))]
+/// The same on the system bus.
+fn system(stop: Option<&super::signals::StopFlag>) -> Result<zbus::Connection, super::Trouble> {
+    connect(zbus::connection::Builder::system, stop)
+}
+
+#[cfg(all(unix, not(target_vendor = "apple")))]
+fn connect(
+    builder: fn() -> zbus::Result<zbus::connection::Builder<'static>>,
+    stop: Option<&super::signals::StopFlag>,
+) -> Result<zbus::Connection, super::Trouble> {
+    let build = async { builder()?.method_timeout(CALL_TIMEOUT).build().await };
     match bounded(build, CALL_TIMEOUT, stop) {
         Bound::Done(Ok(conn)) => Ok(conn),
         Bound::Done(Err(e)) => Err(super::Trouble::NoBus(e.to_string())),
@@ -156,5 +243,96 @@ fn session(stop: Option<&super::signals::StopFlag>) -> Result<zbus::Connection, 
             crate::remind::schedule::format_interval(CALL_TIMEOUT)
         ))),
         Bound::Stopped => Err(super::Trouble::Interrupted),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::LocalResult;
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    /// Europe/London around the 2026 changes (see schedule's tests).
+    fn london(t: NaiveDateTime) -> LocalResult<i32> {
+        let spring = at("2026-03-29 01:00:00");
+        let autumn = at("2026-10-25 01:00:00");
+        let hour = chrono::TimeDelta::hours(1);
+        if t >= spring && t < spring + hour {
+            LocalResult::None
+        } else if t >= autumn && t < autumn + hour {
+            LocalResult::Ambiguous(3600, 0)
+        } else if t >= spring + hour && t < autumn {
+            LocalResult::Single(3600)
+        } else {
+            LocalResult::Single(0)
+        }
+    }
+
+    #[test]
+    fn waits_are_real_time_across_daylight_saving_changes() {
+        let min = |m: u64| Duration::from_secs(m * 60);
+        // 00:50 GMT to 02:20 BST is 30 real minutes, not 90.
+        assert_eq!(
+            real_wait(
+                london,
+                at("2026-03-29 00:50:00"),
+                0,
+                at("2026-03-29 02:20:00")
+            ),
+            min(30)
+        );
+        // 00:50 BST to 01:20 (first, BST) is 30 minutes; a wait never
+        // overshoots into the repeated hour's second pass.
+        assert_eq!(
+            real_wait(
+                london,
+                at("2026-10-25 00:50:00"),
+                3600,
+                at("2026-10-25 01:20:00")
+            ),
+            min(30)
+        );
+        // In the repeated hour's second pass (GMT), 01:05 to 01:20 is 15
+        // minutes (not a wait already over), and 01:30 to 02:10 is 40.
+        assert_eq!(
+            real_wait(
+                london,
+                at("2026-10-25 01:05:00"),
+                0,
+                at("2026-10-25 01:20:00")
+            ),
+            min(15)
+        );
+        assert_eq!(
+            real_wait(
+                london,
+                at("2026-10-25 01:30:00"),
+                0,
+                at("2026-10-25 02:10:00")
+            ),
+            min(40)
+        );
+        // An ordinary day, and a time already past.
+        assert_eq!(
+            real_wait(
+                london,
+                at("2026-11-24 10:00:00"),
+                0,
+                at("2026-11-24 10:45:00")
+            ),
+            min(45)
+        );
+        assert_eq!(
+            real_wait(
+                london,
+                at("2026-11-24 10:00:00"),
+                0,
+                at("2026-11-24 09:45:00")
+            ),
+            Duration::ZERO
+        );
     }
 }
