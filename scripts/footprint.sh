@@ -36,7 +36,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A private home first: everything started below (the bus, the helpers it
+# Build first, with the real home (rustup and cargo find their toolchains there).
+if [ -n "${BACKFIX_BIN:-}" ]; then
+  backfix=$BACKFIX_BIN
+else
+  cargo build --release --quiet
+  backfix=target/release/backfix
+fi
+
+# Then a private home: everything started below (the bus, the helpers it
 # activates, the programs) reads and writes only here.
 export HOME="$work/home"
 export XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share"
@@ -45,13 +53,6 @@ export XDG_RUNTIME_DIR="$work/runtime"
 mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_STATE_HOME" "$XDG_CACHE_HOME"
 mkdir -m 700 -p "$XDG_RUNTIME_DIR"
 unset DBUS_SESSION_BUS_ADDRESS DBUS_SESSION_BUS_PID SESSION_MANAGER
-
-if [ -n "${BACKFIX_BIN:-}" ]; then
-  backfix=$BACKFIX_BIN
-else
-  cargo build --release --quiet
-  backfix=target/release/backfix
-fi
 
 # One X server for all.
 Xvfb -displayfd 3 -nolisten tcp -screen 0 1024x768x24 3>"$work/display" 2>/dev/null &
