@@ -45,7 +45,14 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+// `defer`: each subcommand's arguments are added only when it is built, so
+// `backfix show clam` builds `show` alone, not the whole tree (about a third
+// of its start-up). Two consequences: code that looks at the arguments
+// builds the tree first ([`command`]); and the argument structs below carry
+// `//` comments, not doc comments, which clap would otherwise take as the
+// subcommand's about in place of the variant's (a unit test holds this).
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// List exercises, with filters.
     #[command(after_help = "\
@@ -380,7 +387,7 @@ pub struct FlareArgs {
     pub json: bool,
 }
 
-/// `backfix plan`
+// `backfix plan`
 #[derive(Debug, Args)]
 pub struct PlanArgs {
     #[command(subcommand)]
@@ -462,7 +469,7 @@ pub fn parse_walk(s: &str) -> Result<u16, String> {
         .ok_or_else(|| format!("'{s}' is not minutes from 0 to 180 (like 10m)"))
 }
 
-/// `backfix log`
+// `backfix log`
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// Pain right now, 0 (none) to 10 (the worst you can imagine).
@@ -490,7 +497,7 @@ fn parse_activity(s: &str) -> Result<crate::record::Activity, String> {
     crate::record::parse_activity(s)
 }
 
-/// `backfix done`
+// `backfix done`
 #[derive(Debug, Args)]
 pub struct DoneArgs {
     /// An exercise or a complaint's routine.
@@ -510,7 +517,7 @@ pub struct DoneArgs {
     pub yesterday: bool,
 }
 
-/// `backfix progress`
+// `backfix progress`
 #[derive(Debug, Args)]
 pub struct ProgressArgs {
     /// Weeks shown in the charts [default: 12, or from --since up to 52].
@@ -539,7 +546,7 @@ pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
         .map_err(|_| format!("'{s}' is not a date like 2026-01-31"))
 }
 
-/// `backfix export`
+// `backfix export`
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("format").required(true).args(["csv", "json"])))]
 pub struct ExportArgs {
@@ -551,7 +558,7 @@ pub struct ExportArgs {
     pub json: bool,
 }
 
-/// `backfix report`
+// `backfix report`
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Write the HTML page to this file (`-` for standard output).
@@ -565,7 +572,7 @@ pub struct ReportArgs {
     pub target: u32,
 }
 
-/// `backfix forget`
+// `backfix forget`
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("what").required(true).args(["before", "all"])))]
 pub struct ForgetArgs {
@@ -580,10 +587,10 @@ pub struct ForgetArgs {
     pub yes: bool,
 }
 
-/// `backfix remind`: with no mode, send reminders (or list them with
-/// `--dry-run`); the other modes are subcommands, each taking only its own
-/// flags. `--status`, `--stop`, `--install` and `--uninstall` are kept as
-/// hidden aliases; `commands::remind` refuses flags the chosen mode ignores.
+// `backfix remind`: with no mode, send reminders (or list them with
+// `--dry-run`); the other modes are subcommands, each taking only its own
+// flags. `--status`, `--stop`, `--install` and `--uninstall` are kept as
+// hidden aliases; `commands::remind` refuses flags the chosen mode ignores.
 #[derive(Debug, Args)]
 #[command(
     args_conflicts_with_subcommands = true,
@@ -724,9 +731,9 @@ pub struct SnoozeArgs {
     pub time: Option<std::time::Duration>,
 }
 
-/// When and what to remind: shared by running, `--dry-run` and `install`.
-/// Unset options take their defaults in `commands::remind`, so a mode can
-/// tell which flags were given.
+// When and what to remind: shared by running, `--dry-run` and `install`.
+// Unset options take their defaults in `commands::remind`, so a mode can
+// tell which flags were given.
 #[derive(Debug, Clone, Default, Args)]
 pub struct ScheduleArgs {
     /// How often to remind you, such as 30m, 45m or 1h30m [default: 45m].
@@ -910,8 +917,8 @@ pub struct RoutineArgs {
     pub json: bool,
 }
 
-/// `--sciatica`, `--low-back`, ...: a built-in complaint by flag, shared by
-/// `routine`, `flare` and `plan start`.
+// `--sciatica`, `--low-back`, ...: a built-in complaint by flag, shared by
+// `routine`, `flare` and `plan start`.
 #[derive(Debug, Args)]
 pub struct ComplaintFlags {
     /// Leg pain from the back.
@@ -972,8 +979,7 @@ impl RoutineArgs {
 /// every long option of `routine` (a complaint named `list` would read as
 /// the `--list` flag's twin and could never have a flag of its own).
 pub fn reserved_complaint_ids() -> Vec<String> {
-    use clap::CommandFactory;
-    let cli = Cli::command();
+    let cli = command();
     let mut out: Vec<String> = cli
         .get_subcommands()
         .map(|s| s.get_name().to_string())
@@ -1034,10 +1040,34 @@ impl From<DirectionArg> for crate::model::Direction {
     }
 }
 
+/// The whole command tree, built: every subcommand's arguments in place
+/// (parsing builds only the subcommand it runs), with the global `--color`,
+/// `help` and `version` added to each, as clap does when it parses.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    cmd.build();
+    clap_order(cmd)
+}
+
+/// Each command's arguments in the order a tree built without `defer` has
+/// them: its own, then `--color`, `help` and `version`. (A deferred
+/// subcommand receives the global `--color` before its own arguments.) The
+/// order is what completion scripts list options in.
+fn clap_order(cmd: clap::Command) -> clap::Command {
+    let mut cmd = cmd.mut_subcommands(clap_order);
+    for id in ["color", "help", "version"] {
+        if cmd.get_arguments().any(|a| a.get_id() == id) {
+            // `mut_arg` takes the argument out and puts it back last.
+            cmd = cmd.mut_arg(id, |a| a);
+        }
+    }
+    cmd
+}
+
 /// The clap command, with built-in exercise ids and complaint names added
 /// as completion candidates (they are not enforced when parsing).
 pub fn command_for_completions() -> clap::Command {
-    use clap::CommandFactory;
     use clap::builder::PossibleValuesParser;
     let exercises: Vec<String> = crate::catalog::builtin::EXERCISES
         .iter()
@@ -1057,7 +1087,7 @@ pub fn command_for_completions() -> clap::Command {
         .collect();
     // `done <TAB>` offers exercises and routines.
     let done: Vec<String> = exercises.iter().chain(&complaints).cloned().collect();
-    Cli::command()
+    let cmd = command()
         .mut_subcommand("done", |s| {
             s.mut_arg("name", |a| a.value_parser(PossibleValuesParser::new(done)))
         })
@@ -1090,7 +1120,9 @@ pub fn command_for_completions() -> clap::Command {
                 |a: clap::Arg| a.value_parser(PossibleValuesParser::new(complaints.clone()));
             s.mut_arg("for_complaint", for_arg)
                 .mut_subcommand("install", |i| i.mut_arg("for_complaint", for_arg))
-        })
+        });
+    // `mut_arg` put the arguments it changed last; put them back before the ones clap adds.
+    clap_order(cmd)
 }
 
 /// The names of the visible subcommands, for documentation.
@@ -1101,4 +1133,58 @@ pub fn subcommand_names() -> Vec<String> {
         .filter(|s| !s.is_hide_set())
         .map(|s| s.get_name().to_string())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// What each subcommand's help opens with: name, about and long about.
+    fn abouts(cmd: &clap::Command) -> Vec<(String, String, String)> {
+        cmd.get_subcommands()
+            .map(|s| {
+                (
+                    s.get_name().to_string(),
+                    s.get_about().map(ToString::to_string).unwrap_or_default(),
+                    s.get_long_about()
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn deferred_arguments_keep_each_subcommands_about() {
+        // A doc comment on an argument struct would replace the variant's
+        // about once the deferred arguments are added.
+        let before = abouts(&Cli::command());
+        let after = abouts(&command());
+        assert_eq!(before, after);
+        assert!(before.iter().all(|(_, about, _)| !about.is_empty()));
+    }
+
+    #[test]
+    fn parsing_builds_only_the_subcommand_it_runs() {
+        let mut cmd = Cli::command();
+        let matches = cmd.try_get_matches_from_mut(["backfix", "show", "clam"]);
+        assert!(matches.is_ok());
+        // Its own arguments, not the global --color that parsing adds to all.
+        let args = |name: &str| {
+            cmd.find_subcommand(name).map_or(0, |s| {
+                s.get_arguments()
+                    .filter(|a| a.get_id().as_str() != "color")
+                    .count()
+            })
+        };
+        assert!(args("show") > 0, "show was built");
+        assert_eq!(args("routine"), 0, "routine was not built");
+        assert!(
+            command()
+                .find_subcommand("routine")
+                .is_some_and(|s| s.get_arguments().count() > 0),
+            "command() builds every subcommand"
+        );
+    }
 }
