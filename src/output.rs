@@ -268,7 +268,7 @@ impl Out {
     pub fn styled_para(&mut self, style: Style, indent: usize, s: &str) -> io::Result<()> {
         let s = clean(s);
         let width = self.width.saturating_sub(indent).max(MIN_TEXT);
-        for l in wrap(&s, width) {
+        for l in wrap_clean(&s, width) {
             write!(self.sink, "{:indent$}", "")?;
             self.style_on(style)?;
             self.sink.write_all(l.as_bytes())?;
@@ -295,7 +295,7 @@ impl Out {
             indent + display_width(&marker) + 1
         };
         let width = self.width.saturating_sub(lead).max(MIN_TEXT);
-        for (i, l) in wrap(&s, width).iter().enumerate() {
+        for (i, l) in wrap_clean(&s, width).into_iter().enumerate() {
             if i == 0 && !marker.is_empty() {
                 write!(self.sink, "{:indent$}", "")?;
                 self.style_on(marker_style)?;
@@ -411,6 +411,11 @@ pub fn clean_line(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn clean_with(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
+    // Most text is printable ASCII: a byte test decides it without decoding.
+    let plain = |b: u8| (b' '..b'\x7f').contains(&b) || (keep_newlines && b == b'\n');
+    if s.bytes().all(plain) {
+        return std::borrow::Cow::Borrowed(s);
+    }
     let bad = |c: char| (is_unsafe(c) && !(keep_newlines && c == '\n')) || c == '\t';
     if !s.chars().any(bad) {
         return std::borrow::Cow::Borrowed(s);
@@ -460,13 +465,83 @@ pub fn clean_keep_sgr(s: &str) -> std::borrow::Cow<'_, str> {
 /// are measured on the cleaned text.
 pub fn wrap(s: &str, width: usize) -> Vec<String> {
     let s = clean(s);
-    textwrap::wrap(
-        &s,
-        textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation),
-    )
-    .into_iter()
-    .map(std::borrow::Cow::into_owned)
-    .collect()
+    wrap_clean(&s, width)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
+/// [`wrap`] for text already cleaned, the lines borrowed from it.
+///
+/// First fit, as `textwrap::wrap` does it with no hyphenation and words
+/// split at ASCII spaces (the property test `wrap_matches_textwrap` holds
+/// the two equal), without its per-word allocations: each line of `s` is
+/// cut into words (a run of non-spaces and the spaces after it); a word
+/// wider than the width is broken into pieces that fit; words go onto the
+/// line while they fit, and a line ends before the word that does not. The
+/// spaces after a line's last word are dropped. A line shorter in bytes
+/// than the width is kept whole, less its trailing spaces.
+fn wrap_clean(s: &str, width: usize) -> Vec<&str> {
+    let mut lines = Vec::new();
+    for line in s.split('\n') {
+        if line.len() < width {
+            lines.push(line.trim_end_matches(' '));
+            continue;
+        }
+        let bytes = line.as_bytes();
+        // The current output line: where it starts, where its last word
+        // ends, and the columns taken by its words and the spaces after them.
+        let (mut start, mut end, mut used) = (0, 0, 0);
+        let mut empty = true;
+        let mut fragment = |from: usize, to: usize, spaces: usize, w: usize| {
+            if used + w > width && !empty {
+                lines.push(&line[start..end]);
+                (start, used) = (from, 0);
+            }
+            used += w + spaces;
+            end = to;
+            empty = false;
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            let from = i;
+            let mut ascii = true;
+            while i < bytes.len() && bytes[i] != b' ' {
+                ascii &= bytes[i].is_ascii();
+                i += 1;
+            }
+            let to = i;
+            while i < bytes.len() && bytes[i] == b' ' {
+                i += 1;
+            }
+            let spaces = i - to;
+            let word = &line[from..to];
+            // Cleaned ASCII text is printable: one column a byte.
+            let w = if ascii {
+                word.len()
+            } else {
+                textwrap::core::display_width(word)
+            };
+            if w <= width {
+                fragment(from, to, spaces, w);
+                continue;
+            }
+            // Too wide for any line: pieces of at most `width` columns, the
+            // spaces going with the last.
+            let (mut piece, mut piece_w) = (from, 0);
+            for (at, c) in word.char_indices() {
+                let cw = if ascii { 1 } else { unicode_width(c) };
+                if piece_w > 0 && piece_w + cw > width {
+                    fragment(piece, from + at, 0, piece_w);
+                    (piece, piece_w) = (from + at, 0);
+                }
+                piece_w += cw;
+            }
+            fragment(piece, to, spaces, piece_w);
+        }
+        lines.push(&line[start..end]);
+    }
+    lines
 }
 
 /// Print `value` as pretty JSON followed by a newline.
@@ -551,6 +626,41 @@ mod clean_tests {
         assert_eq!(fit("界界界", 4), "界…");
         assert_eq!(cell("ab", 4), "ab  ");
         assert_eq!(display_width("x\u{1b}]0;T\u{7}"), 5);
+    }
+
+    /// What `wrap` replaced: textwrap's first fit, no hyphenation, words at
+    /// ASCII spaces.
+    fn textwrap_lines(s: &str, width: usize) -> Vec<String> {
+        let options =
+            textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation);
+        textwrap::wrap(&clean(s), options)
+            .into_iter()
+            .map(std::borrow::Cow::into_owned)
+            .collect()
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_breaks_long_words() {
+        assert_eq!(wrap("aa bb cc", 5), ["aa bb", "cc"]);
+        assert_eq!(wrap("side-lying  clam   ", 12), ["side-lying", "clam"]);
+        assert_eq!(wrap("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
+        assert_eq!(wrap("  lead\n\nx", 4), ["", "lead", "", "x"]);
+        assert_eq!(wrap("  lead\n\nx", 7), ["  lead", "", "x"]);
+        assert_eq!(wrap("界界界 a", 4), ["界界", "界 a"]);
+        assert_eq!(wrap("", 10), [""]);
+        for (s, width) in [("  lead\n\nx", 4), ("界界界 a", 4), ("abcdefgh ij", 3)] {
+            assert_eq!(wrap(s, width), textwrap_lines(s, width));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wrap_matches_textwrap(
+            s in "([a-z]{0,12}|[ ]{1,3}|-|\n|é|界|\u{301}|\t|\u{1b}\\[1m|[A-Z]{20,30}){0,40}",
+            width in 0usize..30,
+        ) {
+            proptest::prop_assert_eq!(wrap(&s, width), textwrap_lines(&s, width));
+        }
     }
 
     #[test]
