@@ -62,7 +62,16 @@ pub fn pick_width(columns: Option<&str>, terminal: Option<usize>) -> usize {
 
 /// Where the writer's bytes go.
 enum Sink {
+    /// Colour on: styles go through (or are translated for an old Windows
+    /// console).
     Stdout(BufWriter<AutoStream<StdoutLock<'static>>>),
+    /// Colour off: text goes straight to stdout, since cleaned text holds
+    /// nothing a stripping stream would remove; [`Out::raw`] bytes are
+    /// stripped of escape sequences here, as the colour stream would.
+    Plain(
+        BufWriter<StdoutLock<'static>>,
+        anstream::adapter::StripBytes,
+    ),
     /// Standard output was closed when we started (`backfix list >&-`):
     /// every write fails, as writing to a closed descriptor does.
     Closed,
@@ -74,6 +83,7 @@ impl Sink {
     fn inner(&mut self) -> io::Result<&mut dyn Write> {
         match self {
             Sink::Stdout(w) => Ok(w),
+            Sink::Plain(w, _) => Ok(w),
             Sink::Memory(v) => Ok(v),
             Sink::Closed => Err(stdout_error(io::Error::from_raw_os_error(EBADF))),
         }
@@ -156,8 +166,13 @@ impl Out {
         }
         let stream = AutoStream::new(stdout.lock(), anstream::ColorChoice::global());
         let color = stream.current_choice() != anstream::ColorChoice::Never;
+        let sink = if color {
+            Sink::Stdout(BufWriter::new(stream))
+        } else {
+            Sink::Plain(BufWriter::new(stream.into_inner()), Default::default())
+        };
         Out {
-            sink: Sink::Stdout(BufWriter::new(stream)),
+            sink,
             color,
             width,
             is_terminal,
@@ -204,6 +219,12 @@ impl Out {
 
     /// Bytes we generated ourselves (JSON, a completion script), unchanged.
     pub fn raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if let Sink::Plain(w, strip) = &mut self.sink {
+            for part in strip.strip_next(bytes) {
+                w.write_all(part).map_err(stdout_error)?;
+            }
+            return Ok(());
+        }
         self.sink.write_all(bytes)
     }
 
@@ -228,7 +249,7 @@ impl Out {
         match &mut self.sink {
             Sink::Memory(v) => Ok(Box::new(v)),
             Sink::Closed => Err(stdout_error(io::Error::from_raw_os_error(EBADF))),
-            Sink::Stdout(_) => Ok(Box::new(io::stdout())),
+            Sink::Stdout(_) | Sink::Plain(..) => Ok(Box::new(io::stdout())),
         }
     }
 
