@@ -290,7 +290,7 @@ impl Out {
         let s = clean(s);
         let width = self.width.saturating_sub(indent).max(MIN_TEXT);
         for l in wrap_clean(&s, width) {
-            write!(self.sink, "{:indent$}", "")?;
+            self.pad(indent)?;
             self.style_on(style)?;
             self.sink.write_all(l.as_bytes())?;
             self.style_off(style)?;
@@ -318,14 +318,27 @@ impl Out {
         let width = self.width.saturating_sub(lead).max(MIN_TEXT);
         for (i, l) in wrap_clean(&s, width).into_iter().enumerate() {
             if i == 0 && !marker.is_empty() {
-                write!(self.sink, "{:indent$}", "")?;
+                self.pad(indent)?;
                 self.style_on(marker_style)?;
                 self.sink.write_all(marker.as_bytes())?;
                 self.style_off(marker_style)?;
-                writeln!(self.sink, " {l}")?;
+                self.sink.write_all(b" ")?;
             } else {
-                writeln!(self.sink, "{:lead$}{l}", "")?;
+                self.pad(lead)?;
             }
+            self.sink.write_all(l.as_bytes())?;
+            self.blank()?;
+        }
+        Ok(())
+    }
+
+    /// `n` spaces.
+    fn pad(&mut self, mut n: usize) -> io::Result<()> {
+        const SPACES: &[u8] = b"                                ";
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            self.sink.write_all(&SPACES[..k])?;
+            n -= k;
         }
         Ok(())
     }
