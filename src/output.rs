@@ -445,9 +445,8 @@ pub fn clean_line(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn clean_with(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
-    // Most text is printable ASCII: a byte test decides it without decoding.
-    let plain = |b: u8| (b' '..b'\x7f').contains(&b) || (keep_newlines && b == b'\n');
-    if s.bytes().all(plain) {
+    // Most text is printable ASCII, which a byte test finds without decoding.
+    if printable_ascii(s.as_bytes(), keep_newlines) {
         return std::borrow::Cow::Borrowed(s);
     }
     let bad = |c: char| (is_unsafe(c) && !(keep_newlines && c == '\n')) || c == '\t';
@@ -464,6 +463,31 @@ fn clean_with(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
         })
         .collect::<String>()
         .into()
+}
+
+/// Whether every byte is printable ASCII (space to `~`), or a newline where
+/// newlines are kept. Eight bytes at a time: a word with no byte below 0x20
+/// and none at 0x7f or above is printable as a whole; any other word is
+/// checked byte by byte.
+fn printable_ascii(bytes: &[u8], keep_newlines: bool) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let ok = |b: &u8| (b' '..=b'~').contains(b) || (keep_newlines && *b == b'\n');
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        // Bit 7 of a byte ends up set when the byte is 0x7f or above (adding
+        // one reaches 0x80), or below 0x20 (subtracting 0x20 borrows). A
+        // carry or borrow only crosses into the next byte from a byte that
+        // is itself flagged, so a clean word is never flagged.
+        let flagged = (v.wrapping_add(ONES) | v | (v.wrapping_sub(0x20 * ONES) & !v)) & HIGH;
+        if flagged != 0 && !chunk.iter().all(ok) {
+            return false;
+        }
+    }
+    chunks.remainder().iter().all(ok)
 }
 
 /// Like [`clean`], but SGR sequences (`ESC [ digits ; ... m`, colours and
@@ -688,6 +712,21 @@ mod clean_tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn printable_ascii_is_the_byte_test(
+            // Mostly printable, so that whole words pass; now and then a
+            // byte at an edge of the range, a newline or any byte.
+            bytes in proptest::collection::vec(proptest::prop_oneof![
+                40 => 0x20u8..0x7f,
+                1 => proptest::sample::select(vec![0u8, b'\n', 0x1f, 0x7f, 0x80, 0xff]),
+                1 => proptest::prelude::any::<u8>(),
+            ], 0..40),
+            keep in proptest::prelude::any::<bool>(),
+        ) {
+            let slow = bytes.iter().all(|&b| (0x20..0x7f).contains(&b) || (keep && b == b'\n'));
+            proptest::prop_assert_eq!(printable_ascii(&bytes, keep), slow);
+        }
+
         #[test]
         fn wrap_matches_textwrap(
             s in "([a-z]{0,12}|[ ]{1,3}|-|\n|é|界|\u{301}|\t|\u{1b}\\[1m|[A-Z]{20,30}){0,40}",
