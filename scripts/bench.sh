@@ -11,6 +11,8 @@
 #                               figures from the same run
 #
 # Needs hyperfine and tealdeer: sudo apt-get install hyperfine tealdeer
+# With valgrind installed it also prints the instructions each `show clam`
+# runs (callgrind), a figure that other work on the machine does not move.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -82,3 +84,20 @@ for name in [n for n in res if n.startswith("show clam") and not n.endswith("(ba
     ok = a <= 1.6 and b <= 1.0
     print(f"goal for '{name}': <= 1.6x /bin/true and <= 1.0x tldr: {a:.2f}x, {b:.2f}x -> {'met' if ok else 'NOT met'}")
 PY
+
+if command -v valgrind >/dev/null; then
+  echo
+  echo "instructions (valgrind --tool=callgrind, whole process):"
+  count() {
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+      sed -n 's/.*Collected : *//p'
+  }
+  printf '  %-22s%12s\n' "tldr render" "$(count tldr --render "$work/tar.md")"
+  printf '  %-22s%12s\n' "show clam" "$(count "$bin" show clam)"
+  if [ -n "${BASE:-}" ]; then
+    printf '  %-22s%12s\n' "show clam (base)" "$(count "$BASE" show clam)"
+  fi
+  if [ -n "$static_target" ]; then
+    printf '  %-22s%12s\n' "show clam (static)" "$(count "$sbin" show clam)"
+  fi
+fi
