@@ -1162,6 +1162,15 @@ mod tests {
         let after = abouts(&command());
         assert_eq!(before, after);
         assert!(before.iter().all(|(_, about, _)| !about.is_empty()));
+        // Every subcommand's help ends with its examples, wherever the text is kept.
+        for s in command().get_subcommands() {
+            let text = s.get_after_help().map(ToString::to_string);
+            assert!(
+                text.is_some_and(|t| t.contains("Examples:")),
+                "{}",
+                s.get_name()
+            );
+        }
     }
 
     #[test]
