@@ -540,7 +540,8 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
 /// spaces after a line's last word are dropped. A line shorter in bytes
 /// than the width is kept whole, less its trailing spaces.
 fn wrap_clean(s: &str, width: usize) -> Vec<&str> {
-    let mut lines = Vec::new();
+    // Room for the lines a paragraph usually takes, so the list rarely grows.
+    let mut lines = Vec::with_capacity(s.len() / width.max(1) + 2);
     for line in s.split('\n') {
         if line.len() < width {
             lines.push(line.trim_end_matches(' '));
