@@ -45,80 +45,31 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+// `defer`: each subcommand's arguments are added only when it is built, so
+// `backfix show clam` builds `show` alone, not the whole tree (about a third
+// of its start-up). For the same reason a subcommand with an argument struct
+// of its own keeps its `after_help` (the text after the options) on that
+// struct, which is deferred with it; the about stays on the variant, for the
+// list of commands. Two consequences: code that looks at the arguments
+// builds the tree first ([`command`]); and the argument structs below carry
+// `//` comments, not doc comments, which clap would otherwise take as the
+// subcommand's about in place of the variant's (a unit test holds this).
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// List exercises, with filters.
-    #[command(after_help = "\
-The table fits the terminal (or COLUMNS): the targets column is shortened,
-then left out, on narrow screens. No exercise passing the filters exits 1
-(--json prints []).
-
-Examples:
-  backfix list
-  backfix list --category strength
-  backfix list --target glute --desk
-  backfix list --json | jq '.[].id'")]
     List(ListArgs),
 
     /// Explain one exercise: steps, dose, cues, cautions and sources.
-    #[command(after_help = "\
-Names are matched loosely: id, name or alias, any case, with or without
-punctuation, plurals and words like \"show me the\" or \"how to do a\", then a
-unique prefix or part of a name. A complaint instead of an exercise
-(\"sciatica\") points to its routine.
-
-Exit status: 0 found, 1 nothing matches, 2 no name or more than one match.
-
-Examples:
-  backfix show clam
-  backfix show glute bridges
-  backfix show how to do a bird dog
-  backfix show figure four --json     the record, with its sources in full")]
     Show(ShowArgs),
 
     /// Search every field of every exercise, the suitable ones first.
-    #[command(after_help = "\
-Every word must match somewhere; names count most, then targets, summaries
-and the rest. When the words name a complaint (sciatica, outer hip, leg pain)
-or a body area alone (hip, back, leg), the exercises in its routine come first,
-and those it does not suit are shown apart, under \"Not advised for ...\", with
-the reason. A match only in an exercise's cautions or mistakes is listed last:
-it is not a recommendation. Each result says where it matched.
-
-With --json, each result has a group: routine, match, not_advised or mention.
-
-Exit status: 0 found, 1 nothing matches (--json prints []), 2 no word given.
-
-Examples:
-  backfix search hamstring
-  backfix search sciatica
-  backfix search stretch for outer hip
-  backfix search nerve --json")]
     Search(SearchArgs),
 
     /// The references behind the advice, in full: authors, title, year, evidence, link.
-    #[command(after_help = "\
-Every exercise and routine cites its sources by id; `backfix show` lists them
-in short. This prints each in full, with the kind of evidence it is (guideline,
-systematic review, trial, lab study, ...) and a DOI or web link to read it.
-Part of an id is enough: `backfix sources leap` prints every LEAP source.
-
-Examples:
-  backfix sources
-  backfix sources nice-ng59
-  backfix sources leap
-  backfix sources --json | jq -r '.[] | .link // empty'")]
     Sources(SourcesArgs),
 
     /// Print a routine for a complaint, fitted to the time you have.
-    #[command(after_help = "\
-Examples:
-  backfix routine --list
-  backfix routine --sciatica
-  backfix routine outer hip --minutes 8
-  backfix routine --desk --level gentle
-  backfix routine --low-back --guided
-  backfix routine --morning-stiffness --json")]
     Routine(RoutineArgs),
 
     /// Warning signs: when to call for help, see a doctor today, or book a review.
@@ -144,26 +95,7 @@ Examples:
     Check,
 
     /// Desktop reminders that break up long sitting, each suggesting one exercise.
-    #[command(
-        after_help = "\
-Reminders follow the wall clock: after a suspend at most one overdue reminder
-fires, and a suspend or absence as long as the interval counts as a break.
-Where the desktop reports idle time, 5 minutes without input counts as a break.
-Without a notification server, reminders go to the terminal (with a bell).
-Daylight-saving changes: a time the clocks skip moves forward by the change,
-and a time the clocks repeat fires once.
-
-Examples:
-  backfix remind --every 45m
-  backfix remind --every 30m --between 09:00-17:30 --days mon-fri
-  backfix remind --for sciatica --every 1h --until 17:00
-  backfix remind --dry-run --count 5
-  backfix remind status
-  backfix remind stop
-  backfix remind install --every 45m --between 09:00-17:30
-  backfix remind uninstall",
-        disable_help_subcommand = true
-    )]
+    #[command(disable_help_subcommand = true)]
     Remind(Box<RemindArgs>),
 
     /// Print a shell completion script.
@@ -207,57 +139,12 @@ Examples:
     Config(JsonArgs),
 
     /// Short lessons about back pain, each about two minutes to read, with sources.
-    #[command(after_help = "\
-Twelve lessons in plain words: why hurt is not harm, what scans show, the
-outlook, pacing, flare-ups, sleep, stress and mood, medicines, lifting, work
-and sitting, walking, and when to seek help. Each cites its sources in full
-with `backfix sources <id>`. Topics are matched loosely, like `show`: an id,
-title or topic word, any case (\"scans\", \"mri\", \"sleep\", \"painkillers\").
-With no topic, the lessons are listed.
-
-Exit status: 0 found, 1 no lesson matches, 2 more than one matches.
-
-Examples:
-  backfix learn --list
-  backfix learn hurt is not harm
-  backfix learn scans
-  backfix learn medicines --json")]
     Learn(LearnArgs),
 
     /// A flare-up plan: the first days, scaling back and rebuilding, and when to get help.
-    #[command(after_help = "\
-Your own notes come first: write them in flare.md (or flare.txt) in the
-config directory (`backfix paths` shows where). Then what helps in the first
-days, a short first-aid routine for the complaint (the gentle level, 5
-minutes), how to scale back and rebuild, how long a flare usually lasts, and
-the signs that need help, with the numbers for your region. Without a
-complaint, the routine is the one for low back pain.
-
-Examples:
-  backfix flare
-  backfix flare --sciatica
-  backfix flare outer hip
-  backfix flare --json")]
     Flare(FlareArgs),
     /// A weekly plan that progresses with you: exercises, a walking target and lessons.
-    #[command(
-        after_help = "\
-`plan start` asks four questions on a terminal (the complaint; how long the
-pain has lasted: under 6 weeks, 6 to 12, over 12; the minutes you can walk a
-day now; 1 to 3 activities to get back to), or takes them as flags. Pain for
-under 6 weeks starts with the stay-active advice and the gentle level. The
-plan is kept in plan.json in the data directory; your sessions, walks and
-check-ins in the journal move it on (`backfix today` shows where it stands).
-Each change says which rule made it and its source.
-
-Examples:
-  backfix plan start
-  backfix plan start --sciatica --lasted 6-12w --walk 10m --goal gardening
-  backfix plan show
-  backfix plan flare                   a flare-up: the plan steps back
-  backfix plan stop",
-        disable_help_subcommand = true
-    )]
+    #[command(disable_help_subcommand = true)]
     Plan(PlanArgs),
 
     /// Today in your plan: the session (or a rest day), doses, walking, a lesson.
@@ -274,82 +161,40 @@ Examples:
     Today(JsonArgs),
 
     /// Check in: pain now, how much it got in the way this week, and your own activities.
-    #[command(after_help = "\
-On a terminal, with no flags, asks each question in turn (Enter skips one):
-pain now (0 none, 10 the worst you can imagine); once a week, how much pain
-got in the way of daily life (0 not at all, 10 completely); and 3 to 5 things
-pain makes hard, named by you and rated 0 (cannot do it) to 10 (as well as
-before the pain). Your activities are kept: the next check-in asks about the
-same ones. With flags, nothing is asked. Saved in your journal (backfix paths).
-
-Examples:
-  backfix log
-  backfix log --pain 4
-  backfix log --pain 4 --interference 3 --activity \"gardening=4\" --activity \"sitting at work=6\"
-  backfix log --pain 7 --flare --note \"after moving boxes\"")]
     Log(LogArgs),
 
     /// Record an exercise or a routine you did (without guided mode).
-    #[command(after_help = "\
-Takes an exercise (id, name or alias) or a complaint's routine. The minutes
-default to the exercise's dose, or the routine's full length.
-
-Examples:
-  backfix done clamshell
-  backfix done sciatica --minutes 12 --feel about-right --pain-during 3
-  backfix done glute bridge --yesterday")]
     Done(DoneArgs),
 
     /// Your progress: pain, interference and activities over the weeks, sessions and breaks.
-    #[command(after_help = "\
-A change counts as meaningful when it passes the minimal important change:
-2 points or 30% for pain and interference, 2 points for the average of your
-activities (Ostelo 2008). Unicode blocks when the locale is UTF-8, ASCII
-otherwise. Reminder outcomes (done, snoozed, skipped) come from the reminder
-history.
-
-Examples:
-  backfix progress
-  backfix progress --weeks 26
-  backfix progress --since 2026-01-01 --target 2
-  backfix progress --json | jq .pain")]
     Progress(ProgressArgs),
 
     /// Export the whole record (check-ins, sessions, reminder history) as CSV or JSON.
-    #[command(after_help = "\
-JSON: an object with \"journal\" (every check-in, session and lesson read, as
-stored, in time order) and \"reminders\" (the reminder history). CSV: one row
-per check-in, session, lesson read or reminder event, columns time, kind, pain, interference,
-activities (name=score;...), flare, note, what, minutes, feel, pain_during,
-event.
-
-Examples:
-  backfix export --json > record.json
-  backfix export --csv > record.csv")]
     Export(ExportArgs),
 
     /// A one-page HTML summary to bring to a GP or physiotherapist.
-    #[command(after_help = "\
-Self-contained (no scripts, nothing fetched), and prints on one or two pages.
-
-Examples:
-  backfix report --html report.html
-  backfix report --html report.html --since 2026-01-01")]
     Report(ReportArgs),
 
     /// Delete your record: everything before a date, or all of it.
-    #[command(after_help = "\
-Deletes check-ins and sessions from every machine's journal in the data
-directory, and the reminder history. Asks first; --yes skips the question
-(needed when standard input is not a terminal).
-
-Examples:
-  backfix forget --before 2025-01-01
-  backfix forget --all --yes")]
     Forget(ForgetArgs),
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Twelve lessons in plain words: why hurt is not harm, what scans show, the
+outlook, pacing, flare-ups, sleep, stress and mood, medicines, lifting, work
+and sitting, walking, and when to seek help. Each cites its sources in full
+with `backfix sources <id>`. Topics are matched loosely, like `show`: an id,
+title or topic word, any case (\"scans\", \"mri\", \"sleep\", \"painkillers\").
+With no topic, the lessons are listed.
+
+Exit status: 0 found, 1 no lesson matches, 2 more than one matches.
+
+Examples:
+  backfix learn --list
+  backfix learn hurt is not harm
+  backfix learn scans
+  backfix learn medicines --json")]
 pub struct LearnArgs {
     /// A lesson's id, title or topic; several words need no quotes.
     #[arg(value_name = "TOPIC")]
@@ -363,6 +208,19 @@ pub struct LearnArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Your own notes come first: write them in flare.md (or flare.txt) in the
+config directory (`backfix paths` shows where). Then what helps in the first
+days, a short first-aid routine for the complaint (the gentle level, 5
+minutes), how to scale back and rebuild, how long a flare usually lasts, and
+the signs that need help, with the numbers for your region. Without a
+complaint, the routine is the one for low back pain.
+
+Examples:
+  backfix flare
+  backfix flare --sciatica
+  backfix flare outer hip
+  backfix flare --json")]
 #[command(group(ArgGroup::new("complaint").args([
     "name", "sciatica", "low_back", "deep_buttock", "outer_hip", "desk", "morning_stiffness"
 ])))]
@@ -380,8 +238,23 @@ pub struct FlareArgs {
     pub json: bool,
 }
 
-/// `backfix plan`
+// `backfix plan`
 #[derive(Debug, Args)]
+#[command(after_help = "\
+`plan start` asks four questions on a terminal (the complaint; how long the
+pain has lasted: under 6 weeks, 6 to 12, over 12; the minutes you can walk a
+day now; 1 to 3 activities to get back to), or takes them as flags. Pain for
+under 6 weeks starts with the stay-active advice and the gentle level. The
+plan is kept in plan.json in the data directory; your sessions, walks and
+check-ins in the journal move it on (`backfix today` shows where it stands).
+Each change says which rule made it and its source.
+
+Examples:
+  backfix plan start
+  backfix plan start --sciatica --lasted 6-12w --walk 10m --goal gardening
+  backfix plan show
+  backfix plan flare                   a flare-up: the plan steps back
+  backfix plan stop")]
 pub struct PlanArgs {
     #[command(subcommand)]
     pub action: Option<PlanAction>,
@@ -462,8 +335,21 @@ pub fn parse_walk(s: &str) -> Result<u16, String> {
         .ok_or_else(|| format!("'{s}' is not minutes from 0 to 180 (like 10m)"))
 }
 
-/// `backfix log`
+// `backfix log`
 #[derive(Debug, Args)]
+#[command(after_help = "\
+On a terminal, with no flags, asks each question in turn (Enter skips one):
+pain now (0 none, 10 the worst you can imagine); once a week, how much pain
+got in the way of daily life (0 not at all, 10 completely); and 3 to 5 things
+pain makes hard, named by you and rated 0 (cannot do it) to 10 (as well as
+before the pain). Your activities are kept: the next check-in asks about the
+same ones. With flags, nothing is asked. Saved in your journal (backfix paths).
+
+Examples:
+  backfix log
+  backfix log --pain 4
+  backfix log --pain 4 --interference 3 --activity \"gardening=4\" --activity \"sitting at work=6\"
+  backfix log --pain 7 --flare --note \"after moving boxes\"")]
 pub struct LogArgs {
     /// Pain right now, 0 (none) to 10 (the worst you can imagine).
     #[arg(long, value_name = "0-10", value_parser = parse_score)]
@@ -493,8 +379,16 @@ fn parse_activity(s: &str) -> Result<crate::record::Activity, String> {
     crate::record::parse_activity(s)
 }
 
-/// `backfix done`
+// `backfix done`
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Takes an exercise (id, name or alias) or a complaint's routine. The minutes
+default to the exercise's dose, or the routine's full length.
+
+Examples:
+  backfix done clamshell
+  backfix done sciatica --minutes 12 --feel about-right --pain-during 3
+  backfix done glute bridge --yesterday")]
 pub struct DoneArgs {
     /// An exercise or a complaint's routine.
     #[arg(required = true, num_args = 1.., value_name = "EXERCISE|ROUTINE")]
@@ -513,8 +407,20 @@ pub struct DoneArgs {
     pub yesterday: bool,
 }
 
-/// `backfix progress`
+// `backfix progress`
 #[derive(Debug, Args)]
+#[command(after_help = "\
+A change counts as meaningful when it passes the minimal important change:
+2 points or 30% for pain and interference, 2 points for the average of your
+activities (Ostelo 2008). Unicode blocks when the locale is UTF-8, ASCII
+otherwise. Reminder outcomes (done, snoozed, skipped) come from the reminder
+history.
+
+Examples:
+  backfix progress
+  backfix progress --weeks 26
+  backfix progress --since 2026-01-01 --target 2
+  backfix progress --json | jq .pain")]
 pub struct ProgressArgs {
     /// Weeks shown in the charts [default: 12, or from --since up to 52].
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=52))]
@@ -542,8 +448,18 @@ pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
         .map_err(|_| format!("'{s}' is not a date like 2026-01-31"))
 }
 
-/// `backfix export`
+// `backfix export`
 #[derive(Debug, Args)]
+#[command(after_help = "\
+JSON: an object with \"journal\" (every check-in, session and lesson read, as
+stored, in time order) and \"reminders\" (the reminder history). CSV: one row
+per check-in, session, lesson read or reminder event, columns time, kind, pain, interference,
+activities (name=score;...), flare, note, what, minutes, feel, pain_during,
+event.
+
+Examples:
+  backfix export --json > record.json
+  backfix export --csv > record.csv")]
 #[command(group(ArgGroup::new("format").required(true).args(["csv", "json"])))]
 pub struct ExportArgs {
     /// CSV, one row per record.
@@ -554,8 +470,14 @@ pub struct ExportArgs {
     pub json: bool,
 }
 
-/// `backfix report`
+// `backfix report`
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Self-contained (no scripts, nothing fetched), and prints on one or two pages.
+
+Examples:
+  backfix report --html report.html
+  backfix report --html report.html --since 2026-01-01")]
 pub struct ReportArgs {
     /// Write the HTML page to this file (`-` for standard output).
     #[arg(long, value_name = "FILE", required = true)]
@@ -568,8 +490,16 @@ pub struct ReportArgs {
     pub target: u32,
 }
 
-/// `backfix forget`
+// `backfix forget`
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Deletes check-ins and sessions from every machine's journal in the data
+directory, and the reminder history. Asks first; --yes skips the question
+(needed when standard input is not a terminal).
+
+Examples:
+  backfix forget --before 2025-01-01
+  backfix forget --all --yes")]
 #[command(group(ArgGroup::new("what").required(true).args(["before", "all"])))]
 pub struct ForgetArgs {
     /// Delete what was recorded before this date (YYYY-MM-DD).
@@ -583,11 +513,28 @@ pub struct ForgetArgs {
     pub yes: bool,
 }
 
-/// `backfix remind`: with no mode, send reminders (or list them with
-/// `--dry-run`); the other modes are subcommands, each taking only its own
-/// flags. `--status`, `--stop`, `--install` and `--uninstall` are kept as
-/// hidden aliases; `commands::remind` refuses flags the chosen mode ignores.
+// `backfix remind`: with no mode, send reminders (or list them with
+// `--dry-run`); the other modes are subcommands, each taking only its own
+// flags. `--status`, `--stop`, `--install` and `--uninstall` are kept as
+// hidden aliases; `commands::remind` refuses flags the chosen mode ignores.
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Reminders follow the wall clock: after a suspend at most one overdue reminder
+fires, and a suspend or absence as long as the interval counts as a break.
+Where the desktop reports idle time, 5 minutes without input counts as a break.
+Without a notification server, reminders go to the terminal (with a bell).
+Daylight-saving changes: a time the clocks skip moves forward by the change,
+and a time the clocks repeat fires once.
+
+Examples:
+  backfix remind --every 45m
+  backfix remind --every 30m --between 09:00-17:30 --days mon-fri
+  backfix remind --for sciatica --every 1h --until 17:00
+  backfix remind --dry-run --count 5
+  backfix remind status
+  backfix remind stop
+  backfix remind install --every 45m --between 09:00-17:30
+  backfix remind uninstall")]
 #[command(
     args_conflicts_with_subcommands = true,
     group(ArgGroup::new("mode").args(["dry_run", "status", "stop", "install", "uninstall"]))
@@ -727,9 +674,9 @@ pub struct SnoozeArgs {
     pub time: Option<std::time::Duration>,
 }
 
-/// When and what to remind: shared by running, `--dry-run` and `install`.
-/// Unset options take their defaults in `commands::remind`, so a mode can
-/// tell which flags were given.
+// When and what to remind: shared by running, `--dry-run` and `install`.
+// Unset options take their defaults in `commands::remind`, so a mode can
+// tell which flags were given.
 #[derive(Debug, Clone, Default, Args)]
 pub struct ScheduleArgs {
     /// How often to remind you, such as 30m, 45m or 1h30m [default: 45m].
@@ -814,6 +761,16 @@ pub struct JsonArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "\
+The table fits the terminal (or COLUMNS): the targets column is shortened,
+then left out, on narrow screens. No exercise passing the filters exits 1
+(--json prints []).
+
+Examples:
+  backfix list
+  backfix list --category strength
+  backfix list --target glute --desk
+  backfix list --json | jq '.[].id'")]
 pub struct ListArgs {
     /// Only this category.
     #[arg(long, short, value_enum)]
@@ -854,6 +811,19 @@ impl From<CategoryArg> for crate::model::Category {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Names are matched loosely: id, name or alias, any case, with or without
+punctuation, plurals and words like \"show me the\" or \"how to do a\", then a
+unique prefix or part of a name. A complaint instead of an exercise
+(\"sciatica\") points to its routine.
+
+Exit status: 0 found, 1 nothing matches, 2 no name or more than one match.
+
+Examples:
+  backfix show clam
+  backfix show glute bridges
+  backfix show how to do a bird dog
+  backfix show figure four --json     the record, with its sources in full")]
 pub struct ShowArgs {
     /// Exercise id, name or alias; several words need no quotes.
     #[arg(required = true, value_name = "NAME")]
@@ -864,6 +834,23 @@ pub struct ShowArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Every word must match somewhere; names count most, then targets, summaries
+and the rest. When the words name a complaint (sciatica, outer hip, leg pain)
+or a body area alone (hip, back, leg), the exercises in its routine come first,
+and those it does not suit are shown apart, under \"Not advised for ...\", with
+the reason. A match only in an exercise's cautions or mistakes is listed last:
+it is not a recommendation. Each result says where it matched.
+
+With --json, each result has a group: routine, match, not_advised or mention.
+
+Exit status: 0 found, 1 nothing matches (--json prints []), 2 no word given.
+
+Examples:
+  backfix search hamstring
+  backfix search sciatica
+  backfix search stretch for outer hip
+  backfix search nerve --json")]
 pub struct SearchArgs {
     /// Words to look for.
     #[arg(required = true, value_name = "TERM")]
@@ -874,6 +861,17 @@ pub struct SearchArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Every exercise and routine cites its sources by id; `backfix show` lists them
+in short. This prints each in full, with the kind of evidence it is (guideline,
+systematic review, trial, lab study, ...) and a DOI or web link to read it.
+Part of an id is enough: `backfix sources leap` prints every LEAP source.
+
+Examples:
+  backfix sources
+  backfix sources nice-ng59
+  backfix sources leap
+  backfix sources --json | jq -r '.[] | .link // empty'")]
 pub struct SourcesArgs {
     /// A source id (as on an exercise card), or part of one; all sources when left out.
     #[arg(value_name = "ID")]
@@ -884,6 +882,14 @@ pub struct SourcesArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  backfix routine --list
+  backfix routine --sciatica
+  backfix routine outer hip --minutes 8
+  backfix routine --desk --level gentle
+  backfix routine --low-back --guided
+  backfix routine --morning-stiffness --json")]
 #[command(group(ArgGroup::new("complaint").args([
     "name", "sciatica", "low_back", "deep_buttock", "outer_hip", "desk", "morning_stiffness", "list"
 ])))]
@@ -913,8 +919,8 @@ pub struct RoutineArgs {
     pub json: bool,
 }
 
-/// `--sciatica`, `--low-back`, ...: a built-in complaint by flag, shared by
-/// `routine`, `flare` and `plan start`.
+// `--sciatica`, `--low-back`, ...: a built-in complaint by flag, shared by
+// `routine`, `flare` and `plan start`.
 #[derive(Debug, Args)]
 pub struct ComplaintFlags {
     /// Leg pain from the back.
@@ -975,8 +981,7 @@ impl RoutineArgs {
 /// every long option of `routine` (a complaint named `list` would read as
 /// the `--list` flag's twin and could never have a flag of its own).
 pub fn reserved_complaint_ids() -> Vec<String> {
-    use clap::CommandFactory;
-    let cli = Cli::command();
+    let cli = command();
     let mut out: Vec<String> = cli
         .get_subcommands()
         .map(|s| s.get_name().to_string())
@@ -1037,10 +1042,34 @@ impl From<DirectionArg> for crate::model::Direction {
     }
 }
 
+/// The whole command tree, built: every subcommand's arguments in place
+/// (parsing builds only the subcommand it runs), with the global `--color`,
+/// `help` and `version` added to each, as clap does when it parses.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    cmd.build();
+    clap_order(cmd)
+}
+
+/// Each command's arguments in the order a tree built without `defer` has
+/// them: its own, then `--color`, `help` and `version`. (A deferred
+/// subcommand receives the global `--color` before its own arguments.) The
+/// order is what completion scripts list options in.
+fn clap_order(cmd: clap::Command) -> clap::Command {
+    let mut cmd = cmd.mut_subcommands(clap_order);
+    for id in ["color", "help", "version"] {
+        if cmd.get_arguments().any(|a| a.get_id() == id) {
+            // `mut_arg` takes the argument out and puts it back last.
+            cmd = cmd.mut_arg(id, |a| a);
+        }
+    }
+    cmd
+}
+
 /// The clap command, with built-in exercise ids and complaint names added
 /// as completion candidates (they are not enforced when parsing).
 pub fn command_for_completions() -> clap::Command {
-    use clap::CommandFactory;
     use clap::builder::PossibleValuesParser;
     let exercises: Vec<String> = crate::catalog::builtin::EXERCISES
         .iter()
@@ -1060,7 +1089,7 @@ pub fn command_for_completions() -> clap::Command {
         .collect();
     // `done <TAB>` offers exercises and routines.
     let done: Vec<String> = exercises.iter().chain(&complaints).cloned().collect();
-    Cli::command()
+    let cmd = command()
         .mut_subcommand("done", |s| {
             s.mut_arg("name", |a| a.value_parser(PossibleValuesParser::new(done)))
         })
@@ -1093,7 +1122,9 @@ pub fn command_for_completions() -> clap::Command {
                 |a: clap::Arg| a.value_parser(PossibleValuesParser::new(complaints.clone()));
             s.mut_arg("for_complaint", for_arg)
                 .mut_subcommand("install", |i| i.mut_arg("for_complaint", for_arg))
-        })
+        });
+    // `mut_arg` put the arguments it changed last; put them back before the ones clap adds.
+    clap_order(cmd)
 }
 
 /// The names of the visible subcommands, for documentation.
@@ -1104,4 +1135,67 @@ pub fn subcommand_names() -> Vec<String> {
         .filter(|s| !s.is_hide_set())
         .map(|s| s.get_name().to_string())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// What each subcommand's help opens with: name, about and long about.
+    fn abouts(cmd: &clap::Command) -> Vec<(String, String, String)> {
+        cmd.get_subcommands()
+            .map(|s| {
+                (
+                    s.get_name().to_string(),
+                    s.get_about().map(ToString::to_string).unwrap_or_default(),
+                    s.get_long_about()
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn deferred_arguments_keep_each_subcommands_about() {
+        // A doc comment on an argument struct would replace the variant's
+        // about once the deferred arguments are added.
+        let before = abouts(&Cli::command());
+        let after = abouts(&command());
+        assert_eq!(before, after);
+        assert!(before.iter().all(|(_, about, _)| !about.is_empty()));
+        // Every subcommand's help ends with its examples, wherever the text is kept.
+        for s in command().get_subcommands() {
+            let text = s.get_after_help().map(ToString::to_string);
+            assert!(
+                text.is_some_and(|t| t.contains("Examples:")),
+                "{}",
+                s.get_name()
+            );
+        }
+    }
+
+    #[test]
+    fn parsing_builds_only_the_subcommand_it_runs() {
+        let mut cmd = Cli::command();
+        let matches = cmd.try_get_matches_from_mut(["backfix", "show", "clam"]);
+        assert!(matches.is_ok());
+        // Its own arguments, not the global --color that parsing adds to all.
+        let args = |name: &str| {
+            cmd.find_subcommand(name).map_or(0, |s| {
+                s.get_arguments()
+                    .filter(|a| a.get_id().as_str() != "color")
+                    .count()
+            })
+        };
+        assert!(args("show") > 0, "show was built");
+        assert_eq!(args("routine"), 0, "routine was not built");
+        assert!(
+            command()
+                .find_subcommand("routine")
+                .is_some_and(|s| s.get_arguments().count() > 0),
+            "command() builds every subcommand"
+        );
+    }
 }

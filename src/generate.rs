@@ -207,7 +207,10 @@ fn exit_status(out: &mut String, check: bool) {
     tagged(out, &entries);
 }
 
-fn render_page(cmd: clap::Command, title: &str, top: bool) -> Vec<u8> {
+fn render_page(mut cmd: clap::Command, title: &str, top: bool) -> Vec<u8> {
+    // Built as clap_mangen builds it, so the subcommand's deferred
+    // arguments are in place; `help` and `version` come with the build.
+    cmd.build();
     let man = clap_mangen::Man::new(cmd.clone())
         .title(title)
         .date(MAN_DATE)
@@ -217,7 +220,10 @@ fn render_page(cmd: clap::Command, title: &str, top: bool) -> Vec<u8> {
     let _ = man.render_name_section(&mut buf);
     let _ = man.render_synopsis_section(&mut buf);
     let _ = man.render_description_section(&mut buf);
-    if cmd.get_arguments().any(|a| !a.is_hide_set()) {
+    if cmd
+        .get_arguments()
+        .any(|a| !a.is_hide_set() && !matches!(a.get_id().as_str(), "help" | "version"))
+    {
         let _ = man.render_options_section(&mut buf);
     }
     if top {

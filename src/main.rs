@@ -8,7 +8,7 @@
 
 use backfix::error::{EXIT_FAILURE, EXIT_USAGE};
 use backfix::output::{self, ColorWhen};
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -25,7 +25,7 @@ fn run() -> u8 {
     }
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     color_in_args(&args).apply_globally();
-    let cli = match backfix::cli::Cli::try_parse_from(&args) {
+    let cli = match parse(&args) {
         Ok(cli) => cli,
         Err(e) => return parse_error(&e, &args),
     };
@@ -37,6 +37,17 @@ fn run() -> u8 {
             if e.code == 0 { EXIT_FAILURE } else { e.code }
         }
     }
+}
+
+/// `Cli::try_parse_from`, except that the command tree is not dropped: it is
+/// read once, and freeing its many small allocations one by one would cost
+/// more (about a tenth of `backfix show clam`) than leaving them to the end
+/// of the process.
+fn parse(args: &[std::ffi::OsString]) -> Result<backfix::cli::Cli, clap::Error> {
+    use backfix::cli::Cli;
+    let mut cmd = std::mem::ManuallyDrop::new(Cli::command());
+    let mut matches = cmd.try_get_matches_from_mut(args)?;
+    Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut Cli::command()))
 }
 
 /// Help, version, or a usage error from clap.

@@ -62,7 +62,16 @@ pub fn pick_width(columns: Option<&str>, terminal: Option<usize>) -> usize {
 
 /// Where the writer's bytes go.
 enum Sink {
+    /// Colour on: styles go through (or are translated for an old Windows
+    /// console).
     Stdout(BufWriter<AutoStream<StdoutLock<'static>>>),
+    /// Colour off: text goes straight to stdout, since cleaned text holds
+    /// nothing a stripping stream would remove; [`Out::raw`] bytes are
+    /// stripped of escape sequences here, as the colour stream would.
+    Plain(
+        BufWriter<StdoutLock<'static>>,
+        anstream::adapter::StripBytes,
+    ),
     /// Standard output was closed when we started (`backfix list >&-`):
     /// every write fails, as writing to a closed descriptor does.
     Closed,
@@ -74,6 +83,7 @@ impl Sink {
     fn inner(&mut self) -> io::Result<&mut dyn Write> {
         match self {
             Sink::Stdout(w) => Ok(w),
+            Sink::Plain(w, _) => Ok(w),
             Sink::Memory(v) => Ok(v),
             Sink::Closed => Err(stdout_error(io::Error::from_raw_os_error(EBADF))),
         }
@@ -156,8 +166,13 @@ impl Out {
         }
         let stream = AutoStream::new(stdout.lock(), anstream::ColorChoice::global());
         let color = stream.current_choice() != anstream::ColorChoice::Never;
+        let sink = if color {
+            Sink::Stdout(BufWriter::new(stream))
+        } else {
+            Sink::Plain(BufWriter::new(stream.into_inner()), Default::default())
+        };
         Out {
-            sink: Sink::Stdout(BufWriter::new(stream)),
+            sink,
             color,
             width,
             is_terminal,
@@ -204,6 +219,12 @@ impl Out {
 
     /// Bytes we generated ourselves (JSON, a completion script), unchanged.
     pub fn raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if let Sink::Plain(w, strip) = &mut self.sink {
+            for part in strip.strip_next(bytes) {
+                w.write_all(part).map_err(stdout_error)?;
+            }
+            return Ok(());
+        }
         self.sink.write_all(bytes)
     }
 
@@ -228,7 +249,7 @@ impl Out {
         match &mut self.sink {
             Sink::Memory(v) => Ok(Box::new(v)),
             Sink::Closed => Err(stdout_error(io::Error::from_raw_os_error(EBADF))),
-            Sink::Stdout(_) => Ok(Box::new(io::stdout())),
+            Sink::Stdout(_) | Sink::Plain(..) => Ok(Box::new(io::stdout())),
         }
     }
 
@@ -268,8 +289,8 @@ impl Out {
     pub fn styled_para(&mut self, style: Style, indent: usize, s: &str) -> io::Result<()> {
         let s = clean(s);
         let width = self.width.saturating_sub(indent).max(MIN_TEXT);
-        for l in wrap(&s, width) {
-            write!(self.sink, "{:indent$}", "")?;
+        for l in wrap_clean(&s, width) {
+            self.pad(indent)?;
             self.style_on(style)?;
             self.sink.write_all(l.as_bytes())?;
             self.style_off(style)?;
@@ -295,16 +316,29 @@ impl Out {
             indent + display_width(&marker) + 1
         };
         let width = self.width.saturating_sub(lead).max(MIN_TEXT);
-        for (i, l) in wrap(&s, width).iter().enumerate() {
+        for (i, l) in wrap_clean(&s, width).into_iter().enumerate() {
             if i == 0 && !marker.is_empty() {
-                write!(self.sink, "{:indent$}", "")?;
+                self.pad(indent)?;
                 self.style_on(marker_style)?;
                 self.sink.write_all(marker.as_bytes())?;
                 self.style_off(marker_style)?;
-                writeln!(self.sink, " {l}")?;
+                self.sink.write_all(b" ")?;
             } else {
-                writeln!(self.sink, "{:lead$}{l}", "")?;
+                self.pad(lead)?;
             }
+            self.sink.write_all(l.as_bytes())?;
+            self.blank()?;
+        }
+        Ok(())
+    }
+
+    /// `n` spaces.
+    fn pad(&mut self, mut n: usize) -> io::Result<()> {
+        const SPACES: &[u8] = b"                                ";
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            self.sink.write_all(&SPACES[..k])?;
+            n -= k;
         }
         Ok(())
     }
@@ -411,6 +445,10 @@ pub fn clean_line(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn clean_with(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
+    // Most text is printable ASCII, which a byte test finds without decoding.
+    if printable_ascii(s.as_bytes(), keep_newlines) {
+        return std::borrow::Cow::Borrowed(s);
+    }
     let bad = |c: char| (is_unsafe(c) && !(keep_newlines && c == '\n')) || c == '\t';
     if !s.chars().any(bad) {
         return std::borrow::Cow::Borrowed(s);
@@ -425,6 +463,31 @@ fn clean_with(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
         })
         .collect::<String>()
         .into()
+}
+
+/// Whether every byte is printable ASCII (space to `~`), or a newline where
+/// newlines are kept. Eight bytes at a time: a word with no byte below 0x20
+/// and none at 0x7f or above is printable as a whole; any other word is
+/// checked byte by byte.
+fn printable_ascii(bytes: &[u8], keep_newlines: bool) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let ok = |b: &u8| (b' '..=b'~').contains(b) || (keep_newlines && *b == b'\n');
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        // Bit 7 of a byte ends up set when the byte is 0x7f or above (adding
+        // one reaches 0x80), or below 0x20 (subtracting 0x20 borrows). A
+        // carry or borrow only crosses into the next byte from a byte that
+        // is itself flagged, so a clean word is never flagged.
+        let flagged = (v.wrapping_add(ONES) | v | (v.wrapping_sub(0x20 * ONES) & !v)) & HIGH;
+        if flagged != 0 && !chunk.iter().all(ok) {
+            return false;
+        }
+    }
+    chunks.remainder().iter().all(ok)
 }
 
 /// Like [`clean`], but SGR sequences (`ESC [ digits ; ... m`, colours and
@@ -460,13 +523,84 @@ pub fn clean_keep_sgr(s: &str) -> std::borrow::Cow<'_, str> {
 /// are measured on the cleaned text.
 pub fn wrap(s: &str, width: usize) -> Vec<String> {
     let s = clean(s);
-    textwrap::wrap(
-        &s,
-        textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation),
-    )
-    .into_iter()
-    .map(std::borrow::Cow::into_owned)
-    .collect()
+    wrap_clean(&s, width)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
+/// [`wrap`] for text already cleaned, the lines borrowed from it.
+///
+/// First fit, as `textwrap::wrap` does it with no hyphenation and words
+/// split at ASCII spaces (the property test `wrap_matches_textwrap` holds
+/// the two equal), without its per-word allocations: each line of `s` is
+/// cut into words (a run of non-spaces and the spaces after it); a word
+/// wider than the width is broken into pieces that fit; words go onto the
+/// line while they fit, and a line ends before the word that does not. The
+/// spaces after a line's last word are dropped. A line shorter in bytes
+/// than the width is kept whole, less its trailing spaces.
+fn wrap_clean(s: &str, width: usize) -> Vec<&str> {
+    // Room for the lines a paragraph usually takes, so the list rarely grows.
+    let mut lines = Vec::with_capacity(s.len() / width.max(1) + 2);
+    for line in s.split('\n') {
+        if line.len() < width {
+            lines.push(line.trim_end_matches(' '));
+            continue;
+        }
+        let bytes = line.as_bytes();
+        // The current output line: where it starts, where its last word
+        // ends, and the columns taken by its words and the spaces after them.
+        let (mut start, mut end, mut used) = (0, 0, 0);
+        let mut empty = true;
+        let mut fragment = |from: usize, to: usize, spaces: usize, w: usize| {
+            if used + w > width && !empty {
+                lines.push(&line[start..end]);
+                (start, used) = (from, 0);
+            }
+            used += w + spaces;
+            end = to;
+            empty = false;
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            let from = i;
+            let mut ascii = true;
+            while i < bytes.len() && bytes[i] != b' ' {
+                ascii &= bytes[i].is_ascii();
+                i += 1;
+            }
+            let to = i;
+            while i < bytes.len() && bytes[i] == b' ' {
+                i += 1;
+            }
+            let spaces = i - to;
+            let word = &line[from..to];
+            // Cleaned ASCII text is printable: one column a byte.
+            let w = if ascii {
+                word.len()
+            } else {
+                textwrap::core::display_width(word)
+            };
+            if w <= width {
+                fragment(from, to, spaces, w);
+                continue;
+            }
+            // Too wide for any line: pieces of at most `width` columns, the
+            // spaces going with the last.
+            let (mut piece, mut piece_w) = (from, 0);
+            for (at, c) in word.char_indices() {
+                let cw = if ascii { 1 } else { unicode_width(c) };
+                if piece_w > 0 && piece_w + cw > width {
+                    fragment(piece, from + at, 0, piece_w);
+                    (piece, piece_w) = (from + at, 0);
+                }
+                piece_w += cw;
+            }
+            fragment(piece, to, spaces, piece_w);
+        }
+        lines.push(&line[start..end]);
+    }
+    lines
 }
 
 /// Print `value` as pretty JSON followed by a newline.
@@ -551,6 +685,56 @@ mod clean_tests {
         assert_eq!(fit("界界界", 4), "界…");
         assert_eq!(cell("ab", 4), "ab  ");
         assert_eq!(display_width("x\u{1b}]0;T\u{7}"), 5);
+    }
+
+    /// What `wrap` replaced: textwrap's first fit, no hyphenation, words at
+    /// ASCII spaces.
+    fn textwrap_lines(s: &str, width: usize) -> Vec<String> {
+        let options =
+            textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation);
+        textwrap::wrap(&clean(s), options)
+            .into_iter()
+            .map(std::borrow::Cow::into_owned)
+            .collect()
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_breaks_long_words() {
+        assert_eq!(wrap("aa bb cc", 5), ["aa bb", "cc"]);
+        assert_eq!(wrap("side-lying  clam   ", 12), ["side-lying", "clam"]);
+        assert_eq!(wrap("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
+        assert_eq!(wrap("  lead\n\nx", 4), ["", "lead", "", "x"]);
+        assert_eq!(wrap("  lead\n\nx", 7), ["  lead", "", "x"]);
+        assert_eq!(wrap("界界界 a", 4), ["界界", "界 a"]);
+        assert_eq!(wrap("", 10), [""]);
+        for (s, width) in [("  lead\n\nx", 4), ("界界界 a", 4), ("abcdefgh ij", 3)] {
+            assert_eq!(wrap(s, width), textwrap_lines(s, width));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn printable_ascii_is_the_byte_test(
+            // Mostly printable, so that whole words pass; now and then a
+            // byte at an edge of the range, a newline or any byte.
+            bytes in proptest::collection::vec(proptest::prop_oneof![
+                40 => 0x20u8..0x7f,
+                1 => proptest::sample::select(vec![0u8, b'\n', 0x1f, 0x7f, 0x80, 0xff]),
+                1 => proptest::prelude::any::<u8>(),
+            ], 0..40),
+            keep in proptest::prelude::any::<bool>(),
+        ) {
+            let slow = bytes.iter().all(|&b| (0x20..0x7f).contains(&b) || (keep && b == b'\n'));
+            proptest::prop_assert_eq!(printable_ascii(&bytes, keep), slow);
+        }
+
+        #[test]
+        fn wrap_matches_textwrap(
+            s in "([a-z]{0,12}|[ ]{1,3}|-|\n|é|界|\u{301}|\t|\u{1b}\\[1m|[A-Z]{20,30}){0,40}",
+            width in 0usize..30,
+        ) {
+            proptest::prop_assert_eq!(wrap(&s, width), textwrap_lines(&s, width));
+        }
     }
 
     #[test]

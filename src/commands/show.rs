@@ -68,8 +68,7 @@ pub fn lookup<'a>(catalog: &'a Catalog, query: &str) -> Result<&'a Exercise> {
 /// The command that prints a complaint's routine: its flag where it has one
 /// (`backfix routine --sciatica`), else its name (`backfix routine my-knee`).
 pub fn routine_command(id: &str) -> String {
-    use clap::CommandFactory;
-    let has_flag = crate::cli::Cli::command()
+    let has_flag = crate::cli::command()
         .find_subcommand("routine")
         .is_some_and(|r| r.get_arguments().any(|a| a.get_long() == Some(id)));
     if has_flag {
