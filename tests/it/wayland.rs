@@ -1,0 +1,398 @@
+//! Idle time on a real Wayland compositor: sway, headless (no GPU, no input
+//! devices, no Xwayland), with dunst on a private D-Bus bus. Debian 12's
+//! sway 1.7 offers KDE's `org_kde_kwin_idle` and not `ext-idle-notify-v1`,
+//! so this drives the fallback path end to end; the spell bookkeeping both
+//! paths share is unit-tested in `src/remind/desktop/wayland.rs`.
+//!
+//! With no input devices the seat is idle from the start; the test makes it
+//! active by moving a virtual pointer (wlr-virtual-pointer-unstable-v1).
+
+use crate::common;
+
+use common::Env;
+use serde_json::Value;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use wayland_client::globals::{GlobalListContents, registry_queue_init};
+use wayland_client::protocol::wl_registry;
+use wayland_client::{Connection, Dispatch, QueueHandle};
+use wayland_protocols_wlr::virtual_pointer::v1::client::{
+    zwlr_virtual_pointer_manager_v1 as manager, zwlr_virtual_pointer_v1 as pointer,
+};
+
+/// sway refuses to start as root: as root the test runs it as `nobody`.
+const NOBODY: u32 = 65534;
+
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// A headless sway in its own runtime dir.
+struct Sway {
+    dir: tempfile::TempDir,
+    child: Child,
+    socket: PathBuf,
+}
+
+impl Sway {
+    fn start(test: &str) -> Option<Sway> {
+        let mut needs = vec!["sway", "dbus-daemon", "dunst", "dunstctl"];
+        if is_root() {
+            needs.push("setpriv");
+        }
+        if !common::require(&needs, test) {
+            return None;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("sway.conf");
+        std::fs::write(&config, "xwayland disable\n").unwrap();
+        let mut cmd = if is_root() {
+            for p in [dir.path(), config.as_path()] {
+                std::os::unix::fs::chown(p, Some(NOBODY), Some(NOBODY)).unwrap();
+            }
+            let mut c = Command::new("setpriv");
+            c.args([
+                &format!("--reuid={NOBODY}"),
+                &format!("--regid={NOBODY}"),
+                "--clear-groups",
+                "sway",
+            ]);
+            c
+        } else {
+            Command::new("sway")
+        };
+        let child = cmd
+            .arg("-c")
+            .arg(&config)
+            .current_dir(dir.path())
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", dir.path())
+            .env("XDG_RUNTIME_DIR", dir.path())
+            .env("WLR_BACKENDS", "headless")
+            .env("WLR_LIBINPUT_NO_DEVICES", "1")
+            .env("WLR_RENDERER", "pixman")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start sway");
+        let mut socket = None;
+        common::wait_until(Duration::from_secs(10), "sway's socket", || {
+            socket = wayland_socket(dir.path());
+            socket.is_some()
+        });
+        Some(Sway {
+            dir,
+            child,
+            socket: socket.unwrap(),
+        })
+    }
+
+    fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Sway {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// `wayland-N` in `dir`, once the compositor has made it.
+fn wayland_socket(dir: &Path) -> Option<PathBuf> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("wayland-") && !n.ends_with(".lock"))
+        })
+}
+
+/// A private session bus with no service activation, and dunst on sway.
+struct Notifications {
+    bus: Child,
+    address: String,
+    dunst: Child,
+}
+
+impl Notifications {
+    fn start(dir: &Path, wayland: &Path) -> Notifications {
+        let conf = dir.join("bus.conf");
+        std::fs::write(
+            &conf,
+            format!(
+                r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir={}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"#,
+                dir.display()
+            ),
+        )
+        .unwrap();
+        let mut bus = Command::new("dbus-daemon")
+            .arg(format!("--config-file={}", conf.display()))
+            .args(["--nofork", "--print-address=1"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-daemon");
+        let mut address = String::new();
+        BufReader::new(bus.stdout.take().unwrap())
+            .read_line(&mut address)
+            .unwrap();
+        let address = address.trim().to_string();
+        let rc = dir.join("dunstrc");
+        std::fs::write(&rc, "[global]\n    font = Monospace 8\n").unwrap();
+        let dunst = Command::new("dunst")
+            .arg("-config")
+            .arg(&rc)
+            .env("DBUS_SESSION_BUS_ADDRESS", &address)
+            .env("WAYLAND_DISPLAY", wayland)
+            .env_remove("DISPLAY")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dunst");
+        // Made before the wait, so that a panic there still ends both.
+        let n = Notifications {
+            bus,
+            address,
+            dunst,
+        };
+        common::wait_until(Duration::from_secs(10), "dunst on the bus", || {
+            Command::new("dunstctl")
+                .arg("is-paused")
+                .env("DBUS_SESSION_BUS_ADDRESS", &n.address)
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+        n
+    }
+}
+
+impl Drop for Notifications {
+    fn drop(&mut self) {
+        for c in [&mut self.dunst, &mut self.bus] {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+/// A virtual pointer on sway's seat: moving it is input, as a mouse's is.
+struct Pointer {
+    conn: Connection,
+    pointer: pointer::ZwlrVirtualPointerV1,
+    t0: Instant,
+}
+
+struct Nothing;
+
+impl Dispatch<wl_registry::WlRegistry, GlobalListContents> for Nothing {
+    fn event(
+        _: &mut Self,
+        _: &wl_registry::WlRegistry,
+        _: wl_registry::Event,
+        _: &GlobalListContents,
+        _: &Connection,
+        _: &QueueHandle<Self>,
+    ) {
+    }
+}
+
+impl Dispatch<manager::ZwlrVirtualPointerManagerV1, ()> for Nothing {
+    fn event(
+        _: &mut Self,
+        _: &manager::ZwlrVirtualPointerManagerV1,
+        _: manager::Event,
+        _: &(),
+        _: &Connection,
+        _: &QueueHandle<Self>,
+    ) {
+    }
+}
+
+impl Dispatch<pointer::ZwlrVirtualPointerV1, ()> for Nothing {
+    fn event(
+        _: &mut Self,
+        _: &pointer::ZwlrVirtualPointerV1,
+        _: pointer::Event,
+        _: &(),
+        _: &Connection,
+        _: &QueueHandle<Self>,
+    ) {
+    }
+}
+
+impl Pointer {
+    fn new(socket: &Path) -> Pointer {
+        let stream = std::os::unix::net::UnixStream::connect(socket).expect("connect to sway");
+        let conn = Connection::from_socket(stream).expect("a Wayland connection");
+        let (globals, mut queue) = registry_queue_init::<Nothing>(&conn).expect("globals");
+        let qh = queue.handle();
+        let m: manager::ZwlrVirtualPointerManagerV1 = globals
+            .bind(&qh, 1..=1, ())
+            .expect("sway offers zwlr_virtual_pointer_manager_v1");
+        let pointer = m.create_virtual_pointer(None, &qh, ());
+        queue.roundtrip(&mut Nothing).expect("roundtrip");
+        Pointer {
+            conn,
+            pointer,
+            t0: Instant::now(),
+        }
+    }
+
+    /// Move the pointer now and then for `d`: the seat stays active.
+    fn busy_for(&self, d: Duration) {
+        let end = Instant::now() + d;
+        let mut dx = 1.0;
+        while Instant::now() < end {
+            let ms = u32::try_from(self.t0.elapsed().as_millis()).unwrap_or(u32::MAX);
+            self.pointer.motion(ms, dx, 0.0);
+            self.pointer.frame();
+            self.conn.flush().expect("sway is there");
+            dx = -dx;
+            std::thread::sleep(Duration::from_millis(250));
+        }
+    }
+}
+
+fn history(env: &Env) -> Vec<Value> {
+    std::fs::read_to_string(env.data().join("history.jsonl"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("whole JSON line"))
+        .collect()
+}
+
+fn of_kind(env: &Env, kind: &str) -> Vec<Value> {
+    history(env)
+        .into_iter()
+        .filter(|e| e["event"] == kind)
+        .collect()
+}
+
+fn remind(env: &Env, sway: &Sway, n: &Notifications, args: &[&str]) -> Child {
+    Command::new(assert_cmd::cargo::cargo_bin("backfix"))
+        .env_clear()
+        .envs(env.vars())
+        .env("WAYLAND_DISPLAY", &sway.socket)
+        .env("DBUS_SESSION_BUS_ADDRESS", &n.address)
+        .arg("remind")
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// The start line naming the idle source; the rest of the output is read
+/// (and dropped) on a thread, so the reminder never writes to a closed pipe.
+fn idle_source_line(child: &mut Child) -> String {
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let found = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find(|l| l.starts_with("backfix: idle source:"))
+        .unwrap_or_default();
+    std::thread::spawn(move || lines.for_each(drop));
+    found
+}
+
+fn stop(env: &Env, child: &mut Child) {
+    let out = env.cmd().args(["remind", "stop"]).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn an_absence_that_ends_between_two_samples_is_a_break_on_sway() {
+    let Some(sway) = Sway::start("an_absence_that_ends_between_two_samples_is_a_break_on_sway")
+    else {
+        return;
+    };
+    let n = Notifications::start(sway.dir.path(), &sway.socket);
+    let pointer = Pointer::new(&sway.socket);
+    let env = Env::new();
+    // The loop samples idle time when the first reminder is due (12 s).
+    let mut child = remind(&env, &sway, &n, &["--every", "12s", "--idle", "2s"]);
+    let source = idle_source_line(&mut child);
+    assert_eq!(source, "backfix: idle source: Wayland org_kde_kwin_idle.");
+    // At the desk, then 5 s away (sway says idle after 2 s of them), then
+    // back at the desk from 8 s until after the sample at 12 s: idle time
+    // read at the sample is zero, and only the spell sway reported shows
+    // the absence.
+    pointer.busy_for(Duration::from_secs(3));
+    std::thread::sleep(Duration::from_secs(5));
+    pointer.busy_for(Duration::from_secs(6));
+    common::wait_until(Duration::from_secs(10), "the idle break", || {
+        !of_kind(&env, "break").is_empty()
+    });
+    let breaks = of_kind(&env, "break");
+    assert_eq!(breaks.len(), 1, "{:?}", history(&env));
+    assert_eq!(breaks[0]["detail"], "idle", "{:?}", breaks[0]);
+    // The break restarted the interval: the reminder due at 12 s was not shown.
+    assert!(of_kind(&env, "shown").is_empty(), "{:?}", history(&env));
+    stop(&env, &mut child);
+}
+
+#[test]
+fn sway_going_away_does_not_end_the_reminders() {
+    let Some(mut sway) = Sway::start("sway_going_away_does_not_end_the_reminders") else {
+        return;
+    };
+    let n = Notifications::start(sway.dir.path(), &sway.socket);
+    let env = Env::new();
+    let mut child = remind(&env, &sway, &n, &["--every", "2s", "--idle", "1h"]);
+    assert!(idle_source_line(&mut child).contains("Wayland"));
+    let pid = child.id();
+    let threads = || -> Vec<String> {
+        std::fs::read_dir(format!("/proc/{pid}/task"))
+            .map(|d| {
+                d.flatten()
+                    .filter_map(|t| std::fs::read_to_string(t.path().join("comm")).ok())
+                    .map(|c| c.trim().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert!(
+        threads().iter().any(|t| t == "wayland-idle"),
+        "{:?}",
+        threads()
+    );
+    sway.stop();
+    // The listener thread ends (it neither spins nor takes the process down).
+    common::wait_until(Duration::from_secs(5), "the listener thread to end", || {
+        !threads().iter().any(|t| t == "wayland-idle")
+    });
+    let before = history(&env).len();
+    std::thread::sleep(Duration::from_secs(5));
+    assert!(child.try_wait().unwrap().is_none(), "the reminder ended");
+    let after: Vec<String> = history(&env)[before..]
+        .iter()
+        .map(|e| e["event"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert!(
+        after.iter().any(|e| e == "shown" || e == "fallback"),
+        "reminders go on: {after:?}"
+    );
+    stop(&env, &mut child);
+}
