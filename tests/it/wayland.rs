@@ -420,3 +420,296 @@ fn sway_going_away_does_not_end_the_reminders() {
     );
     stop(&env, &mut child);
 }
+
+/// A scripted compositor: a seat, `ext_idle_notifier_v1` (version 2, so a
+/// client could pick the input-only notification) and KDE's
+/// `org_kde_kwin_idle`. It records what clients ask for and sends "idled"
+/// and "resumed" when the test says.
+mod scripted {
+    use std::os::unix::net::UnixStream;
+    use std::path::Path;
+    use std::sync::mpsc::{Receiver, Sender, channel};
+    use std::sync::{Arc, Mutex};
+    use std::thread::JoinHandle;
+    use std::time::Duration;
+    use wayland_protocols::ext::idle_notify::v1::server::{
+        ext_idle_notification_v1 as note, ext_idle_notifier_v1 as notifier,
+    };
+    use wayland_protocols_plasma::idle::server::{org_kde_kwin_idle, org_kde_kwin_idle_timeout};
+    use wayland_server::backend::{ClientData, ClientId, DisconnectReason};
+    use wayland_server::protocol::wl_seat;
+    use wayland_server::{
+        Client, DataInit, Dispatch, Display, DisplayHandle, GlobalDispatch, ListeningSocket, New,
+    };
+
+    pub enum Cmd {
+        Idled,
+        Resumed,
+    }
+
+    pub struct Compositor {
+        pub asked: Arc<Mutex<Vec<String>>>,
+        tx: Option<Sender<Cmd>>,
+        thread: Option<JoinHandle<()>>,
+    }
+
+    impl Compositor {
+        pub fn start(socket: &Path) -> Compositor {
+            let listener = ListeningSocket::bind_absolute(socket.to_path_buf()).expect("bind");
+            let asked = Arc::new(Mutex::new(Vec::new()));
+            let (tx, rx) = channel();
+            let theirs = Arc::clone(&asked);
+            let thread = std::thread::spawn(move || serve(&listener, &rx, theirs));
+            Compositor {
+                asked,
+                tx: Some(tx),
+                thread: Some(thread),
+            }
+        }
+
+        pub fn send(&self, cmd: Cmd) {
+            if let Some(tx) = &self.tx {
+                tx.send(cmd).expect("the compositor runs");
+            }
+        }
+
+        /// Close every client's connection and stop.
+        pub fn stop(&mut self) {
+            self.tx.take();
+            if let Some(t) = self.thread.take() {
+                t.join().expect("the compositor thread");
+            }
+        }
+    }
+
+    impl Drop for Compositor {
+        fn drop(&mut self) {
+            self.stop();
+        }
+    }
+
+    struct State {
+        asked: Arc<Mutex<Vec<String>>>,
+        notes: Vec<note::ExtIdleNotificationV1>,
+    }
+
+    struct NoData;
+    impl ClientData for NoData {
+        fn initialized(&self, _: ClientId) {}
+        fn disconnected(&self, _: ClientId, _: DisconnectReason) {}
+    }
+
+    /// Test scaffolding, so a simple loop: accept, dispatch, act, flush.
+    fn serve(listener: &ListeningSocket, rx: &Receiver<Cmd>, asked: Arc<Mutex<Vec<String>>>) {
+        let mut display: Display<State> = Display::new().expect("a display");
+        let dh = display.handle();
+        dh.create_global::<State, wl_seat::WlSeat, ()>(1, ());
+        dh.create_global::<State, notifier::ExtIdleNotifierV1, ()>(2, ());
+        dh.create_global::<State, org_kde_kwin_idle::OrgKdeKwinIdle, ()>(1, ());
+        let mut state = State {
+            asked,
+            notes: Vec::new(),
+        };
+        loop {
+            while let Ok(Some(stream)) = listener.accept() {
+                let stream: UnixStream = stream;
+                display
+                    .handle()
+                    .insert_client(stream, Arc::new(NoData))
+                    .expect("a client");
+            }
+            let _ = display.dispatch_clients(&mut state);
+            loop {
+                match rx.try_recv() {
+                    Ok(Cmd::Idled) => state.notes.iter().for_each(|n| n.idled()),
+                    Ok(Cmd::Resumed) => state.notes.iter().for_each(|n| n.resumed()),
+                    Err(std::sync::mpsc::TryRecvError::Empty) => break,
+                    // Stopped: dropping the display closes every connection.
+                    Err(std::sync::mpsc::TryRecvError::Disconnected) => return,
+                }
+            }
+            let _ = display.flush_clients();
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    impl State {
+        fn ask(&self, what: String) {
+            self.asked.lock().unwrap().push(what);
+        }
+    }
+
+    impl GlobalDispatch<wl_seat::WlSeat, ()> for State {
+        fn bind(
+            _: &mut Self,
+            _: &DisplayHandle,
+            _: &Client,
+            resource: New<wl_seat::WlSeat>,
+            _: &(),
+            data_init: &mut DataInit<'_, Self>,
+        ) {
+            data_init.init(resource, ());
+        }
+    }
+
+    impl Dispatch<wl_seat::WlSeat, ()> for State {
+        fn request(
+            _: &mut Self,
+            _: &Client,
+            _: &wl_seat::WlSeat,
+            _: wl_seat::Request,
+            _: &(),
+            _: &DisplayHandle,
+            _: &mut DataInit<'_, Self>,
+        ) {
+        }
+    }
+
+    impl GlobalDispatch<notifier::ExtIdleNotifierV1, ()> for State {
+        fn bind(
+            _: &mut Self,
+            _: &DisplayHandle,
+            _: &Client,
+            resource: New<notifier::ExtIdleNotifierV1>,
+            _: &(),
+            data_init: &mut DataInit<'_, Self>,
+        ) {
+            data_init.init(resource, ());
+        }
+    }
+
+    impl Dispatch<notifier::ExtIdleNotifierV1, ()> for State {
+        fn request(
+            state: &mut Self,
+            _: &Client,
+            _: &notifier::ExtIdleNotifierV1,
+            request: notifier::Request,
+            _: &(),
+            _: &DisplayHandle,
+            data_init: &mut DataInit<'_, Self>,
+        ) {
+            match request {
+                notifier::Request::GetIdleNotification { id, timeout, .. } => {
+                    state.ask(format!("get_idle_notification {timeout}"));
+                    let n = data_init.init(id, ());
+                    state.notes.push(n);
+                }
+                notifier::Request::GetInputIdleNotification { id, timeout, .. } => {
+                    state.ask(format!("get_input_idle_notification {timeout}"));
+                    let n = data_init.init(id, ());
+                    state.notes.push(n);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    impl Dispatch<note::ExtIdleNotificationV1, ()> for State {
+        fn request(
+            _: &mut Self,
+            _: &Client,
+            _: &note::ExtIdleNotificationV1,
+            _: note::Request,
+            _: &(),
+            _: &DisplayHandle,
+            _: &mut DataInit<'_, Self>,
+        ) {
+        }
+    }
+
+    impl GlobalDispatch<org_kde_kwin_idle::OrgKdeKwinIdle, ()> for State {
+        fn bind(
+            _: &mut Self,
+            _: &DisplayHandle,
+            _: &Client,
+            resource: New<org_kde_kwin_idle::OrgKdeKwinIdle>,
+            _: &(),
+            data_init: &mut DataInit<'_, Self>,
+        ) {
+            data_init.init(resource, ());
+        }
+    }
+
+    impl Dispatch<org_kde_kwin_idle::OrgKdeKwinIdle, ()> for State {
+        fn request(
+            state: &mut Self,
+            _: &Client,
+            _: &org_kde_kwin_idle::OrgKdeKwinIdle,
+            request: org_kde_kwin_idle::Request,
+            _: &(),
+            _: &DisplayHandle,
+            data_init: &mut DataInit<'_, Self>,
+        ) {
+            if let org_kde_kwin_idle::Request::GetIdleTimeout { id, timeout, .. } = request {
+                state.ask(format!("org_kde_kwin_idle {timeout}"));
+                data_init.init(id, ());
+            }
+        }
+    }
+
+    impl Dispatch<org_kde_kwin_idle_timeout::OrgKdeKwinIdleTimeout, ()> for State {
+        fn request(
+            _: &mut Self,
+            _: &Client,
+            _: &org_kde_kwin_idle_timeout::OrgKdeKwinIdleTimeout,
+            _: org_kde_kwin_idle_timeout::Request,
+            _: &(),
+            _: &DisplayHandle,
+            _: &mut DataInit<'_, Self>,
+        ) {
+        }
+    }
+}
+
+#[test]
+fn ext_idle_notify_is_preferred_and_its_spells_count_on_a_scripted_compositor() {
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("wayland-scripted");
+    let mut compositor = scripted::Compositor::start(&socket);
+    let env = Env::new();
+    // No notification server: reminders go to the terminal, which is enough.
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("backfix"))
+        .env_clear()
+        .envs(env.vars())
+        .env("WAYLAND_DISPLAY", &socket)
+        .args(["remind", "--every", "8s", "--idle", "90s"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    assert_eq!(
+        idle_source_line(&mut child),
+        "backfix: idle source: Wayland ext-idle-notify-v1."
+    );
+    // The notification that honours idle inhibitors, for the threshold, and
+    // not KDE's as well.
+    assert_eq!(
+        *compositor.asked.lock().unwrap(),
+        ["get_idle_notification 90000"]
+    );
+    // Away and back before the sample at 8 s: the spell still counts.
+    std::thread::sleep(Duration::from_secs(1));
+    compositor.send(scripted::Cmd::Idled);
+    std::thread::sleep(Duration::from_secs(1));
+    compositor.send(scripted::Cmd::Resumed);
+    common::wait_until(Duration::from_secs(15), "the idle break", || {
+        !of_kind(&env, "break").is_empty()
+    });
+    assert_eq!(of_kind(&env, "break")[0]["detail"], "idle");
+    assert!(of_kind(&env, "shown").is_empty() && of_kind(&env, "fallback").is_empty());
+    // The compositor goes: the listener thread ends, the reminder goes on.
+    let pid = child.id();
+    compositor.stop();
+    common::wait_until(Duration::from_secs(5), "the listener thread to end", || {
+        std::fs::read_dir(format!("/proc/{pid}/task"))
+            .map(|d| {
+                !d.flatten().any(|t| {
+                    std::fs::read_to_string(t.path().join("comm"))
+                        .is_ok_and(|c| c.trim() == "wayland-idle")
+                })
+            })
+            .unwrap_or(false)
+    });
+    assert!(child.try_wait().unwrap().is_none(), "the reminder ended");
+    stop(&env, &mut child);
+}
