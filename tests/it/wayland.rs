@@ -316,6 +316,18 @@ fn idle_source_line(child: &mut Child) -> String {
     found
 }
 
+/// The names of a process's threads (none once it has ended).
+fn threads(pid: u32) -> Vec<String> {
+    std::fs::read_dir(format!("/proc/{pid}/task"))
+        .map(|d| {
+            d.flatten()
+                .filter_map(|t| std::fs::read_to_string(t.path().join("comm")).ok())
+                .map(|c| c.trim().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The Wayland listener thread's voluntary context switches (its wake-ups).
 fn listener_wakes(pid: u32) -> u64 {
     let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).expect("the reminder runs");
@@ -387,25 +399,15 @@ fn sway_going_away_does_not_end_the_reminders() {
     let mut child = remind(&env, &sway, &n, &["--every", "2s", "--idle", "1h"]);
     assert!(idle_source_line(&mut child).contains("Wayland"));
     let pid = child.id();
-    let threads = || -> Vec<String> {
-        std::fs::read_dir(format!("/proc/{pid}/task"))
-            .map(|d| {
-                d.flatten()
-                    .filter_map(|t| std::fs::read_to_string(t.path().join("comm")).ok())
-                    .map(|c| c.trim().to_string())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
     assert!(
-        threads().iter().any(|t| t == "wayland-idle"),
+        threads(pid).iter().any(|t| t == "wayland-idle"),
         "{:?}",
-        threads()
+        threads(pid)
     );
     sway.stop();
     // The listener thread ends (it neither spins nor takes the process down).
     common::wait_until(Duration::from_secs(5), "the listener thread to end", || {
-        !threads().iter().any(|t| t == "wayland-idle")
+        !threads(pid).iter().any(|t| t == "wayland-idle")
     });
     let before = history(&env).len();
     std::thread::sleep(Duration::from_secs(5));
@@ -701,14 +703,8 @@ fn ext_idle_notify_is_preferred_and_its_spells_count_on_a_scripted_compositor() 
     let pid = child.id();
     compositor.stop();
     common::wait_until(Duration::from_secs(5), "the listener thread to end", || {
-        std::fs::read_dir(format!("/proc/{pid}/task"))
-            .map(|d| {
-                !d.flatten().any(|t| {
-                    std::fs::read_to_string(t.path().join("comm"))
-                        .is_ok_and(|c| c.trim() == "wayland-idle")
-                })
-            })
-            .unwrap_or(false)
+        let t = threads(pid);
+        !t.is_empty() && !t.iter().any(|t| t == "wayland-idle")
     });
     assert!(child.try_wait().unwrap().is_none(), "the reminder ended");
     stop(&env, &mut child);
