@@ -69,8 +69,10 @@ impl Spells {
     }
 
     fn since(&self, idled_at: Instant, t: Instant) -> TimeDelta {
-        let d = t.saturating_duration_since(idled_at);
-        TimeDelta::from_std(d).unwrap_or(TimeDelta::MAX) + self.threshold
+        TimeDelta::from_std(t.saturating_duration_since(idled_at))
+            .ok()
+            .and_then(|d| d.checked_add(&self.threshold))
+            .unwrap_or(TimeDelta::MAX)
     }
 
     /// The compositor said the seat has been idle for the threshold.
