@@ -4,8 +4,13 @@
 //! so this drives the fallback path end to end; the spell bookkeeping both
 //! paths share is unit-tested in `src/remind/desktop/wayland.rs`.
 //!
-//! With no input devices the seat is idle from the start; the test makes it
-//! active by moving a virtual pointer (wlr-virtual-pointer-unstable-v1).
+//! With no input devices the seat is idle from the start; the tests make it
+//! active by moving a virtual pointer (wlr-virtual-pointer-unstable-v1), or
+//! keep it from idling with a window that holds an idle inhibitor.
+//!
+//! No compositor here offers `ext-idle-notify-v1`, so a scripted one
+//! (wayland-server, in this file) covers that path: which request is made,
+//! with which timeout, and its idled/resumed events.
 
 use crate::common;
 
@@ -707,5 +712,133 @@ fn ext_idle_notify_is_preferred_and_its_spells_count_on_a_scripted_compositor() 
         !t.is_empty() && !t.iter().any(|t| t == "wayland-idle")
     });
     assert!(child.try_wait().unwrap().is_none(), "the reminder ended");
+    stop(&env, &mut child);
+}
+
+/// A window on sway that holds an idle inhibitor, as a video call or a
+/// film does (idle-inhibit-unstable-v1 on a mapped xdg toplevel).
+mod inhibiting {
+    use std::os::fd::AsFd;
+    use std::path::Path;
+    use wayland_client::globals::{GlobalListContents, registry_queue_init};
+    use wayland_client::protocol::{
+        wl_buffer, wl_compositor, wl_registry, wl_shm, wl_shm_pool, wl_surface,
+    };
+    use wayland_client::{Connection, Dispatch, QueueHandle, delegate_noop};
+    use wayland_protocols::wp::idle_inhibit::zv1::client::{
+        zwp_idle_inhibit_manager_v1 as manager, zwp_idle_inhibitor_v1 as inhibitor,
+    };
+    use wayland_protocols::xdg::shell::client::{xdg_surface, xdg_toplevel, xdg_wm_base};
+
+    pub struct Window {
+        configured: bool,
+    }
+
+    /// Open the window with its inhibitor; a thread keeps answering sway.
+    pub fn open(socket: &Path) {
+        let stream = std::os::unix::net::UnixStream::connect(socket).expect("connect to sway");
+        let conn = Connection::from_socket(stream).expect("a Wayland connection");
+        let (globals, mut queue) = registry_queue_init::<Window>(&conn).expect("globals");
+        let qh = queue.handle();
+        let compositor: wl_compositor::WlCompositor = globals.bind(&qh, 4..=4, ()).unwrap();
+        let shm: wl_shm::WlShm = globals.bind(&qh, 1..=1, ()).unwrap();
+        let wm: xdg_wm_base::XdgWmBase = globals.bind(&qh, 1..=1, ()).unwrap();
+        let inhibits: manager::ZwpIdleInhibitManagerV1 = globals
+            .bind(&qh, 1..=1, ())
+            .expect("sway offers zwp_idle_inhibit_manager_v1");
+        let surface = compositor.create_surface(&qh, ());
+        let xdg = wm.get_xdg_surface(&surface, &qh, ());
+        let toplevel = xdg.get_toplevel(&qh, ());
+        toplevel.set_title("a video call".into());
+        surface.commit();
+        let mut w = Window { configured: false };
+        while !w.configured {
+            queue.blocking_dispatch(&mut w).expect("configure");
+        }
+        let (side, stride) = (64, 64 * 4);
+        let file = tempfile::tempfile().unwrap();
+        file.set_len(u64::try_from(side * stride).unwrap()).unwrap();
+        let pool = shm.create_pool(file.as_fd(), side * stride, &qh, ());
+        let buffer = pool.create_buffer(0, side, side, stride, wl_shm::Format::Argb8888, &qh, ());
+        surface.attach(Some(&buffer), 0, 0);
+        inhibits.create_inhibitor(&surface, &qh, ());
+        surface.commit();
+        queue.roundtrip(&mut w).expect("roundtrip");
+        std::thread::spawn(move || {
+            let _keep = (file, pool, buffer, toplevel, xdg, surface);
+            while queue.blocking_dispatch(&mut w).is_ok() {}
+        });
+    }
+
+    impl Dispatch<wl_registry::WlRegistry, GlobalListContents> for Window {
+        fn event(
+            _: &mut Self,
+            _: &wl_registry::WlRegistry,
+            _: wl_registry::Event,
+            _: &GlobalListContents,
+            _: &Connection,
+            _: &QueueHandle<Self>,
+        ) {
+        }
+    }
+
+    impl Dispatch<xdg_wm_base::XdgWmBase, ()> for Window {
+        fn event(
+            _: &mut Self,
+            wm: &xdg_wm_base::XdgWmBase,
+            event: xdg_wm_base::Event,
+            _: &(),
+            _: &Connection,
+            _: &QueueHandle<Self>,
+        ) {
+            if let xdg_wm_base::Event::Ping { serial } = event {
+                wm.pong(serial);
+            }
+        }
+    }
+
+    impl Dispatch<xdg_surface::XdgSurface, ()> for Window {
+        fn event(
+            w: &mut Self,
+            xdg: &xdg_surface::XdgSurface,
+            event: xdg_surface::Event,
+            _: &(),
+            _: &Connection,
+            _: &QueueHandle<Self>,
+        ) {
+            if let xdg_surface::Event::Configure { serial } = event {
+                xdg.ack_configure(serial);
+                w.configured = true;
+            }
+        }
+    }
+
+    delegate_noop!(Window: ignore wl_compositor::WlCompositor);
+    delegate_noop!(Window: ignore wl_surface::WlSurface);
+    delegate_noop!(Window: ignore wl_shm::WlShm);
+    delegate_noop!(Window: ignore wl_shm_pool::WlShmPool);
+    delegate_noop!(Window: ignore wl_buffer::WlBuffer);
+    delegate_noop!(Window: ignore xdg_toplevel::XdgToplevel);
+    delegate_noop!(Window: ignore manager::ZwpIdleInhibitManagerV1);
+    delegate_noop!(Window: ignore inhibitor::ZwpIdleInhibitorV1);
+}
+
+#[test]
+fn a_window_that_inhibits_idle_is_not_a_break_on_sway() {
+    let Some(sway) = Sway::start("a_window_that_inhibits_idle_is_not_a_break_on_sway") else {
+        return;
+    };
+    let n = Notifications::start(sway.dir.path(), &sway.socket);
+    // A video call on screen, and no input at all: the seat would be idle
+    // after 1 s without the inhibitor.
+    inhibiting::open(&sway.socket);
+    let env = Env::new();
+    let mut child = remind(&env, &sway, &n, &["--every", "4s", "--idle", "1s"]);
+    assert!(idle_source_line(&mut child).contains("Wayland"));
+    common::wait_until(Duration::from_secs(15), "a reminder", || {
+        !of_kind(&env, "shown").is_empty()
+    });
+    // Sitting through the call still counts: the reminder came, no break.
+    assert!(of_kind(&env, "break").is_empty(), "{:?}", history(&env));
     stop(&env, &mut child);
 }
