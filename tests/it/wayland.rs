@@ -842,3 +842,30 @@ fn a_window_that_inhibits_idle_is_not_a_break_on_sway() {
     assert!(of_kind(&env, "break").is_empty(), "{:?}", history(&env));
     stop(&env, &mut child);
 }
+
+#[test]
+fn a_compositor_that_never_answers_delays_the_start_by_at_most_the_call_timeout() {
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("wayland-silent");
+    // Connections are accepted by the kernel and never answered.
+    let _silent = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let env = Env::new();
+    let started = Instant::now();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("backfix"))
+        .env_clear()
+        .envs(env.vars())
+        .env("WAYLAND_DISPLAY", &socket)
+        .args(["remind", "--every", "1h"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    assert_eq!(idle_source_line(&mut child), "backfix: idle source: none.");
+    // CALL_TIMEOUT is 3 s; the rest is start-up.
+    assert!(
+        started.elapsed() < Duration::from_secs(6),
+        "{:?}",
+        started.elapsed()
+    );
+    stop(&env, &mut child);
+}
