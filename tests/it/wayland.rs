@@ -294,7 +294,30 @@ fn of_kind(env: &Env, kind: &str) -> Vec<Value> {
         .collect()
 }
 
-fn remind(env: &Env, sway: &Sway, n: &Notifications, args: &[&str]) -> Child {
+/// A running reminder, ended when the test ends (also when it fails).
+struct Reminder(Child);
+
+impl std::ops::Deref for Reminder {
+    type Target = Child;
+    fn deref(&self) -> &Child {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Reminder {
+    fn deref_mut(&mut self) -> &mut Child {
+        &mut self.0
+    }
+}
+
+impl Drop for Reminder {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn remind(env: &Env, sway: &Sway, n: &Notifications, args: &[&str]) -> Reminder {
     Command::new(assert_cmd::cargo::cargo_bin("backfix"))
         .env_clear()
         .envs(env.vars())
@@ -305,6 +328,7 @@ fn remind(env: &Env, sway: &Sway, n: &Notifications, args: &[&str]) -> Child {
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
+        .map(Reminder)
         .unwrap()
 }
 
@@ -683,6 +707,7 @@ fn ext_idle_notify_is_preferred_and_its_spells_count_on_a_scripted_compositor() 
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
+        .map(Reminder)
         .unwrap();
     assert_eq!(
         idle_source_line(&mut child),
@@ -859,6 +884,7 @@ fn a_compositor_that_never_answers_delays_the_start_by_at_most_the_call_timeout(
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
+        .map(Reminder)
         .unwrap();
     assert_eq!(idle_source_line(&mut child), "backfix: idle source: none.");
     // CALL_TIMEOUT is 3 s; the rest is start-up.
