@@ -24,3 +24,6 @@ mod remind;
 #[cfg(any(windows, target_vendor = "apple"))]
 mod remind_native;
 mod routine;
+// Idle time on a real Wayland compositor (headless sway), Linux only.
+#[cfg(target_os = "linux")]
+mod wayland;

@@ -153,6 +153,9 @@ pub fn remind(out: &mut Out, a: &ScheduleArgs) -> Result<u8> {
         crate::remind::desktop::lock::watch(tx.clone());
     }
     rotation.keep_in(&dir);
+    #[cfg(all(unix, not(target_vendor = "apple")))]
+    let mut idle = Idle::detect(plan.idle_break);
+    #[cfg(not(all(unix, not(target_vendor = "apple"))))]
     let mut idle = Idle::detect();
     crate::remind::IdleSource::watch(&mut idle, plan.idle_break, tx.clone());
     let mut clock = SystemClock { rx };

@@ -15,6 +15,8 @@ use std::sync::mpsc::Sender;
 /// query is one call and not a new connection each time.
 pub enum Idle {
     Mutter(zbus::blocking::Connection),
+    #[cfg(target_os = "linux")]
+    Wayland(Box<super::wayland::Idle>),
     X11(Box<x11::Idle>),
     ScreenSaver(zbus::blocking::Connection),
     None,
@@ -50,7 +52,9 @@ fn mutter_idle(conn: &zbus::blocking::Connection) -> Option<TimeDelta> {
 impl Idle {
     /// Find the first source that answers: GNOME's IdleMonitor, the X11
     /// screensaver extension, then org.freedesktop.ScreenSaver.
-    pub fn detect() -> Idle {
+    /// `idle_break` is the idle time that counts as a break: event-driven
+    /// sources (Wayland) ask to be told when it has passed.
+    pub fn detect(idle_break: TimeDelta) -> Idle {
         // Calls on this connection time out too (`CALL_TIMEOUT`).
         let bus = session(None).ok().map(zbus::blocking::Connection::from);
         if let Some(conn) = &bus
@@ -58,6 +62,12 @@ impl Idle {
         {
             return Idle::Mutter(conn.clone());
         }
+        #[cfg(target_os = "linux")]
+        if let Some(w) = super::wayland::Idle::open(idle_break) {
+            return Idle::Wayland(Box::new(w));
+        }
+        #[cfg(not(target_os = "linux"))]
+        let _ = idle_break;
         if let Some(x) = x11::Idle::open() {
             return Idle::X11(Box::new(x));
         }
@@ -72,6 +82,8 @@ impl Idle {
     pub fn name(&self) -> &'static str {
         match self {
             Idle::Mutter(_) => "GNOME Mutter IdleMonitor",
+            #[cfg(target_os = "linux")]
+            Idle::Wayland(w) => w.name(),
             Idle::X11(_) => "X11 screensaver extension",
             Idle::ScreenSaver(_) => {
                 "org.freedesktop.ScreenSaver (screen locked or blanked counts as a break)"
@@ -259,6 +271,8 @@ impl IdleSource for Idle {
     fn idle(&mut self) -> Option<TimeDelta> {
         match self {
             Idle::Mutter(conn) => mutter_idle(conn),
+            #[cfg(target_os = "linux")]
+            Idle::Wayland(w) => w.idle(),
             Idle::X11(x) => x.idle(),
             // Active screensaver: the user is away, however long it has been.
             Idle::ScreenSaver(conn) => call::<bool>(conn, SCREENSAVER).map(|on| {

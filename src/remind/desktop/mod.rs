@@ -26,6 +26,8 @@ mod notify;
 #[cfg(any(windows, target_vendor = "apple"))]
 mod notify_native;
 mod terminal;
+#[cfg(target_os = "linux")]
+mod wayland;
 #[cfg(all(unix, not(target_vendor = "apple")))]
 pub mod x11;
 
