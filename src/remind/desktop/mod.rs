@@ -6,11 +6,18 @@
 //! - Linux and the BSDs: the freedesktop notification server over D-Bus
 //!   (every call bounded in time and by a stop signal; `notify.rs`), idle
 //!   time from GNOME, X11 or org.freedesktop.ScreenSaver (`idle.rs`, `x11.rs`).
-//! - Windows: toasts through notify-rust (`notify_native.rs`), idle time from
-//!   `GetLastInputInfo` (`idle_windows.rs`).
-//! - macOS: Notification Center through notify-rust (`notify_native.rs`), idle
-//!   time from `CGEventSourceSecondsSinceLastEventType` (`idle_macos.rs`).
+//! - Windows: toasts with Done/Snooze/Skip through tauri-winrt-notification
+//!   (`notify_windows.rs`), idle time from `GetLastInputInfo` (`idle_windows.rs`).
+//! - macOS: Notification Center with Done/Snooze/Skip through
+//!   mac-notification-sys (`notify_macos.rs`), idle time from
+//!   `CGEventSourceSecondsSinceLastEventType` (`idle_macos.rs`).
+//!
+//! What those platforms answer becomes the loop's messages in `answer.rs`
+//! (pure, unit-tested on every platform); the bounded showing both share is
+//! in `notify_native.rs`.
 
+#[cfg(any(windows, target_vendor = "apple", test))]
+mod answer;
 #[cfg(all(unix, not(target_vendor = "apple")))]
 pub mod dnd;
 #[cfg(all(unix, not(target_vendor = "apple")))]
@@ -23,8 +30,12 @@ mod idle_windows;
 pub mod lock;
 #[cfg(all(unix, not(target_vendor = "apple")))]
 mod notify;
-#[cfg(any(windows, target_vendor = "apple"))]
+#[cfg(target_vendor = "apple")]
+mod notify_macos;
+#[cfg(any(windows, target_vendor = "apple", test))]
 mod notify_native;
+#[cfg(windows)]
+mod notify_windows;
 mod terminal;
 #[cfg(target_os = "linux")]
 mod wayland;
@@ -39,8 +50,10 @@ pub use idle_macos::Idle;
 pub use idle_windows::Idle;
 #[cfg(all(unix, not(target_vendor = "apple")))]
 pub use notify::DesktopNotifier;
-#[cfg(any(windows, target_vendor = "apple"))]
-pub use notify_native::DesktopNotifier;
+#[cfg(target_vendor = "apple")]
+pub use notify_macos::DesktopNotifier;
+#[cfg(windows)]
+pub use notify_windows::DesktopNotifier;
 pub use terminal::Terminal;
 
 use super::{Clock, Msg};
@@ -54,6 +67,17 @@ pub fn snooze_label(snooze: Duration) -> String {
         "Snooze {}",
         crate::remind::schedule::format_interval(snooze)
     )
+}
+
+/// A notification's buttons, in the order shown: the key the loop reads
+/// (`Action::from_key`) and the label. Every platform with buttons shows
+/// these (the freedesktop server, Windows toasts, macOS).
+pub fn buttons(snooze: Duration) -> [(&'static str, String); 3] {
+    [
+        ("done", "Done".to_owned()),
+        ("snooze", snooze_label(snooze)),
+        ("skip", "Skip".to_owned()),
+    ]
 }
 
 /// Wall-clock time; waiting wakes early for signals and button presses.

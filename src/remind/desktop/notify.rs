@@ -3,7 +3,6 @@
 
 use super::{
     Bound, CALL_TIMEOUT, CLOSE_TIMEOUT, DESKTOP_ENTRY, DEST, ICON, IFACE, PATH, bounded, session,
-    snooze_label,
 };
 use crate::output::{clean, clean_line};
 use crate::remind::signals::StopFlag;
@@ -167,14 +166,10 @@ impl Notifier for DesktopNotifier {
             body.into_owned()
         };
         let actions: Vec<String> = if buttons {
-            vec![
-                "done".into(),
-                "Done".into(),
-                "snooze".into(),
-                snooze_label(n.snooze),
-                "skip".into(),
-                "Skip".into(),
-            ]
+            super::buttons(n.snooze)
+                .into_iter()
+                .flat_map(|(key, label)| [key.to_owned(), label])
+                .collect()
         } else {
             Vec::new()
         };
