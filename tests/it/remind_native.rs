@@ -74,3 +74,46 @@ fn one_reminder_per_user_and_stop_ends_it_cleanly() {
     let history = std::fs::read_to_string(env.data().join("history.jsonl")).unwrap();
     assert!(history.contains("\"stopped\""), "{history}");
 }
+
+/// A toast with Done/Snooze/Skip that Windows refuses sends the reminder to
+/// the terminal, which says why and shows it there. Wine has no toast
+/// service (it refuses every toast with REGDB_E_CLASSNOTREG, 0x80040154), so
+/// this runs under Wine only; on a real Windows the toast would be shown.
+#[cfg(windows)]
+#[test]
+fn a_refused_toast_sends_the_reminder_to_the_terminal() {
+    if !std::path::Path::new(r"C:\windows\system32\winecfg.exe").exists() {
+        eprintln!(
+            "SKIPPED remind_native::a_refused_toast_sends_the_reminder_to_the_terminal: not under Wine (toasts are shown on Windows)"
+        );
+        return;
+    }
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["remind", "--every", "1s", "--count", "1"])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("the notification server refused the reminder")
+            && stdout.contains("showing reminders here"),
+        "{stdout}"
+    );
+    assert!(stdout.to_ascii_lowercase().contains("80040154"), "{stdout}");
+    // The reminder itself, on the terminal (after its bell): `[HH:MM] title`.
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.trim_start_matches('\u{7}').starts_with('[') && l.contains("] ")),
+        "{stdout}"
+    );
+    let history = std::fs::read_to_string(env.data().join("history.jsonl")).unwrap();
+    assert!(history.contains("\"fallback\""), "{history}");
+}
