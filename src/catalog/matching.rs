@@ -41,26 +41,28 @@ fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 /// Whether [`normalize`]`(key) == q`, for a `q` already normalised, without
-/// building a string: an ASCII key (every built-in one) byte by byte, which
-/// stops at the first byte that differs, so most keys cost a few steps.
+/// building a string: byte by byte while the key is ASCII (every built-in
+/// one is), stopping at the first byte that differs, so most keys cost a few
+/// steps. Normalising goes left to right, so a difference before a non-ASCII
+/// character is final; from one on, the whole key is compared by characters.
 fn normalizes_to(key: &str, q: &str) -> bool {
-    if !key.is_ascii() {
-        return normalized(key).eq(q.chars());
-    }
-    let q = q.as_bytes();
+    let q_bytes = q.as_bytes();
     let mut i = 0;
     let mut started = false;
     let mut pending_space = false;
     for &b in key.as_bytes() {
+        if !b.is_ascii() {
+            return normalized(key).eq(q.chars());
+        }
         if b.is_ascii_alphanumeric() {
             if pending_space && started {
-                if q.get(i) != Some(&b' ') {
+                if q_bytes.get(i) != Some(&b' ') {
                     return false;
                 }
                 i += 1;
             }
             pending_space = false;
-            if q.get(i) != Some(&b.to_ascii_lowercase()) {
+            if q_bytes.get(i) != Some(&b.to_ascii_lowercase()) {
                 return false;
             }
             i += 1;
@@ -69,7 +71,7 @@ fn normalizes_to(key: &str, q: &str) -> bool {
             pending_space = true;
         }
     }
-    i == q.len()
+    i == q_bytes.len()
 }
 
 /// Words people put around a name that never name an exercise themselves
@@ -546,8 +548,11 @@ mod tests {
         assert!(!normalizes_to("glute bridge", "glutebridge"));
         assert!(!normalizes_to("", "a"));
         assert!(normalizes_to("!!", ""));
-        // Not ASCII: compared by characters.
+        // Not ASCII: compared by characters, from the first such character.
         assert!(normalizes_to("Child\u{2019}s POSE", "childs pose"));
+        assert!(normalizes_to("Crème brûlée", "crème brûlée"));
+        assert!(!normalizes_to("Crème brûlée", "creme brulee"));
+        assert!(!normalizes_to("Xrème", "crème"));
     }
 
     proptest::proptest! {
