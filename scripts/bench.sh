@@ -90,12 +90,15 @@ for name, r in res.items():
           f"{cpu(r)*1e3:>8.3f}ms{r['mean']/res['true']['mean']:>10.2f}{r['mean']/t['mean']:>10.2f}"
           f"{r['median']/t['median']:>10.2f}{cpu(r)/cpu(t):>8.2f}")
 print()
+# The goal (issue 13): `show clam` no slower than tealdeer's render. The
+# ratio to /bin/true is printed alongside, for reference only.
 for name in [n for n in res if n.startswith("show clam") and not n.endswith("(base)")]:
     for stat in ("mean", "median"):
         a = res[name][stat] / res["true"][stat]
         b = res[name][stat] / res["tldr render"][stat]
-        ok = a <= 1.6 and b <= 1.0
-        print(f"goal for '{name}' ({stat}): <= 1.6x /bin/true and <= 1.0x tldr: {a:.2f}x, {b:.2f}x -> {'met' if ok else 'NOT met'}")
+        ok = b <= 1.0
+        print(f"goal for '{name}' ({stat}): <= 1.0x tldr: {b:.2f}x -> {'met' if ok else 'NOT met'}"
+              f" ({a:.2f}x /bin/true)")
 PY
 
 if command -v valgrind >/dev/null; then

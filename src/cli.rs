@@ -33,8 +33,7 @@ Run `backfix <command> --help` for more, or `man backfix`.";
     long_about = LONG_ABOUT,
     after_help = EXAMPLES,
     propagate_version = true,
-    disable_help_subcommand = true,
-    max_term_width = 100
+    disable_help_subcommand = true
 )]
 pub struct Cli {
     /// When to use colour: auto (terminal and no NO_COLOR), always or never.
@@ -1042,12 +1041,23 @@ impl From<DirectionArg> for crate::model::Direction {
     }
 }
 
+/// The widest clap wraps help to, however wide the terminal.
+pub const HELP_WIDTH: usize = 100;
+
+/// The command tree as parsing starts from it, not yet built: the derived
+/// one with the help width set. The width is set here and not among the
+/// derive's attributes so that `main` can give it to the one subcommand it
+/// parses; set on the root, clap copies it into every subcommand.
+pub fn parser() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command().max_term_width(HELP_WIDTH)
+}
+
 /// The whole command tree, built: every subcommand's arguments in place
 /// (parsing builds only the subcommand it runs), with the global `--color`,
 /// `help` and `version` added to each, as clap does when it parses.
 pub fn command() -> clap::Command {
-    use clap::CommandFactory;
-    let mut cmd = Cli::command();
+    let mut cmd = parser();
     cmd.build();
     clap_order(cmd)
 }

@@ -338,10 +338,7 @@ pub fn files() -> Vec<(PathBuf, Vec<u8>)> {
             completion(shell),
         ));
     }
-    let cmd = {
-        use clap::CommandFactory;
-        crate::cli::Cli::command()
-    };
+    let cmd = crate::cli::parser();
     out.push((
         PathBuf::from("man/backfix.1"),
         render_page(cmd.clone(), "BACKFIX", true),

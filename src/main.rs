@@ -39,15 +39,75 @@ fn run() -> u8 {
     }
 }
 
-/// `Cli::try_parse_from`, except that the command tree is not dropped: it is
-/// read once, and freeing its many small allocations one by one would cost
-/// more (about a tenth of `backfix show clam`) than leaving them to the end
-/// of the process.
+/// `Cli::try_parse_from`, with two savings. The command tree is not
+/// dropped: it is read once, and freeing its many small allocations one by
+/// one would cost more (about a tenth of `backfix show clam`) than leaving
+/// them to the end of the process. And the global `--color` and the help
+/// width are given only to the subcommand being parsed (see [`only_into`]).
 fn parse(args: &[std::ffi::OsString]) -> Result<backfix::cli::Cli, clap::Error> {
-    use backfix::cli::Cli;
-    let mut cmd = std::mem::ManuallyDrop::new(Cli::command());
+    use backfix::cli::{self, Cli};
+    let cmd = Cli::command();
+    let cmd = match subcommand_in(args, &cmd) {
+        Some(name) => only_into(cmd, name),
+        None => cmd.max_term_width(cli::HELP_WIDTH),
+    };
+    let mut cmd = std::mem::ManuallyDrop::new(cmd);
     let mut matches = cmd.try_get_matches_from_mut(args)?;
-    Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut Cli::command()))
+    Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cli::parser()))
+}
+
+/// The subcommand `args` run, by its exact name, when nothing but `--color`
+/// comes before it (`backfix --color never show clam`); `None` for anything
+/// else (help, a typo, a prefix), which clap then parses as usual.
+fn subcommand_in<'a>(args: &'a [std::ffi::OsString], cmd: &clap::Command) -> Option<&'a str> {
+    let mut iter = args.iter().skip(1).map(|a| a.to_str());
+    loop {
+        match iter.next()?? {
+            "--color" => {
+                iter.next()??;
+            }
+            a if a.starts_with("--color=") => {}
+            a => {
+                return cmd
+                    .get_subcommands()
+                    .any(|s| s.get_name() == a)
+                    .then_some(a);
+            }
+        }
+    }
+}
+
+/// The command tree ([`backfix::cli::parser`]) with what clap would copy
+/// into every subcommand given only to the subcommand `name`, which is all a
+/// command line naming it needs: the global `--color` and the help width.
+/// Clap copies both into every subcommand when the root is built, all 21 of
+/// them, though only one is parsed (about 8% of `backfix show clam`'s
+/// instructions, and 60 KB of heap). Here the root keeps `--color` as a plain
+/// argument, and the subcommand gets the same global one, copied before its
+/// own arguments as clap would: its help, its own subcommands (which it
+/// passes both on to) and the value (clap hands the value of a global
+/// argument up to the root's matches) are as before.
+fn only_into(cmd: clap::Command, name: &str) -> clap::Command {
+    let width = backfix::cli::HELP_WIDTH;
+    let Some(color) = cmd.get_arguments().find(|a| a.get_id() == "color").cloned() else {
+        return cmd.max_term_width(width);
+    };
+    // Adding an option moves the subcommand's count for the order of its
+    // options on by one, which propagation does not; it is set back, which
+    // is exact while the subcommand has no options of its own yet (each
+    // subcommand's are deferred). Otherwise clap copies as usual.
+    let fresh = cmd
+        .find_subcommand(name)
+        .is_some_and(|sc| sc.get_arguments().all(|a| a.is_positional()));
+    if !fresh {
+        return cmd.max_term_width(width);
+    }
+    let mut color = Some(color);
+    cmd.mut_arg("color", |a| a.global(false))
+        .mut_subcommands(|sc| match color.take_if(|_| sc.get_name() == name) {
+            Some(color) => sc.arg(color).next_display_order(0).max_term_width(width),
+            None => sc,
+        })
 }
 
 /// Help, version, or a usage error from clap.

@@ -547,6 +547,10 @@ fn wrap_clean(s: &str, width: usize) -> Vec<&str> {
             lines.push(line.trim_end_matches(' '));
             continue;
         }
+        if width > 0 && line.is_ascii() {
+            wrap_ascii_line(line, width, &mut lines);
+            continue;
+        }
         let bytes = line.as_bytes();
         // The current output line: where it starts, where its last word
         // ends, and the columns taken by its words and the spaces after them.
@@ -601,6 +605,49 @@ fn wrap_clean(s: &str, width: usize) -> Vec<&str> {
         lines.push(&line[start..end]);
     }
     lines
+}
+
+/// [`wrap_clean`] for one line of ASCII text (a column a byte) and a width
+/// of at least 1: the same first fit, found by looking back from the column
+/// where each output line must end, not by measuring every word. A line
+/// takes every word that ends within `width` columns of its start.
+fn wrap_ascii_line<'a>(line: &'a str, width: usize, lines: &mut Vec<&'a str>) {
+    let b = line.as_bytes();
+    // Where the last word ends; the spaces after it are dropped.
+    let rest_end = line.trim_end_matches(' ').len();
+    let mut start = 0;
+    while rest_end.saturating_sub(start) > width {
+        // Some word ends after `limit`, so `b[limit]` exists.
+        let limit = start + width;
+        // The last word ending by `limit`: a non-space with a space after it.
+        let fits = (1..=width)
+            .rev()
+            .find(|&k| b[start + k] == b' ' && b[start + k - 1] != b' ');
+        match fits {
+            Some(k) => {
+                lines.push(&line[start..start + k]);
+                start += k;
+                while b[start] == b' ' {
+                    start += 1;
+                }
+            }
+            // Spaces open the line (only its first one can start with
+            // them), then a word too long to share it: the spaces make an
+            // empty line.
+            None if b[start] == b' ' => {
+                lines.push(&line[start..start]);
+                while b[start] == b' ' {
+                    start += 1;
+                }
+            }
+            // A word wider than the width: a piece that fills the line.
+            None => {
+                lines.push(&line[start..limit]);
+                start = limit;
+            }
+        }
+    }
+    lines.push(&line[start..rest_end.max(start)]);
 }
 
 /// Print `value` as pretty JSON followed by a newline.
@@ -726,6 +773,14 @@ mod clean_tests {
         ) {
             let slow = bytes.iter().all(|&b| (0x20..0x7f).contains(&b) || (keep && b == b'\n'));
             proptest::prop_assert_eq!(printable_ascii(&bytes, keep), slow);
+        }
+
+        #[test]
+        fn wrap_of_ascii_matches_textwrap(
+            s in "([a-z]{0,12}|[ ]{1,3}|-|\n|[A-Z]{20,30}){0,40}",
+            width in 0usize..30,
+        ) {
+            proptest::prop_assert_eq!(wrap(&s, width), textwrap_lines(&s, width));
         }
 
         #[test]

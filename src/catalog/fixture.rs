@@ -79,8 +79,8 @@ pub fn complaint(id: &'static str, items: Vec<RoutineItem>) -> Complaint {
 
 pub fn catalog(exercises: Vec<Exercise>, complaints: Vec<Complaint>) -> Catalog {
     Catalog {
-        exercises,
-        complaints,
+        exercises: exercises.into(),
+        complaints: complaints.into(),
         sources: &[],
         tiers: &[],
     }

@@ -40,6 +40,40 @@ fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
+/// Whether [`normalize`]`(key) == q`, for a `q` already normalised, without
+/// building a string: byte by byte while the key is ASCII (every built-in
+/// one is), stopping at the first byte that differs, so most keys cost a few
+/// steps. Normalising goes left to right, so a difference before a non-ASCII
+/// character is final; from one on, the whole key is compared by characters.
+fn normalizes_to(key: &str, q: &str) -> bool {
+    let q_bytes = q.as_bytes();
+    let mut i = 0;
+    let mut started = false;
+    let mut pending_space = false;
+    for &b in key.as_bytes() {
+        if !b.is_ascii() {
+            return normalized(key).eq(q.chars());
+        }
+        if b.is_ascii_alphanumeric() {
+            if pending_space && started {
+                if q_bytes.get(i) != Some(&b' ') {
+                    return false;
+                }
+                i += 1;
+            }
+            pending_space = false;
+            if q_bytes.get(i) != Some(&b.to_ascii_lowercase()) {
+                return false;
+            }
+            i += 1;
+            started = true;
+        } else if b != b'\'' {
+            pending_space = true;
+        }
+    }
+    i == q_bytes.len()
+}
+
 /// Words people put around a name that never name an exercise themselves
 /// ("show me the clam", "how to do a bird dog", "stretch for sciatica").
 const FILLER: &[&str] = &[
@@ -288,7 +322,7 @@ pub fn resolve<T: Named>(query: &str, items: &[T]) -> Resolution {
     let exact: Vec<usize> = items
         .iter()
         .enumerate()
-        .filter(|(_, it)| keys(*it).any(|k| normalized(k).eq(q.chars())))
+        .filter(|(_, it)| keys(*it).any(|k| normalizes_to(k, &q)))
         .map(|(i, _)| i)
         .collect();
     if let Some(r) = single_or_many(exact) {
@@ -504,7 +538,35 @@ mod tests {
         assert!(!words_match("", "anything"));
     }
 
+    #[test]
+    fn exact_keys_compare_as_normalised() {
+        assert!(normalizes_to("Child's Pose!", "childs pose"));
+        assert!(normalizes_to("  --Glute   bridge-- ", "glute bridge"));
+        assert!(normalizes_to("Figure-4 stretch", "figure 4 stretch"));
+        assert!(!normalizes_to("Glute bridge", "glute"));
+        assert!(!normalizes_to("Glute", "glute bridge"));
+        assert!(!normalizes_to("glute bridge", "glutebridge"));
+        assert!(!normalizes_to("", "a"));
+        assert!(normalizes_to("!!", ""));
+        // Not ASCII: compared by characters, from the first such character.
+        assert!(normalizes_to("Child\u{2019}s POSE", "childs pose"));
+        assert!(normalizes_to("Crème brûlée", "crème brûlée"));
+        assert!(!normalizes_to("Crème brûlée", "creme brulee"));
+        assert!(!normalizes_to("Xrème", "crème"));
+    }
+
     proptest::proptest! {
+        #[test]
+        fn exact_key_comparison_agrees_with_normalize(
+            key in "[ -~]{0,24}|.{0,24}",
+            other in "[a-z0-9 ]{0,8}",
+            same in proptest::bool::ANY,
+        ) {
+            let n = normalize(&key);
+            let q = if same { n.clone() } else { other };
+            proptest::prop_assert_eq!(normalizes_to(&key, &q), n == q, "{:?} vs {:?}", key, q);
+        }
+
         #[test]
         fn simplify_is_idempotent_and_clean(s in ".{0,120}") {
             let t = simplify(&s);

@@ -1408,3 +1408,49 @@ fn the_reminder_fallback_cleans_data() {
         panic!("{why} in {text:?}");
     }
 }
+
+#[test]
+fn color_and_help_are_the_same_whichever_way_clap_is_given_them() {
+    // `main` gives the global --color and the help width only to the
+    // subcommand it parses, where clap copies them into every subcommand;
+    // each subcommand's help (nested ones too) must read as in the full tree.
+    let env = Env::new();
+    let tree = backfix::cli::command();
+    let mut paths: Vec<Vec<String>> = Vec::new();
+    for sub in tree.get_subcommands() {
+        paths.push(vec![sub.get_name().to_string()]);
+        for nested in sub.get_subcommands() {
+            paths.push(vec![
+                sub.get_name().to_string(),
+                nested.get_name().to_string(),
+            ]);
+        }
+    }
+    assert!(paths.len() > 21, "{paths:?}");
+    for path in &paths {
+        let mut cmd = tree.clone();
+        for name in path {
+            cmd = cmd.find_subcommand(name).expect("subcommand").clone();
+        }
+        let expected = cmd.term_width(100).render_help().to_string();
+        let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+        args.push("-h");
+        // Wider than the help width, which must still cap it.
+        let out = env
+            .cmd()
+            .env("COLUMNS", "150")
+            .args(&args)
+            .output()
+            .expect("run");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), expected, "{path:?}");
+    }
+    // --color anywhere, in either form; the last one counts.
+    assert!(stdout(&env, &["show", "clam", "--color", "always"]).contains("\x1b["));
+    assert!(stdout(&env, &["show", "--color=always", "clam"]).contains("\x1b["));
+    let both = ["--color", "always", "show", "clam", "--color", "never"];
+    assert!(!stdout(&env, &both).contains('\x1b'));
+    // A nested subcommand takes it too (not a usage error, exit 2).
+    let nested = ["remind", "status", "--color", "always", "--format", "plain"];
+    let code = env.cmd().args(nested).output().expect("run").status.code();
+    assert_ne!(code, Some(2));
+}

@@ -89,8 +89,9 @@ fn fixture() -> (Catalog, Complaint) {
             ex("fine", reps(8)),
             gentle_avoided,
             ex("gentle", reps(6)),
-        ],
-        complaints: Vec::new(),
+        ]
+        .into(),
+        complaints: Vec::new().into(),
         sources: crate::catalog::builtin::SOURCES,
         tiers: &[],
     };
@@ -274,8 +275,8 @@ fn nerves() -> Catalog {
     tensioner.tags = strs(&["nerve-tensioner"]);
     tensioner.easier = strs(&["slider"]);
     Catalog {
-        exercises: vec![slider, tensioner],
-        complaints: Vec::new(),
+        exercises: vec![slider, tensioner].into(),
+        complaints: Vec::new().into(),
         sources: crate::catalog::builtin::SOURCES,
         tiers: &[],
     }
