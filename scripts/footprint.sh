@@ -14,11 +14,12 @@
 #              `xprintidle` every 2 s)
 #   procs      how many processes that is (program + children + bus helpers)
 #
-#   scripts/footprint.sh                 (SECONDS_TO_WATCH=300 for a longer look)
+#   scripts/footprint.sh                 (SECONDS_TO_WATCH=300 for a longer look;
+#                                        INPUT_EVERY=0 for an empty desk)
 #   BACKFIX_BIN=target/debug/backfix SECONDS_TO_WATCH=20 scripts/footprint.sh
 #                                        (a quick check of the script itself)
 #
-# Needs: sudo apt-get install xvfb dbus dunst safeeyes workrave
+# Needs: sudo apt-get install xvfb dbus dunst x11-xserver-utils safeeyes workrave
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -76,6 +77,17 @@ start() {
   DBUS_SESSION_BUS_ADDRESS=$address "$@" >/dev/null 2>&1 &
   roots[$name]=$!; pids+=($!)
 }
+
+# Someone at the desk: the X idle time is reset every INPUT_EVERY seconds
+# (`xset s reset`, as a key press would), the usual state while a reminder
+# waits. INPUT_EVERY=0 leaves the desk empty: every program then sees one
+# long absence.
+input_every=${INPUT_EVERY:-60}
+if [ "$input_every" -gt 0 ]; then
+  command -v xset >/dev/null || { echo "footprint: xset is not installed (apt-get install x11-xserver-utils)" >&2; exit 1; }
+  ( while sleep "$input_every"; do xset s reset 2>/dev/null || exit 0; done ) &
+  pids+=($!)
+fi
 
 start backfix "$backfix" remind --every 45m
 command -v safeeyes >/dev/null && start "Safe Eyes" safeeyes
