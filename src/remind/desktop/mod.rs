@@ -272,6 +272,38 @@ fn connect(
     }
 }
 
+#[cfg(all(unix, not(target_vendor = "apple")))]
+/// Watch a bus in a thread of its own named `name`: connect with `builder`
+/// (calls time out; no thread of zbus's), then run `watch` on the connection
+/// while this thread drives the connection's executor, until `watch` ends.
+/// No bus: the thread ends quietly.
+fn watch_bus<R>(
+    name: &str,
+    builder: fn() -> zbus::Result<zbus::connection::Builder<'static>>,
+    watch: impl AsyncFnOnce(&zbus::Connection) -> R + Send + 'static,
+) {
+    let _ = std::thread::Builder::new()
+        .name(name.into())
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            async_io::block_on(async {
+                let conn = builder()
+                    .ok()?
+                    .method_timeout(CALL_TIMEOUT)
+                    .internal_executor(false)
+                    .build()
+                    .await
+                    .ok()?;
+                let tick = async {
+                    loop {
+                        conn.executor().tick().await;
+                    }
+                };
+                Some(futures_lite::future::or(watch(&conn), tick).await)
+            });
+        });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
