@@ -260,13 +260,8 @@ impl IdleSource for Idle {
             Idle::Wayland(w) => w.idle(),
             Idle::X11(x) => x.idle(),
             // Active screensaver: the user is away, however long it has been.
-            Idle::ScreenSaver(conn) => call::<bool>(conn, SCREENSAVER).map(|on| {
-                if on {
-                    TimeDelta::days(1)
-                } else {
-                    TimeDelta::zero()
-                }
-            }),
+            Idle::ScreenSaver(conn) => call::<bool>(conn, SCREENSAVER)
+                .map(|on| if on { super::LOCKED } else { TimeDelta::zero() }),
             Idle::None => None,
         }
     }

@@ -61,6 +61,20 @@ use chrono::NaiveDateTime;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
 
+/// The idle time reported while the screen is locked (or, on Linux, the
+/// screen saver is active): away, however long it has been.
+pub const LOCKED: chrono::TimeDelta = chrono::TimeDelta::days(1);
+
+#[cfg(any(windows, target_vendor = "apple", test))]
+/// The idle time to report: a long one while locked, else the time since
+/// the last input (pure).
+pub fn idle_time(
+    locked: bool,
+    since_input: Option<chrono::TimeDelta>,
+) -> Option<chrono::TimeDelta> {
+    if locked { Some(LOCKED) } else { since_input }
+}
+
 /// The Snooze button's label, with the real snooze time.
 pub fn snooze_label(snooze: Duration) -> String {
     format!(
@@ -308,6 +322,18 @@ fn watch_bus<R>(
 mod tests {
     use super::*;
     use chrono::LocalResult;
+
+    #[test]
+    fn a_locked_screen_is_away() {
+        use chrono::TimeDelta;
+        assert_eq!(idle_time(true, Some(TimeDelta::seconds(3))), Some(LOCKED));
+        assert_eq!(idle_time(true, None), Some(LOCKED));
+        assert_eq!(
+            idle_time(false, Some(TimeDelta::seconds(3))),
+            Some(TimeDelta::seconds(3))
+        );
+        assert_eq!(idle_time(false, None), None);
+    }
 
     fn at(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
