@@ -70,11 +70,7 @@ pub fn run(out: &mut Out, a: &LogArgs) -> Result<u8> {
         }
         c
     };
-    if checkin.pain.is_none()
-        && checkin.interference.is_none()
-        && checkin.activities.is_empty()
-        && checkin.settled.is_none()
-    {
+    if !checkin.answers() {
         return Err(Error::usage("nothing to record: no rating was given")
             .with_hint("give at least one: backfix log --pain 4"));
     }

@@ -127,6 +127,17 @@ pub struct CheckIn {
     pub settled: Option<bool>,
 }
 
+impl CheckIn {
+    /// Whether it answers any question: a rating, an activity, or whether
+    /// the last painful session settled (a flare mark or a note alone does not).
+    pub fn answers(&self) -> bool {
+        self.pain.is_some()
+            || self.interference.is_some()
+            || !self.activities.is_empty()
+            || self.settled.is_some()
+    }
+}
+
 /// How a session felt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
@@ -337,12 +348,7 @@ fn parse_line(line: &str) -> Result<Record, bool> {
     }
     let time = NaiveDateTime::parse_from_str(&w.time, TIME_FORMAT).map_err(|_| false)?;
     if let Entry::Checkin(c) = &w.entry
-        && (c.activities.len() > MAX_ACTIVITIES
-            || (c.pain.is_none()
-                && c.interference.is_none()
-                && c.activities.is_empty()
-                && c.settled.is_none()
-                && !c.flare))
+        && (c.activities.len() > MAX_ACTIVITIES || (!c.answers() && !c.flare))
     {
         return Err(false);
     }

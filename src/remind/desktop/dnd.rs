@@ -7,7 +7,7 @@
 //! for `PropertiesChanged` and dconf's `Notify`: no polling. Each change
 //! reaches the loop as `Msg::Dnd`.
 
-use super::{CALL_TIMEOUT, PATH};
+use super::PATH;
 use crate::remind::Msg;
 use std::collections::HashMap;
 use std::sync::mpsc::Sender;
@@ -48,33 +48,14 @@ impl Dnd {
 /// (`lock::screensaver`), in one thread on one connection that runs its own
 /// executor (no thread of zbus's); without a bus it quietly does nothing.
 pub fn watch(tx: Sender<Msg>) {
-    let _ = std::thread::Builder::new()
-        .name("backfix-desktop".into())
-        .stack_size(256 * 1024)
-        .spawn(move || {
-            async_io::block_on(session(tx));
-        });
-}
-
-async fn session(tx: Sender<Msg>) -> Option<()> {
-    let conn = zbus::connection::Builder::session()
-        .ok()?
-        .method_timeout(CALL_TIMEOUT)
-        .internal_executor(false)
-        .build()
-        .await
-        .ok()?;
-    let watch = async {
-        futures_lite::future::zip(run(&conn, tx.clone()), super::lock::screensaver(&conn, tx))
-            .await;
-    };
-    let tick = async {
-        loop {
-            conn.executor().tick().await;
-        }
-    };
-    futures_lite::future::or(watch, tick).await;
-    Some(())
+    super::watch_bus(
+        "backfix-desktop",
+        zbus::connection::Builder::session,
+        async move |conn| {
+            futures_lite::future::zip(run(conn, tx.clone()), super::lock::screensaver(conn, tx))
+                .await
+        },
+    );
 }
 
 /// `gsettings get ... show-banners` printed this: whether banners are off.

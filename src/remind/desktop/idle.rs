@@ -5,7 +5,7 @@
 //! org.freedesktop.PowerManagement's `HasInhibit`, asked only when an
 //! absence is about to be counted, each on a connection made for it.
 
-use super::{CALL_TIMEOUT, session, system, x11};
+use super::{session, system, x11};
 use crate::remind::{IdleSource, Msg};
 use chrono::TimeDelta;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -171,26 +171,11 @@ impl Drop for Watching {
 /// time the user has been idle that long; then `AddUserActiveWatch` fires
 /// once at the next input. One thread sleeps on the bus for them.
 fn watch_mutter(ms: u64, tx: Sender<Msg>) {
-    let _ = std::thread::Builder::new()
-        .name("backfix-idle".into())
-        .stack_size(256 * 1024)
-        .spawn(move || {
-            async_io::block_on(async {
-                let conn = zbus::connection::Builder::session()
-                    .ok()?
-                    .method_timeout(CALL_TIMEOUT)
-                    .internal_executor(false)
-                    .build()
-                    .await
-                    .ok()?;
-                let tick = async {
-                    loop {
-                        conn.executor().tick().await;
-                    }
-                };
-                futures_lite::future::or(mutter_watches(&conn, ms, tx), tick).await
-            });
-        });
+    super::watch_bus(
+        "backfix-idle",
+        zbus::connection::Builder::session,
+        async move |conn| mutter_watches(conn, ms, tx).await,
+    );
 }
 
 async fn mutter_watches(conn: &zbus::Connection, ms: u64, tx: Sender<Msg>) -> Option<()> {
@@ -275,13 +260,8 @@ impl IdleSource for Idle {
             Idle::Wayland(w) => w.idle(),
             Idle::X11(x) => x.idle(),
             // Active screensaver: the user is away, however long it has been.
-            Idle::ScreenSaver(conn) => call::<bool>(conn, SCREENSAVER).map(|on| {
-                if on {
-                    TimeDelta::days(1)
-                } else {
-                    TimeDelta::zero()
-                }
-            }),
+            Idle::ScreenSaver(conn) => call::<bool>(conn, SCREENSAVER)
+                .map(|on| if on { super::LOCKED } else { TimeDelta::zero() }),
             Idle::None => None,
         }
     }

@@ -48,15 +48,6 @@ const UTF8: u32 = 0x0800_0100;
 /// The session dictionary's key, present (true) while the screen is locked.
 const SCREEN_IS_LOCKED: &std::ffi::CStr = c"CGSSessionScreenIsLocked";
 
-/// The idle time reported while the screen is locked: away, however long.
-pub const LOCKED: TimeDelta = TimeDelta::days(1);
-
-/// The idle time to report: a long one while locked, else the time since
-/// the last input (pure).
-pub fn idle_time(locked: bool, since_input: Option<TimeDelta>) -> Option<TimeDelta> {
-    if locked { Some(LOCKED) } else { since_input }
-}
-
 /// Whether the session dictionary says the screen is locked; false when
 /// there is no session (ssh) or the key is absent or not a boolean.
 #[allow(unsafe_code)] // CoreFoundation calls; see the SAFETY comments.
@@ -121,7 +112,7 @@ impl Idle {
 
 impl IdleSource for Idle {
     fn idle(&mut self) -> Option<TimeDelta> {
-        idle_time(screen_locked(), from_seconds(seconds_idle()))
+        super::idle_time(screen_locked(), from_seconds(seconds_idle()))
     }
 }
 
@@ -134,16 +125,5 @@ mod tests {
         assert_eq!(from_seconds(1.5), Some(TimeDelta::milliseconds(1500)));
         assert_eq!(from_seconds(-1.0), None);
         assert_eq!(from_seconds(f64::NAN), None);
-    }
-
-    #[test]
-    fn a_locked_screen_is_away() {
-        assert_eq!(idle_time(true, Some(TimeDelta::seconds(3))), Some(LOCKED));
-        assert_eq!(idle_time(true, None), Some(LOCKED));
-        assert_eq!(
-            idle_time(false, Some(TimeDelta::seconds(3))),
-            Some(TimeDelta::seconds(3))
-        );
-        assert_eq!(idle_time(false, None), None);
     }
 }

@@ -22,9 +22,6 @@ pub enum Idle {
     LastInput,
 }
 
-/// The idle time reported while the screen is locked: away, however long.
-pub const LOCKED: TimeDelta = TimeDelta::days(1);
-
 /// What the input desktop says about the lock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Desktop<'a> {
@@ -43,12 +40,6 @@ pub fn locked(d: Desktop<'_>) -> bool {
         Desktop::Refused => true,
         Desktop::Unknown => false,
     }
-}
-
-/// The idle time to report: a long one while locked, else the time since
-/// the last input (pure).
-pub fn idle_time(locked: bool, since_input: Option<TimeDelta>) -> Option<TimeDelta> {
-    if locked { Some(LOCKED) } else { since_input }
 }
 
 /// Milliseconds since the last input, from two 32-bit tick counts that wrap
@@ -132,7 +123,7 @@ impl Idle {
 impl IdleSource for Idle {
     fn idle(&mut self) -> Option<TimeDelta> {
         let locked = with_input_desktop(locked);
-        idle_time(locked, ticks().and_then(|(now, last)| since(now, last)))
+        super::idle_time(locked, ticks().and_then(|(now, last)| since(now, last)))
     }
 }
 
@@ -165,13 +156,6 @@ mod tests {
         assert!(locked(Desktop::Named("Screen-saver")));
         assert!(locked(Desktop::Refused));
         assert!(!locked(Desktop::Unknown), "not known is not away");
-        assert_eq!(idle_time(true, Some(TimeDelta::seconds(3))), Some(LOCKED));
-        assert_eq!(idle_time(true, None), Some(LOCKED));
-        assert_eq!(
-            idle_time(false, Some(TimeDelta::seconds(3))),
-            Some(TimeDelta::seconds(3))
-        );
-        assert_eq!(idle_time(false, None), None);
     }
 
     #[test]

@@ -5,7 +5,6 @@
 //! logind's `PrepareForSleep(false)` (the machine woke) reaches it as
 //! `Msg::Woke`, so a long wait does not outlast a suspend.
 
-use super::CALL_TIMEOUT;
 use crate::remind::Msg;
 use std::collections::HashMap;
 use std::sync::mpsc::Sender;
@@ -42,32 +41,13 @@ pub enum Reading<'a> {
 /// connection's executor (the session bus's screen saver is watched with
 /// do-not-disturb, `dnd::watch`); no system bus or no session: nothing.
 pub fn watch(tx: Sender<Msg>) {
-    let _ = std::thread::Builder::new()
-        .name("backfix-logind".into())
-        .stack_size(256 * 1024)
-        .spawn(move || {
-            async_io::block_on(system(tx));
-        });
-}
-
-async fn system(tx: Sender<Msg>) -> Option<()> {
-    let conn = zbus::connection::Builder::system()
-        .ok()?
-        .method_timeout(CALL_TIMEOUT)
-        .internal_executor(false)
-        .build()
-        .await
-        .ok()?;
-    let tick = async {
-        loop {
-            conn.executor().tick().await;
-        }
-    };
-    let watch = async {
-        futures_lite::future::zip(logind(&conn, tx.clone()), sleep(&conn, tx)).await;
-        Some(())
-    };
-    futures_lite::future::or(watch, tick).await
+    super::watch_bus(
+        "backfix-logind",
+        zbus::connection::Builder::system,
+        async move |conn| {
+            futures_lite::future::zip(logind(conn, tx.clone()), sleep(conn, tx)).await
+        },
+    );
 }
 
 /// logind's `PrepareForSleep(false)`: the machine woke from a suspend.

@@ -61,6 +61,20 @@ use chrono::NaiveDateTime;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
 
+/// The idle time reported while the screen is locked (or, on Linux, the
+/// screen saver is active): away, however long it has been.
+pub const LOCKED: chrono::TimeDelta = chrono::TimeDelta::days(1);
+
+#[cfg(any(windows, target_vendor = "apple", test))]
+/// The idle time to report: a long one while locked, else the time since
+/// the last input (pure).
+pub fn idle_time(
+    locked: bool,
+    since_input: Option<chrono::TimeDelta>,
+) -> Option<chrono::TimeDelta> {
+    if locked { Some(LOCKED) } else { since_input }
+}
+
 /// The Snooze button's label, with the real snooze time.
 pub fn snooze_label(snooze: Duration) -> String {
     format!(
@@ -272,10 +286,54 @@ fn connect(
     }
 }
 
+#[cfg(all(unix, not(target_vendor = "apple")))]
+/// Watch a bus in a thread of its own named `name`: connect with `builder`
+/// (calls time out; no thread of zbus's), then run `watch` on the connection
+/// while this thread drives the connection's executor, until `watch` ends.
+/// No bus: the thread ends quietly.
+fn watch_bus<R>(
+    name: &str,
+    builder: fn() -> zbus::Result<zbus::connection::Builder<'static>>,
+    watch: impl AsyncFnOnce(&zbus::Connection) -> R + Send + 'static,
+) {
+    let _ = std::thread::Builder::new()
+        .name(name.into())
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            async_io::block_on(async {
+                let conn = builder()
+                    .ok()?
+                    .method_timeout(CALL_TIMEOUT)
+                    .internal_executor(false)
+                    .build()
+                    .await
+                    .ok()?;
+                let tick = async {
+                    loop {
+                        conn.executor().tick().await;
+                    }
+                };
+                Some(futures_lite::future::or(watch(&conn), tick).await)
+            });
+        });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::LocalResult;
+
+    #[test]
+    fn a_locked_screen_is_away() {
+        use chrono::TimeDelta;
+        assert_eq!(idle_time(true, Some(TimeDelta::seconds(3))), Some(LOCKED));
+        assert_eq!(idle_time(true, None), Some(LOCKED));
+        assert_eq!(
+            idle_time(false, Some(TimeDelta::seconds(3))),
+            Some(TimeDelta::seconds(3))
+        );
+        assert_eq!(idle_time(false, None), None);
+    }
 
     fn at(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
