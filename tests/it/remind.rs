@@ -25,13 +25,13 @@ fn spawn_announcing(cmd: &mut Command) -> (Child, String) {
 
 /// A private session bus with no service activation, so nothing starts a
 /// notification server behind the test's back.
-struct Bus {
+pub(crate) struct Bus {
     child: Child,
-    address: String,
+    pub(crate) address: String,
 }
 
 impl Bus {
-    fn start(dir: &Path) -> Bus {
+    pub(crate) fn start(dir: &Path) -> Bus {
         let conf = dir.join("bus.conf");
         std::fs::write(
             &conf,

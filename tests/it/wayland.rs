@@ -123,52 +123,19 @@ fn wayland_socket(dir: &Path) -> Option<PathBuf> {
 
 /// A private session bus with no service activation, and dunst on sway.
 struct Notifications {
-    bus: Child,
-    address: String,
+    bus: crate::remind::Bus,
     dunst: Child,
 }
 
 impl Notifications {
     fn start(dir: &Path, wayland: &Path) -> Notifications {
-        let conf = dir.join("bus.conf");
-        std::fs::write(
-            &conf,
-            format!(
-                r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir={}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"#,
-                dir.display()
-            ),
-        )
-        .unwrap();
-        let mut bus = Command::new("dbus-daemon")
-            .arg(format!("--config-file={}", conf.display()))
-            .args(["--nofork", "--print-address=1"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("dbus-daemon");
-        let mut address = String::new();
-        BufReader::new(bus.stdout.take().unwrap())
-            .read_line(&mut address)
-            .unwrap();
-        let address = address.trim().to_string();
+        let bus = crate::remind::Bus::start(dir);
         let rc = dir.join("dunstrc");
         std::fs::write(&rc, "[global]\n    font = Monospace 8\n").unwrap();
         let dunst = Command::new("dunst")
             .arg("-config")
             .arg(&rc)
-            .env("DBUS_SESSION_BUS_ADDRESS", &address)
+            .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
             .env("WAYLAND_DISPLAY", wayland)
             .env_remove("DISPLAY")
             .stdout(Stdio::null())
@@ -176,15 +143,11 @@ impl Notifications {
             .spawn()
             .expect("dunst");
         // Made before the wait, so that a panic there still ends both.
-        let n = Notifications {
-            bus,
-            address,
-            dunst,
-        };
+        let n = Notifications { bus, dunst };
         common::wait_until(Duration::from_secs(10), "dunst on the bus", || {
             Command::new("dunstctl")
                 .arg("is-paused")
-                .env("DBUS_SESSION_BUS_ADDRESS", &n.address)
+                .env("DBUS_SESSION_BUS_ADDRESS", &n.bus.address)
                 .output()
                 .is_ok_and(|o| o.status.success())
         });
@@ -194,10 +157,9 @@ impl Notifications {
 
 impl Drop for Notifications {
     fn drop(&mut self) {
-        for c in [&mut self.dunst, &mut self.bus] {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
+        // The bus ends after this, when the field is dropped.
+        let _ = self.dunst.kill();
+        let _ = self.dunst.wait();
     }
 }
 
@@ -322,7 +284,7 @@ fn remind(env: &Env, sway: &Sway, n: &Notifications, args: &[&str]) -> Reminder 
         .env_clear()
         .envs(env.vars())
         .env("WAYLAND_DISPLAY", &sway.socket)
-        .env("DBUS_SESSION_BUS_ADDRESS", &n.address)
+        .env("DBUS_SESSION_BUS_ADDRESS", &n.bus.address)
         .arg("remind")
         .args(args)
         .stdout(Stdio::piped())
