@@ -1738,20 +1738,16 @@ fn events_of(env: &Env, kind: &str) -> Vec<Value> {
         .collect()
 }
 
-#[test]
-fn do_not_disturb_in_dunst_holds_the_reminder_until_it_ends() {
-    let Some(desk) = Desktop::start("do_not_disturb_in_dunst_holds_the_reminder") else {
-        return;
-    };
-    assert!(desk.dunstctl(&["set-paused", "true"]).status.success());
+/// A reminder every 2 s started on `desk`, checked to be held (nothing shown
+/// well past the first reminder's time, and the status bar says due).
+fn held_reminder(desk: &Desktop) -> (Env, Child) {
     let env = Env::new();
-    let mut child = remind_cmd(&env, &desk.envs())
+    let child = remind_cmd(&env, &desk.envs())
         .args(["remind", "--every", "2s"])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // Well past the first reminder's time: nothing shown, and the bar says due.
     std::thread::sleep(Duration::from_secs(5));
     assert!(events_of(&env, "shown").is_empty(), "{:?}", events(&env));
     let bar = remind_cmd(&env, &desk.envs())
@@ -1760,6 +1756,16 @@ fn do_not_disturb_in_dunst_holds_the_reminder_until_it_ends() {
         .unwrap();
     let bar: Value = serde_json::from_slice(&bar.stdout).unwrap();
     assert_eq!(bar["class"], "due", "{bar}");
+    (env, child)
+}
+
+#[test]
+fn do_not_disturb_in_dunst_holds_the_reminder_until_it_ends() {
+    let Some(desk) = Desktop::start("do_not_disturb_in_dunst_holds_the_reminder") else {
+        return;
+    };
+    assert!(desk.dunstctl(&["set-paused", "true"]).status.success());
+    let (env, mut child) = held_reminder(&desk);
     // Do-not-disturb ends: the held reminder comes at once.
     let off = Instant::now();
     assert!(desk.dunstctl(&["set-paused", "false"]).status.success());
@@ -2136,22 +2142,7 @@ fn a_fullscreen_window_holds_the_reminder_until_it_leaves_fullscreen() {
     };
     use x11rb::protocol::xproto::ConnectionExt as _;
     let (conn, win, state) = fullscreen_window(&desk.display);
-    let env = Env::new();
-    let child = remind_cmd(&env, &desk.envs())
-        .args(["remind", "--every", "2s"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    // Well past the first reminder's time: held, and the bar says due.
-    std::thread::sleep(Duration::from_secs(5));
-    assert!(events_of(&env, "shown").is_empty(), "{:?}", events(&env));
-    let bar = remind_cmd(&env, &desk.envs())
-        .args(["remind", "status", "--format", "waybar"])
-        .output()
-        .unwrap();
-    let bar: Value = serde_json::from_slice(&bar.stdout).unwrap();
-    assert_eq!(bar["class"], "due", "{bar}");
+    let (env, child) = held_reminder(&desk);
     // The film ends: the held reminder comes within an interval.
     conn.delete_property(win, state).unwrap();
     conn.get_input_focus().unwrap().reply().unwrap();
