@@ -206,7 +206,7 @@ pub fn ask(
     if let Some(u) = asked.unsettled {
         let prompt = format!(
             "Your session on {} hurt {}/10 during. Had that settled to your usual level by the next morning? [y/n, Enter skips] ",
-            u.time.format("%a %-d %b"),
+            u.day(),
             u.pain
         );
         if let Some(a) = read_line(out, input, interactive, &prompt)? {

@@ -142,11 +142,7 @@ pub fn run(out: &mut Out, a: &JsonArgs) -> Result<u8> {
     out.blank()?;
     if let Some(u) = t.settled_question {
         out.styled(output::HEADING, "Your last session")?;
-        out.line(&format!(
-            " ({}) hurt {}/10 during.",
-            u.time.format("%a %-d %b"),
-            u.pain
-        ))?;
+        out.line(&format!(" ({}) hurt {}/10 during.", u.day(), u.pain))?;
         out.para(
             2,
             "Had that settled to your usual level by the next morning? If not, the plan steps back.",

@@ -442,6 +442,13 @@ pub struct Unsettled {
     pub pain: u8,
 }
 
+impl Unsettled {
+    /// The session's day as the question names it ("Mon 5 Jan").
+    pub fn day(&self) -> String {
+        self.time.format("%a %-d %b").to_string()
+    }
+}
+
 fn iso_time<S: serde::Serializer>(t: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(&t.format(TIME_FORMAT))
 }
